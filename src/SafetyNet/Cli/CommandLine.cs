@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Identity;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+
+namespace SafetyNet.Cli;
+
+/// <summary>
+/// The verbs of the <c>SafetyNet</c> binary. Database verbs build a host of services (no web server);
+/// engine verbs build nothing at all, so they start in milliseconds.
+/// </summary>
+public static class CommandLine
+{
+    public const int BadInput = 2;
+
+    private sealed record Verb(string Name, string Usage, Func<string[], Task<int>> Run);
+
+    private static readonly Verb[] Verbs =
+    [
+        new("migrate", "migrate                       bring the database to the current migration", args => WithServices(args, 1, MigrateAsync)),
+        new("seed", "seed [--incidents N] [--seed S]   seed reference and demo data", args => WithServices(args, 1, SeedVerb.RunAsync)),
+        new("admin", "admin create --email E [--name N]   create an administrator", args => WithServices(args, 2, AdminCreateAsync)),
+        new("audit", "audit verify                  check the audit trail's hash chain", args => WithServices(args, 2, AuditVerifyAsync)),
+    ];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && (Array.Exists(Verbs, v => v.Name == args[0]) || args[0] is "help" or "--help");
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args[0] is "help" or "--help")
+        {
+            Console.WriteLine("Usage: SafetyNet [verb] [options]   (no verb starts the web application)");
+            foreach (var verb in Verbs)
+            {
+                Console.WriteLine("  " + verb.Usage);
+            }
+            return 0;
+        }
+        try
+        {
+            return await Array.Find(Verbs, v => v.Name == args[0])!.Run(args);
+        }
+        catch (CliException error)
+        {
+            await Console.Error.WriteLineAsync($"SafetyNet {args[0]}: {error.Message}");
+            return BadInput;
+        }
+    }
+
+    /// <summary>
+    /// Runs a database verb with the application's services. Options after the verb words are the
+    /// verb's; configuration comes from appsettings, the environment and <c>--Section:Key=value</c>.
+    /// </summary>
+    private static async Task<int> WithServices(string[] args, int verbWords, Func<VerbContext, Task<int>> run)
+    {
+        var (verbArgs, configArgs) = Split(args.Skip(verbWords).ToArray());
+        if (verbWords > 1 && args.Length >= verbWords && args[verbWords - 1].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new CliException($"'{args[0]}' needs a command before its options");
+        }
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddPlatform();
+        builder.AddDatabase();
+        builder.AddAccounts();
+        builder.AddAudit();
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        user.ActAs($"cli:{Environment.UserName}", "command line");
+        var context = new VerbContext(scope.ServiceProvider, args.Take(Math.Min(verbWords, args.Length)).ToArray(), verbArgs);
+        var code = await run(context);
+        if (context.Audited is { } action)
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().WriteAsync($"cli.{action}", null, null, details: string.Join(' ', args.Take(verbWords)));
+        }
+        return code;
+    }
+
+    /// <summary>Configuration overrides look like <c>--Database:Provider=Postgres</c>; everything else is the verb's.</summary>
+    private static (string[] Verb, string[] Config) Split(string[] args)
+    {
+        var verb = new List<string>();
+        var config = new List<string>();
+        foreach (var word in args)
+        {
+            (word.StartsWith("--", StringComparison.Ordinal) && (word.Contains(':', StringComparison.Ordinal) || word.Contains("__", StringComparison.Ordinal)) && word.Contains('=', StringComparison.Ordinal) ? config : verb).Add(word);
+        }
+        return (verb.ToArray(), config.ToArray());
+    }
+
+    private static async Task<int> MigrateAsync(VerbContext context)
+    {
+        CliArgs.Parse(context.Args, []);
+        var db = context.Services.GetRequiredService<AppDb>();
+        Console.Error.WriteLine("Migrating the database…");
+        await DatabaseStartup.MigrateAsync(db, CancellationToken.None);
+        context.Audited = "migrate";
+        Console.WriteLine("Database is at the current migration.");
+        return 0;
+    }
+
+    private static async Task<int> AdminCreateAsync(VerbContext context)
+    {
+        if (context.Words.Length < 2 || context.Words[1] != "create")
+        {
+            throw new CliException("try: admin create --email E");
+        }
+        var args = CliArgs.Parse(context.Args, ["email", "name"]);
+        var email = args.Required("email").Trim();
+        if (!System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            throw new CliException($"--email '{email}' is not an email address");
+        }
+        var db = context.Services.GetRequiredService<AppDb>();
+        await DatabaseStartup.MigrateAsync(db, CancellationToken.None);
+        await context.Services.GetRequiredService<AccountSeeder>().SeedAsync(CancellationToken.None);
+        var users = context.Services.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            throw new CliException($"a user with email {email} already exists");
+        }
+        var force = db.Agencies.Single(a => a.Code == AccountSeeder.ForceCode);
+        var password = Environment.GetEnvironmentVariable("SAFETYNET_ADMIN_PASSWORD") is { Length: > 0 } given ? given : GeneratePassword();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = args.Optional("name") ?? "Administrator", AgencyId = force.Id };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new CliException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(user, Roles.Administrator);
+        context.Audited = "admin-create";
+        Console.WriteLine($"Administrator {email} created. Password: {password}");
+        Console.WriteLine("Change it after signing in.");
+        return 0;
+    }
+
+    private static async Task<int> AuditVerifyAsync(VerbContext context)
+    {
+        if (context.Words.Length < 2 || context.Words[1] != "verify")
+        {
+            throw new CliException("try: audit verify");
+        }
+        CliArgs.Parse(context.Args, []);
+        var result = await context.Services.GetRequiredService<AuditVerifier>().VerifyAsync();
+        context.Audited = "audit-verify";
+        if (!result.Intact)
+        {
+            await Console.Error.WriteLineAsync($"Audit trail broken: {result.FirstProblem}");
+            return 1;
+        }
+        Console.WriteLine($"Audit trail intact: {result.SealedEvents} sealed events, {result.PendingEvents} pending sealing.");
+        return 0;
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return $"{System.Security.Cryptography.RandomNumberGenerator.GetString(alphabet, 8)}-{System.Security.Cryptography.RandomNumberGenerator.GetString(alphabet, 8)}-7Q";
+    }
+}
+
+/// <summary>What a database verb gets: the services, the verb's words, its options, and what to audit.</summary>
+public sealed class VerbContext(IServiceProvider services, string[] words, string[] args)
+{
+    public IServiceProvider Services { get; } = services;
+    public string[] Words { get; } = words;
+    public string[] Args { get; } = args;
+    public string? Audited { get; set; }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Platform;
+
+namespace SafetyNet.Data;
+
+/// <summary>
+/// The one model of SafetyNet. Each provider has a subclass so that each keeps its own generated
+/// migration set; the model itself is identical.
+/// </summary>
+public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // SQLite cannot order or compare DateTimeOffset: every instant is stored as a UTC DateTime.
+        conventions.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        conventions.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+        Versioning.Configure(builder);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Versioning.Advance(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Versioning.Advance(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+}
+
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(options)
+{
+    public override bool IsPostgres => false;
+}
+
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options)
+{
+    public override bool IsPostgres => true;
+}

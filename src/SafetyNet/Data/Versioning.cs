@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace SafetyNet.Data;
+
+/// <summary>An editable record: its integer <c>Version</c> is the optimistic concurrency token.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
+
+internal static class Versioning
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    /// <summary>Every saved change of a versioned record moves its version on by one.</summary>
+    public static void Advance(ChangeTracker tracker)
+    {
+        foreach (var entry in tracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(e => e.Version);
+                if (version.CurrentValue == version.OriginalValue)
+                {
+                    version.CurrentValue = version.OriginalValue + 1;
+                }
+            }
+            else if (entry.State == EntityState.Added && entry.Entity.Version == 0)
+            {
+                entry.Entity.Version = 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the version a client sent back against the stored one and makes the save conditional on it,
+    /// so a change made in between is caught by the database too.
+    /// </summary>
+    public static bool Matches<T>(this AppDb db, T entity, int clientVersion) where T : class, IVersioned
+    {
+        if (entity.Version != clientVersion)
+        {
+            return false;
+        }
+        db.Entry(entity).Property(e => e.Version).OriginalValue = clientVersion;
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+namespace SafetyNet.Platform;
+
+/// <summary>
+/// The force's clock: instants are UTC everywhere, but people read and type times in Europe/London.
+/// </summary>
+public sealed class ForceClock(TimeProvider time)
+{
+    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(time.GetUtcNow(), London);
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, London);
+
+    /// <summary>Reads a wall-clock time typed in London as the instant it names.</summary>
+    public static DateTimeOffset FromLocal(DateTime wallClock)
+    {
+        var unspecified = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, London.GetUtcOffset(unspecified));
+    }
+
+    public static string Format(DateTimeOffset? instant) =>
+        instant is { } value ? ToLocal(value).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "";
+}

@@ -1,0 +1,14 @@
+namespace SafetyNet.Platform;
+
+public static class PlatformSetup
+{
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ForceClock>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddSingleton<StartupState>();
+        return builder;
+    }
+}

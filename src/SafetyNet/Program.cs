@@ -1,0 +1,42 @@
+using SafetyNet.Cli;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+using SafetyNet.Web;
+
+// The binary is also the command line: `SafetyNet migrate`, `SafetyNet people dedupe …`. Engine verbs
+// never build the web host.
+if (CommandLine.IsVerb(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The published application runs from any working directory.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.AddPlatform();          // time, current user, configuration data
+builder.AddDatabase();          // AppDb on SQLite (embedded default) or PostgreSQL
+builder.AddAccounts();          // Identity: cookies for pages, bearer tokens for the API
+builder.AddAudit();             // append-only audit events and the background sealer
+builder.AddApi();               // ProblemDetails, validation, OpenAPI
+builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
+
+var app = builder.Build();
+
+app.UseApi();                   // exception handler → ProblemDetails, status codes
+app.UseAccounts();              // authentication and authorization
+app.UsePages();                 // antiforgery, static assets
+
+app.MapHealth();                // anonymous: 503 until migrations and seeding are done
+app.MapApiDocs();               // /openapi/v1.json and the reference page at /docs
+app.MapAccounts();              // /api/v1/auth/login, /api/v1/auth/refresh, /sign-out
+app.MapPages();                 // the Razor components
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+using Scalar.AspNetCore;
+
+namespace SafetyNet.Web;
+
+public static class ApiSetup
+{
+    /// <summary>The largest request body the API reads; anything bigger is refused with 413.</summary>
+    public const long MaxBodyBytes = 1_000_000;
+
+    public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions.Remove("exception"));
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(options =>
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+        });
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SafetyNet API";
+            document.Info.Description = "Community-safety case system: incidents, people, risk, crimes and queues.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
+            options.Limits.MaxRequestBodySize = 30_000_000);
+        return builder;
+    }
+
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.Use((context, next) =>
+            {
+                if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxBodyBytes;
+                }
+                return next(context);
+            });
+            api.UseStatusCodePages();
+        });
+        return app;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapGet("/health", async Task<IResult> (StartupState state, IServiceProvider services, CancellationToken cancellationToken) =>
+        {
+            if (!state.IsReady)
+            {
+                return TypedResults.Json(new { status = state.Failure is null ? "Starting" : "Failed" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            var db = services.GetRequiredService<AppDb>();
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? TypedResults.Json(new { status = "Healthy" })
+                : TypedResults.Json(new { status = "Database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous().WithTags("Health");
+        return app;
+    }
+
+    public static WebApplication MapApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options
+            .WithTitle("SafetyNet API reference")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        return app;
+    }
+}
+
+/// <summary>
+/// Turns failures into ProblemDetails: a body that does not parse names the field at fault, an oversized
+/// body is 413, a stale write is 409, and anything unexpected is a plain 500 with nothing leaked.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { [FieldName(json.Path)] = [Describe(json)] })
+            {
+                Title = "The request body is not valid JSON for this operation",
+                Status = StatusCodes.Status400BadRequest,
+            },
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+            {
+                Title = "Request body too large",
+                Detail = $"The body must be at most {ApiSetup.MaxBodyBytes:N0} bytes.",
+                Status = StatusCodes.Status413PayloadTooLarge,
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Title = "Bad request",
+                Detail = bad.Message,
+                Status = bad.StatusCode,
+            },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Title = "The record was changed by someone else",
+                Detail = "Reload the record and apply your change again.",
+                Status = StatusCodes.Status409Conflict,
+            },
+            _ => new ProblemDetails
+            {
+                Title = "Something went wrong",
+                Detail = "The error has been logged.",
+                Status = StatusCodes.Status500InternalServerError,
+            },
+        };
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    /// <summary>"$.occurredFrom" → "occurredFrom"; "$.people[0].dateOfBirth" → "people[0].dateOfBirth".</summary>
+    private static string FieldName(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    private static string Describe(JsonException json)
+    {
+        var field = FieldName(json.Path);
+        return field == "body"
+            ? "The body must be a JSON object."
+            : $"The value of '{field}' is not valid (for dates use ISO 8601, such as 2026-11-23T14:05:00Z).";
+    }
+}

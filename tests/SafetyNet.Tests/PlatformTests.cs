@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.Tests;
+
+[Collection("app")]
+public class PlatformTests(AppFixture fixture)
+{
+    [Theory, Providers]
+    public async Task Health_is_anonymous_and_reports_healthy_once_the_database_is_ready(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var response = await app.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_answers_503_while_the_database_cannot_be_migrated()
+    {
+        await using var app = new SafetyNetApp(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:SafetyNet"] = "Data Source=/proc/no-such-place/safetynet.db",
+        });
+        var startup = (StartupState)app.Services.GetService(typeof(StartupState))!;
+        await Assert.ThrowsAnyAsync<Exception>(() => startup.WhenReady);
+        var response = await app.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task OpenApi_document_is_anonymous_and_describes_the_login(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var document = await app.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/auth/login", out _));
+        var docs = await app.CreateClient().GetAsync("/docs");
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task Login_gives_a_bearer_token_in_the_identity_api_shape(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = SafetyNetApp.DemoEmail(Roles.CallHandler), password = SafetyNetApp.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Bearer", body.GetProperty("tokenType").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("accessToken").GetString()));
+        Assert.True(body.GetProperty("expiresIn").GetInt64() > 0);
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("refreshToken").GetString()));
+    }
+
+    [Theory, Providers]
+    public async Task A_wrong_password_is_401_problem_details_and_is_audited(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = SafetyNetApp.DemoEmail(Roles.Analyst), password = "not the password" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var failures = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "account.sign-in-failed"));
+        Assert.True(failures >= 1);
+    }
+
+    [Theory, Providers]
+    public async Task Login_with_missing_fields_names_each_field(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("email", out _));
+        Assert.True(errors.TryGetProperty("password", out _));
+    }
+
+    [Theory, Providers]
+    public async Task An_account_locks_after_five_failed_attempts(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var client = app.CreateClient();
+        var email = $"lockout-{Guid.NewGuid():N}@safetynet.test";
+        await app.WithServiceAsync<Microsoft.AspNetCore.Identity.UserManager<AppUser>, bool>(async users =>
+        {
+            var agency = await app.WithDbAsync(db => db.Agencies.FirstAsync(a => a.Kind == AgencyKind.Force));
+            var user = new AppUser { UserName = email, Email = email, DisplayName = "Lockout test", AgencyId = agency.Id };
+            return (await users.CreateAsync(user, SafetyNetApp.Password)).Succeeded;
+        });
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "wrong" });
+        }
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = SafetyNetApp.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Account locked", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "account.locked-out")));
+    }
+
+    [Theory, Providers]
+    public async Task Agencies_of_the_partnership_and_one_user_per_role_are_seeded(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var agencies = await app.WithDbAsync(db => db.Agencies.ToListAsync());
+        Assert.Single(agencies, a => a.Kind == AgencyKind.Force);
+        Assert.Equal(10, agencies.Count(a => a.Kind == AgencyKind.DistrictCouncil));
+        Assert.Contains(agencies, a => a.Kind == AgencyKind.Housing);
+        Assert.Contains(agencies, a => a.Kind == AgencyKind.VictimSupport);
+        Assert.Contains(agencies, a => a.Kind == AgencyKind.Health);
+        Assert.Contains(agencies, a => a.Kind == AgencyKind.AdultServices);
+        var users = await app.WithDbAsync(db => db.Users.Select(u => u.Email).ToListAsync());
+        foreach (var role in Roles.All)
+        {
+            Assert.Contains(SafetyNetApp.DemoEmail(role), users);
+        }
+    }
+}
