@@ -1,5 +1,7 @@
 using SafetyNet.Cli;
 using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
@@ -22,6 +24,8 @@ builder.AddDatabase();          // AppDb on SQLite (embedded default) or Postgre
 builder.AddAccounts();          // Identity: cookies for pages, bearer tokens for the API
 builder.AddAudit();             // append-only audit events and the background sealer
 builder.AddApi();               // ProblemDetails, validation, OpenAPI
+builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk, crime recording
+builder.AddPeople();            // people as entered, and the earlier incidents of each
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
 var app = builder.Build();
@@ -33,6 +37,8 @@ app.UsePages();                 // antiforgery, static assets
 app.MapHealth();                // anonymous: 503 until migrations and seeding are done
 app.MapApiDocs();               // /openapi/v1.json and the reference page at /docs
 app.MapAccounts();              // /api/v1/auth/login, /api/v1/auth/refresh, /sign-out
+app.MapIncidents();             // /api/v1/incidents, queues, reference data
+app.MapPeople();                // /api/v1/people
 app.MapPages();                 // the Razor components
 
 await app.RunAsync();

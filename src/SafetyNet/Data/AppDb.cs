@@ -15,6 +15,13 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<TeamMembership> TeamMemberships => Set<TeamMembership>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();
+    public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+    public DbSet<People.IncidentPerson> IncidentPeople => Set<People.IncidentPerson>();
+    public DbSet<Assessments.ThriveAssessment> ThriveAssessments => Set<Assessments.ThriveAssessment>();
+    public DbSet<Assessments.RiskAssessment> RiskAssessments => Set<Assessments.RiskAssessment>();
+    public DbSet<Crimes.CrimeRecord> CrimeRecords => Set<Crimes.CrimeRecord>();
+    public DbSet<Crimes.CrimeDecision> CrimeDecisions => Set<Crimes.CrimeDecision>();
 
     public abstract bool IsPostgres { get; }
 

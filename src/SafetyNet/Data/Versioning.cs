@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace SafetyNet.Data;
 
@@ -9,8 +10,13 @@ public interface IVersioned
     int Version { get; set; }
 }
 
-internal static class Versioning
+public static class Versioning
 {
+    /// <summary>Marks a property the system fills in once (such as a reference): setting it is not an edit.</summary>
+    public const string Unversioned = "SafetyNet:Unversioned";
+
+    public static PropertyBuilder<T> IsUnversioned<T>(this PropertyBuilder<T> property) => property.HasAnnotation(Unversioned, true);
+
     public static void Configure(ModelBuilder builder)
     {
         foreach (var entity in builder.Model.GetEntityTypes())
@@ -30,7 +36,8 @@ internal static class Versioning
             if (entry.State == EntityState.Modified)
             {
                 var version = entry.Property(e => e.Version);
-                if (version.CurrentValue == version.OriginalValue)
+                var edited = entry.Properties.Any(p => p.IsModified && p.Metadata.FindAnnotation(Unversioned) is null && p.Metadata.Name != nameof(IVersioned.Version));
+                if (edited && version.CurrentValue == version.OriginalValue)
                 {
                     version.CurrentValue = version.OriginalValue + 1;
                 }

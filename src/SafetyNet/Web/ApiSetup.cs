@@ -41,13 +41,23 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
         {
-            api.Use((context, next) =>
+            api.Use(async (context, next) =>
             {
+                if (context.Request.ContentLength > MaxBodyBytes)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = context,
+                        ProblemDetails = { Title = "Request body too large", Detail = $"The body must be at most {MaxBodyBytes:N0} bytes.", Status = 413 },
+                    });
+                    return;
+                }
                 if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 {
                     limit.MaxRequestBodySize = MaxBodyBytes;
                 }
-                return next(context);
+                await next(context);
             });
             api.UseStatusCodePages();
         });

@@ -1,0 +1,109 @@
+using SafetyNet.Assessments;
+using SafetyNet.Crimes;
+using SafetyNet.People;
+using SafetyNet.Platform;
+
+namespace SafetyNet.Incidents;
+
+public sealed record LocationRequest(string? Text, string? Uprn, double? Latitude, double? Longitude, string? LsoaCode, string? District, bool? Rural);
+
+public sealed record PersonRequest(
+    string? Role, string? FirstName, string? MiddleName, string? LastName, DateOnly? DateOfBirth, string? Sex,
+    string? Phone, string? Email, string? Address, string? Postcode);
+
+public sealed record ThriveRequest(
+    string? Threat, string? Harm, string? Risk, string? Investigation, string? Vulnerability, string? Engagement,
+    bool? VulnerablePerson, bool? SafeguardingAdvice, bool? ScenePreservationAdvice, bool? CrimePreventionAdvice, string? Reason);
+
+/// <summary>A completed risk instrument. <c>PersonIndex</c> names a person of the same request; <c>PersonId</c> one already recorded.</summary>
+public sealed record AssessmentRequest(
+    string? Instrument, int? PersonIndex, long? PersonId, Dictionary<string, string?>? Answers,
+    string? LevelOverride, string? OverrideReason, bool? Reassessment, string? Level, string? Reason);
+
+public sealed record CreateIncidentRequest(
+    string? Channel, DateTimeOffset? ReportedAt, DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo,
+    string? TypeCode, string? Narrative, LocationRequest? Location, List<PersonRequest>? People,
+    string? Grade, string? NoAttendanceOverrideReason, ThriveRequest? Thrive, List<AssessmentRequest>? Assessments,
+    bool? OffenderNearby, bool? VulnerablePerson, bool? MayBeCrime,
+    string? SourceSystem, string? SourceReference, string? OfficerInCaseId, int? OwningTeamId);
+
+/// <summary>PUT: the editable facts of an incident, all given, with the version they were read at.</summary>
+public sealed record UpdateIncidentRequest(
+    int? Version, DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo, string? TypeCode, string? Narrative,
+    LocationRequest? Location, bool? OffenderNearby, bool? VulnerablePerson, bool? MayBeCrime, string? OfficerInCaseId, int? OwningTeamId);
+
+/// <summary>PATCH: only the fields given change. Grade changes need a reason.</summary>
+public sealed record PatchIncidentRequest(
+    int? Version, DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo, string? TypeCode, string? Narrative,
+    LocationRequest? Location, bool? OffenderNearby, bool? VulnerablePerson, bool? MayBeCrime,
+    string? OfficerInCaseId, int? OwningTeamId, string? Grade, string? RegradeReason, string? NoAttendanceOverrideReason,
+    DateTimeOffset? ArrivedAt);
+
+public sealed record PersonResponse(
+    long Id, string Role, string? FirstName, string? MiddleName, string? LastName, DateOnly? DateOfBirth, string Sex,
+    string? Phone, string? Email, string? Address, string? Postcode, int Version)
+{
+    public static PersonResponse From(IncidentPerson p) => new(p.Id, p.Role.ToString(), p.FirstName, p.MiddleName, p.LastName,
+        p.DateOfBirth, p.Sex.ToString(), p.Phone, p.Email, p.Address, p.Postcode, p.Version);
+}
+
+public sealed record ThriveResponse(
+    long Id, string Threat, string Harm, string Risk, string Investigation, string Vulnerability, string Engagement,
+    bool VulnerablePerson, bool SafeguardingAdvice, bool ScenePreservationAdvice, bool CrimePreventionAdvice, string? Reason,
+    DateTimeOffset CreatedAt, string CreatedBy)
+{
+    public static ThriveResponse From(ThriveAssessment t) => new(t.Id, t.Threat, t.Harm, t.Risk, t.Investigation, t.Vulnerability,
+        t.Engagement, t.VulnerablePerson, t.SafeguardingAdvice, t.ScenePreservationAdvice, t.CrimePreventionAdvice, t.Reason, t.CreatedAt, t.CreatedBy);
+}
+
+public sealed record AssessmentResponse(
+    long Id, long IncidentId, long? PersonId, string Instrument, int InstrumentVersion, int Score, string ComputedLevel, string Level,
+    string? OverrideReason, bool IsReassessment, long? SupersedesId, bool ReferralFlag, string? ReferralName,
+    DateTimeOffset CreatedAt, string CreatedBy)
+{
+    public static AssessmentResponse From(RiskAssessment a) => new(a.Id, a.IncidentId, a.PersonId, a.InstrumentCode, a.InstrumentVersion,
+        a.Score, a.ComputedLevel, a.Level, a.OverrideReason, a.IsReassessment, a.SupersedesId, a.ReferralFlag, a.ReferralName, a.CreatedAt, a.CreatedBy);
+}
+
+public sealed record CrimeDecisionResponse(
+    long Id, string Kind, string? OffenceSubgroup, string? CrimeReference, string? Reason, string? Details, string? TransferredTo,
+    DateTimeOffset DecidedAt, string DecidedBy)
+{
+    public static CrimeDecisionResponse From(CrimeDecision d) => new(d.Id, d.Kind.ToString(), d.OffenceSubgroup, d.CrimeReference,
+        d.Reason, d.Details, d.TransferredTo, d.DecidedAt, d.DecidedBy);
+}
+
+public sealed record CrimeRecordResponse(
+    long Id, long IncidentId, long? VictimId, string Status, DateTimeOffset DueAt, bool Overdue, string? CrimeReference,
+    string? OffenceSubgroup, string? PoliceUkCategory, DateTimeOffset? DecidedAt, string? DecidedBy, int Version,
+    IReadOnlyList<CrimeDecisionResponse> History);
+
+public sealed record IncidentSummary(
+    long Id, string Reference, string Channel, DateTimeOffset ReportedAt, string TypeCode, string TypeName, string LocationText,
+    string? District, string? Grade, DateTimeOffset? AttendanceDueAt, DateTimeOffset? ArrivedAt, bool Sensitive, int Version);
+
+public sealed record IncidentResponse(
+    long Id, string Reference, string Channel, DateTimeOffset ReportedAt, DateTimeOffset? OccurredFrom, DateTimeOffset? OccurredTo,
+    string TypeCode, string TypeName, string Narrative, LocationResponse Location,
+    string? Grade, int? GradeConfigVersion, DateTimeOffset? GradedAt, string? RegradeReason, bool MandatoryAttendance,
+    DateTimeOffset? AttendanceDueAt, DateTimeOffset? ArrivedAt, bool AttendanceBreached, string? NoAttendanceOverrideBy, string? NoAttendanceOverrideReason,
+    DateTimeOffset? ThriveDueAt, bool OffenderNearby, bool VulnerablePerson, bool MayBeCrime, bool Sensitive,
+    string? SourceSystem, string? SourceReference, string? OfficerInCaseId, int? OwningTeamId,
+    IReadOnlyList<PersonResponse> People, ThriveResponse? Thrive, IReadOnlyList<AssessmentResponse> Assessments,
+    IReadOnlyList<CrimeRecordResponse> CrimeRecords, DateTimeOffset CreatedAt, string CreatedBy, int Version);
+
+public sealed record LocationResponse(string Text, string? Uprn, double? Latitude, double? Longitude, string? LsoaCode, string? District, bool Rural);
+
+public sealed record IncidentTypeResponse(
+    string Code, string Name, string Group, string? PoliceUkCategory, bool PossibleCrime, bool MandatoryAttendance,
+    string? Instrument, string? AsbCategory, bool Sensitive);
+
+public static class IncidentMapping
+{
+    public static IncidentTypeResponse ToResponse(this IncidentType t) =>
+        new(t.Code, t.Name, t.Group, t.PoliceUkCategory, t.PossibleCrime, t.MandatoryAttendance, t.Instrument, t.AsbCategory, t.Sensitive);
+
+    public static IncidentSummary ToSummary(this Incident i) =>
+        new(i.Id, i.Reference, i.Channel.ToString(), i.ReportedAt, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+            i.LocationText, i.District, i.GradeCode, i.AttendanceDueAt, i.ArrivedAt, i.Sensitive, i.Version);
+}

@@ -1,0 +1,394 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Assessments;
+using SafetyNet.Crimes;
+using SafetyNet.Data;
+using SafetyNet.People;
+using SafetyNet.Platform;
+using SafetyNet.Web;
+
+namespace SafetyNet.Incidents;
+
+public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<string, string[]> Errors)
+{
+    public bool Succeeded => Incident is not null;
+}
+
+/// <summary>
+/// First contact: records an incident with its people, grade, THRIVE and risk instruments, and makes the
+/// crime recording decisions fall due — all in one transaction, or nothing at all.
+/// </summary>
+public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time)
+{
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    public async Task<IntakeResult> RecordAsync(CreateIncidentRequest request, CancellationToken cancellationToken = default)
+    {
+        if (request.SourceSystem is { Length: > 0 } system && request.SourceReference is { Length: > 0 } reference)
+        {
+            var existing = await db.Incidents.FirstOrDefaultAsync(i => i.SourceSystem == system && i.SourceReference == reference, cancellationToken);
+            if (existing is not null)
+            {
+                return new IntakeResult(existing, false, new Dictionary<string, string[]>());
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var v = new Validation();
+        var channel = v.Enum<IncidentChannel>("channel", request.Channel, "the channel");
+        var reportedAt = request.ReportedAt ?? now;
+        if (reportedAt > now + FutureTolerance)
+        {
+            v.Add("reportedAt", "The time reported must not be in the future");
+        }
+        CheckOccurred(v, request.OccurredFrom, request.OccurredTo, reportedAt);
+        var type = IncidentType.Find(request.TypeCode);
+        if (type is null)
+        {
+            v.Add("typeCode", string.IsNullOrWhiteSpace(request.TypeCode) ? "Select the type of incident" : $"'{request.TypeCode}' is not an incident type");
+        }
+        var narrative = v.Required("narrative", request.Narrative, "what was reported", IncidentLimits.Narrative);
+        var location = ReadLocation(v, request.Location);
+        var people = ReadPeople(v, request.People);
+        var (sourceSystem, sourceReference) = (v.MaxLength("sourceSystem", request.SourceSystem, "the source system", 60), v.MaxLength("sourceReference", request.SourceReference, "the source reference", 100));
+        if ((sourceSystem is null) != (sourceReference is null))
+        {
+            v.Add(sourceSystem is null ? "sourceSystem" : "sourceReference", "Give both the source system and its reference, or neither");
+        }
+
+        var grades = await configuration.CurrentAsync<GradeTable>(GradeTable.Key, cancellationToken);
+        var rules = (await configuration.CurrentAsync<IntakeRules>(IntakeRules.Key, cancellationToken)).Value;
+        var grade = grades.Value.Find(request.Grade);
+        if (grade is null)
+        {
+            v.Add("grade", string.IsNullOrWhiteSpace(request.Grade) ? "Select a grade" : $"'{request.Grade}' is not a grade: use {string.Join(", ", grades.Value.Grades.Select(g => g.Code))}");
+        }
+        var emergency = grade?.Code == GradeTable.Emergency;
+        var vulnerable = request.VulnerablePerson == true || request.Thrive?.VulnerablePerson == true;
+        var offenderNearby = request.OffenderNearby == true;
+        var overrideReason = v.MaxLength("noAttendanceOverrideReason", request.NoAttendanceOverrideReason, "the override reason", 1000);
+        if (grade is { Attends: false } && type is not null && MandatoryAttendance(type, vulnerable, offenderNearby))
+        {
+            if (!access.IsSupervisor)
+            {
+                v.Add("grade", $"{type.Name}{(vulnerable ? " with a vulnerable person" : "")}{(offenderNearby ? " with the offender nearby" : "")} must be attended: only a supervisor may grade it for no attendance, with a reason");
+            }
+            else if (overrideReason is null)
+            {
+                v.Add("noAttendanceOverrideReason", "Give the reason for overriding mandatory attendance");
+            }
+        }
+
+        ThriveAssessment? thrive = null;
+        if (request.Thrive is not null)
+        {
+            thrive = ReadThrive(v, request.Thrive, "thrive.", now);
+        }
+        else if (!emergency && grade is not null)
+        {
+            v.Add("thrive", "Complete THRIVE before finishing intake (only an emergency may be dispatched first)");
+        }
+
+        var assessments = new List<(RiskAssessment Assessment, int? PersonIndex)>();
+        foreach (var (item, index) in (request.Assessments ?? []).Select((a, i) => (a, i)))
+        {
+            var prefix = $"assessments[{index}].";
+            if (item.PersonIndex is { } pi && (pi < 0 || pi >= people.Count))
+            {
+                v.Add(prefix + "personIndex", "personIndex must name a person in this report");
+            }
+            var scored = await ScoreAsync(v, item, prefix, now, cancellationToken);
+            if (scored is not null)
+            {
+                assessments.Add((scored, item.PersonIndex));
+            }
+        }
+        if (type?.Instrument is { } instrument && !emergency && grade is not null && !assessments.Any(a => a.Assessment.InstrumentCode == instrument))
+        {
+            v.Add("assessments", $"Complete the {(await InstrumentAsync(instrument, cancellationToken)).Value.Name} for {type.Name.ToLowerInvariant()}");
+        }
+
+        if (!v.IsValid)
+        {
+            return new IntakeResult(null, false, v.Errors);
+        }
+
+        var incident = new Incident
+        {
+            Channel = channel!.Value,
+            ReportedAt = reportedAt,
+            OccurredFrom = request.OccurredFrom,
+            OccurredTo = request.OccurredTo,
+            TypeCode = type!.Code,
+            Narrative = narrative!,
+            LocationText = location.Text ?? "",
+            Uprn = location.Uprn,
+            Latitude = location.Latitude,
+            Longitude = location.Longitude,
+            LsoaCode = location.LsoaCode,
+            District = location.District,
+            Rural = location.Rural ?? false,
+            SourceSystem = sourceSystem,
+            SourceReference = sourceReference,
+            OffenderNearby = offenderNearby,
+            VulnerablePerson = vulnerable,
+            MayBeCrime = request.MayBeCrime == true,
+            Sensitive = type.Sensitive,
+            OfficerInCaseId = request.OfficerInCaseId,
+            OwningTeamId = request.OwningTeamId,
+            CreatedAt = now,
+            CreatedBy = user.Name,
+            People = people,
+        };
+        ApplyGrade(incident, grade!, grades.Version, now, overrideReason);
+        if (thrive is null || (type.Instrument is not null && !assessments.Any(a => a.Assessment.InstrumentCode == type.Instrument)))
+        {
+            incident.ThriveDueAt = now.AddMinutes(rules.EmergencyThriveMinutes);
+        }
+        else
+        {
+            incident.ThriveCompletedAt = now;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Incidents.Add(incident);
+        await db.SaveChangesAsync(cancellationToken);
+        incident.Reference = ReferenceFor(incident);
+        if (thrive is not null)
+        {
+            thrive.IncidentId = incident.Id;
+            db.ThriveAssessments.Add(thrive);
+        }
+        foreach (var (assessment, personIndex) in assessments)
+        {
+            assessment.IncidentId = incident.Id;
+            assessment.PersonId = personIndex is { } i ? people[i].Id : assessment.PersonId;
+            db.RiskAssessments.Add(assessment);
+        }
+        CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours);
+        audit.Add("incident.create", "incident", incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"{incident.Reference} {incident.TypeCode}");
+        foreach (var person in people)
+        {
+            audit.Add("person.create", "person", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"on {incident.Reference}");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IntakeResult(incident, true, new Dictionary<string, string[]>());
+    }
+
+    public static bool MandatoryAttendance(IncidentType type, bool vulnerable, bool offenderNearby) =>
+        type.MandatoryAttendance || vulnerable || (offenderNearby && type.PossibleCrime);
+
+    public static string ReferenceFor(Incident incident) =>
+        $"HC-{ForceClock.ToLocal(incident.ReportedAt):yyMMdd}-{incident.Id:D5}";
+
+    public static void ApplyGrade(Incident incident, Grade grade, int configVersion, DateTimeOffset now, string? overrideReason, string? by = null)
+    {
+        incident.GradeCode = grade.Code;
+        incident.GradeConfigVersion = configVersion;
+        incident.GradedAt = now;
+        incident.GradedBy = by ?? incident.CreatedBy;
+        var minutes = incident.Rural ? grade.RuralMinutes : grade.UrbanMinutes;
+        incident.AttendanceDueAt = grade.Attends && minutes is { } m ? incident.ReportedAt.AddMinutes(m) : null;
+        if (!grade.Attends && overrideReason is not null)
+        {
+            incident.NoAttendanceOverrideBy = by ?? incident.CreatedBy;
+            incident.NoAttendanceOverrideReason = overrideReason;
+        }
+    }
+
+    public static void CheckOccurred(Validation v, DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset reportedAt)
+    {
+        if (from is { } f && f > reportedAt + FutureTolerance)
+        {
+            v.Add("occurredFrom", "The incident cannot have started after it was reported");
+        }
+        if (from is { } start && to is { } end && end < start)
+        {
+            v.Add("occurredTo", "The end of the incident must be after its start");
+        }
+    }
+
+    public static LocationRequest ReadLocation(Validation v, LocationRequest? location)
+    {
+        var text = v.Required("location.text", location?.Text, "where it happened", 500);
+        v.MaxLength("location.uprn", location?.Uprn, "the UPRN", 12);
+        if (location?.Uprn is { Length: > 0 } uprn && !uprn.All(char.IsAsciiDigit))
+        {
+            v.Add("location.uprn", "A UPRN is up to 12 digits");
+        }
+        if (location?.Latitude is { } lat && (lat < 49 || lat > 61))
+        {
+            v.Add("location.latitude", "Latitude must be in the United Kingdom (49 to 61)");
+        }
+        if (location?.Longitude is { } lon && (lon < -9 || lon > 3))
+        {
+            v.Add("location.longitude", "Longitude must be in the United Kingdom (-9 to 3)");
+        }
+        if ((location?.Latitude is null) != (location?.Longitude is null))
+        {
+            v.Add("location.latitude", "Give both latitude and longitude, or neither");
+        }
+        v.MaxLength("location.lsoaCode", location?.LsoaCode, "the LSOA code", 9);
+        v.MaxLength("location.district", location?.District, "the district", 60);
+        return new LocationRequest(text ?? "", location?.Uprn, location?.Latitude, location?.Longitude, location?.LsoaCode, location?.District, location?.Rural);
+    }
+
+    public List<IncidentPerson> ReadPeople(Validation v, List<PersonRequest>? requested)
+    {
+        var people = new List<IncidentPerson>();
+        if (requested is null)
+        {
+            return people;
+        }
+        if (requested.Count > IncidentLimits.People)
+        {
+            v.Add("people", $"An incident can name at most {IncidentLimits.People} people");
+            return people;
+        }
+        var today = DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var p = requested[i];
+            var prefix = $"people[{i}].";
+            var role = v.Enum<PersonRole>(prefix + "role", p.Role, "the person's role");
+            var first = v.MaxLength(prefix + "firstName", p.FirstName, "the first name", 100);
+            var middle = v.MaxLength(prefix + "middleName", p.MiddleName, "the middle name", 100);
+            var last = v.MaxLength(prefix + "lastName", p.LastName, "the last name", 100);
+            if (first is null && last is null && role != PersonRole.Suspect)
+            {
+                v.Add(prefix + "lastName", "Enter a first name or a last name (only a suspect may be unnamed)");
+            }
+            if (p.DateOfBirth is { } dob && (dob > today || dob.Year < 1900))
+            {
+                v.Add(prefix + "dateOfBirth", "The date of birth must be in the past and after 1900");
+            }
+            var sex = v.Enum<Sex>(prefix + "sex", p.Sex, "sex", required: false) ?? Sex.Unknown;
+            var postcode = v.MaxLength(prefix + "postcode", p.Postcode, "the postcode", 10);
+            people.Add(new IncidentPerson
+            {
+                Role = role ?? PersonRole.Caller,
+                FirstName = first,
+                MiddleName = middle,
+                LastName = last,
+                DateOfBirth = p.DateOfBirth,
+                Sex = sex,
+                Phone = v.Phone(prefix + "phone", p.Phone),
+                Email = v.Email(prefix + "email", p.Email),
+                Address = v.MaxLength(prefix + "address", p.Address, "the address", 500),
+                Postcode = postcode?.ToUpperInvariant(),
+                MatchKey = IncidentPerson.KeyOf(first, last, p.DateOfBirth),
+                CreatedAt = time.GetUtcNow(),
+            });
+        }
+        return people;
+    }
+
+    public ThriveAssessment? ReadThrive(Validation v, ThriveRequest t, string prefix, DateTimeOffset now)
+    {
+        var threat = v.Required(prefix + "threat", t.Threat, "the threat", 2000);
+        var harm = v.Required(prefix + "harm", t.Harm, "the harm", 2000);
+        var risk = v.Required(prefix + "risk", t.Risk, "the risk", 2000);
+        var investigation = v.Required(prefix + "investigation", t.Investigation, "the investigation opportunities", 2000);
+        var vulnerability = v.Required(prefix + "vulnerability", t.Vulnerability, "the vulnerability", 2000);
+        var engagement = v.Required(prefix + "engagement", t.Engagement, "the engagement", 2000);
+        var reason = v.MaxLength(prefix + "reason", t.Reason, "the reason", 1000);
+        if (threat is null || harm is null || risk is null || investigation is null || vulnerability is null || engagement is null)
+        {
+            return null;
+        }
+        return new ThriveAssessment
+        {
+            Threat = threat,
+            Harm = harm,
+            Risk = risk,
+            Investigation = investigation,
+            Vulnerability = vulnerability,
+            Engagement = engagement,
+            VulnerablePerson = t.VulnerablePerson == true,
+            SafeguardingAdvice = t.SafeguardingAdvice == true,
+            ScenePreservationAdvice = t.ScenePreservationAdvice == true,
+            CrimePreventionAdvice = t.CrimePreventionAdvice == true,
+            Reason = reason,
+            CreatedAt = now,
+            CreatedBy = user.Name,
+        };
+    }
+
+    public Task<Versioned<RiskInstrument>> InstrumentAsync(string code, CancellationToken cancellationToken) =>
+        configuration.CurrentAsync<RiskInstrument>(RiskInstrument.KeyFor(code), cancellationToken);
+
+    /// <summary>
+    /// Scores an instrument by DOMAIN §3: an override only raises the computed level, with a reason; a
+    /// reviewer's reassessment may set any level, with a reason.
+    /// </summary>
+    public async Task<RiskAssessment?> ScoreAsync(Validation v, AssessmentRequest item, string prefix, DateTimeOffset now, CancellationToken cancellationToken, RiskAssessment? previous = null)
+    {
+        var code = item.Instrument?.ToUpperInvariant();
+        if (code is null || !await db.ConfigurationVersions.AnyAsync(c => c.Key == RiskInstrument.KeyFor(code) && c.IsCurrent, cancellationToken))
+        {
+            v.Add(prefix + "instrument", code is null ? "Select the risk instrument" : $"'{item.Instrument}' is not a risk instrument");
+            return null;
+        }
+        var (instrument, version) = await InstrumentAsync(code, cancellationToken);
+        var answers = item.Answers ?? [];
+        var (score, answerErrors) = instrument.Score(answers);
+        v.AddRange(answerErrors, prefix);
+        var computed = instrument.LevelFor(score);
+        var level = computed;
+        string? overrideReason = null;
+        if (item.Reassessment == true)
+        {
+            if (!access.IsReviewer)
+            {
+                v.Add(prefix + "reassessment", "Only a supervisor or the community focus desk may reassess risk");
+            }
+            if (instrument.LevelIndex(item.Level) < 0)
+            {
+                v.Add(prefix + "level", $"Select the level: {string.Join(", ", instrument.Levels)}");
+            }
+            overrideReason = v.Required(prefix + "reason", item.Reason, "the reason for the reassessment", 1000);
+            level = item.Level is { } given && instrument.LevelIndex(given) >= 0 ? instrument.Levels[instrument.LevelIndex(given)] : computed;
+        }
+        else if (!string.IsNullOrWhiteSpace(item.LevelOverride))
+        {
+            var index = instrument.LevelIndex(item.LevelOverride);
+            if (index < 0)
+            {
+                v.Add(prefix + "levelOverride", $"Select the level: {string.Join(", ", instrument.Levels)}");
+            }
+            else if (index < instrument.LevelIndex(computed))
+            {
+                v.Add(prefix + "levelOverride", $"Professional judgement may raise the level, never lower it below the computed {computed}");
+            }
+            else if (index > instrument.LevelIndex(computed))
+            {
+                overrideReason = v.Required(prefix + "overrideReason", item.OverrideReason, "why you are raising the level", 1000);
+                level = instrument.Levels[index];
+            }
+        }
+        if (!v.IsValid)
+        {
+            return null;
+        }
+        var referral = instrument.ReferralThreshold is { } threshold
+            && (score >= threshold || instrument.LevelIndex(level) == instrument.Levels.Count - 1);
+        return new RiskAssessment
+        {
+            PersonId = item.PersonId,
+            InstrumentCode = instrument.Code,
+            InstrumentVersion = version,
+            AnswersJson = JsonSerializer.Serialize(answers),
+            Score = score,
+            ComputedLevel = computed,
+            Level = level,
+            OverrideReason = overrideReason,
+            IsReassessment = item.Reassessment == true,
+            SupersedesId = previous?.Id,
+            ReferralFlag = referral,
+            ReferralName = referral ? instrument.ReferralName : null,
+            CreatedAt = now,
+            CreatedBy = user.Name,
+        };
+    }
+}

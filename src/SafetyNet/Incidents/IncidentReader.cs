@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Crimes;
+using SafetyNet.Data;
+using SafetyNet.People;
+
+namespace SafetyNet.Incidents;
+
+/// <summary>Assembles the whole picture of one incident for the API and the incident page.</summary>
+public sealed class IncidentReader(AppDb db, IncidentAccess access, TimeProvider time)
+{
+    public async Task<Incident?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        await access.Visible(db.Incidents).Include(i => i.People).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    public async Task<IncidentResponse> ToResponseAsync(Incident incident, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var thrive = await db.ThriveAssessments.AsNoTracking().Where(t => t.IncidentId == incident.Id)
+            .OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+        var assessments = await db.RiskAssessments.AsNoTracking().Where(a => a.IncidentId == incident.Id)
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var records = await db.CrimeRecords.AsNoTracking().Where(c => c.IncidentId == incident.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var recordIds = records.Select(r => r.Id).ToList();
+        var decisions = await db.CrimeDecisions.AsNoTracking().Where(d => recordIds.Contains(d.CrimeRecordId)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var type = IncidentType.Find(incident.TypeCode);
+        return new IncidentResponse(
+            incident.Id, incident.Reference, incident.Channel.ToString(), incident.ReportedAt, incident.OccurredFrom, incident.OccurredTo,
+            incident.TypeCode, type?.Name ?? incident.TypeCode, incident.Narrative,
+            new LocationResponse(incident.LocationText, incident.Uprn, incident.Latitude, incident.Longitude, incident.LsoaCode, incident.District, incident.Rural),
+            incident.GradeCode, incident.GradeConfigVersion, incident.GradedAt, incident.RegradeReason,
+            type is not null && IncidentIntake.MandatoryAttendance(type, incident.VulnerablePerson, incident.OffenderNearby),
+            incident.AttendanceDueAt, incident.ArrivedAt,
+            incident.AttendanceDueAt is { } due && (incident.ArrivedAt ?? now) > due,
+            incident.NoAttendanceOverrideBy, incident.NoAttendanceOverrideReason, incident.ThriveDueAt,
+            incident.OffenderNearby, incident.VulnerablePerson, incident.MayBeCrime, incident.Sensitive,
+            incident.SourceSystem, incident.SourceReference, incident.OfficerInCaseId, incident.OwningTeamId,
+            incident.People.OrderBy(p => p.Id).Select(PersonResponse.From).ToList(),
+            thrive is null ? null : ThriveResponse.From(thrive),
+            assessments.Select(AssessmentResponse.From).ToList(),
+            records.Select(r => ToResponse(r, decisions, now)).ToList(),
+            incident.CreatedAt, incident.CreatedBy, incident.Version);
+    }
+
+    public static CrimeRecordResponse ToResponse(CrimeRecord r, IEnumerable<CrimeDecision> decisions, DateTimeOffset now) =>
+        new(r.Id, r.IncidentId, r.VictimId, r.Status.ToString(), r.DueAt, r.Status == CrimeRecordingStatus.Pending && now > r.DueAt,
+            r.CrimeReference, r.OffenceSubgroup, r.PoliceUkCategory, r.DecidedAt, r.DecidedBy, r.Version,
+            decisions.Where(d => d.CrimeRecordId == r.Id).Select(CrimeDecisionResponse.From).ToList());
+
+}

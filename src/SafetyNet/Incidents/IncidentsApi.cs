@@ -1,0 +1,294 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Assessments;
+using SafetyNet.Crimes;
+using SafetyNet.Data;
+using SafetyNet.People;
+using SafetyNet.Platform;
+using SafetyNet.Web;
+
+namespace SafetyNet.Incidents;
+
+public static class IncidentsApi
+{
+    public static IHostApplicationBuilder AddIncidents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IncidentAccess>();
+        builder.Services.AddScoped<IncidentIntake>();
+        builder.Services.AddScoped<IncidentReader>();
+        builder.Services.AddScoped<IncidentEditor>();
+        builder.Services.AddScoped<CrimeRecording>();
+        builder.Services.AddScoped<ForceConfiguration>();
+        builder.Services.AddScoped<IStartupSeeder, IncidentConfigurationSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapIncidents(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Incidents");
+        api.MapPost("/incidents", CreateAsync);
+        api.MapGet("/incidents", ListAsync);
+        api.MapGet("/incidents/{id:long}", GetAsync);
+        api.MapPut("/incidents/{id:long}", PutAsync);
+        api.MapPatch("/incidents/{id:long}", PatchAsync);
+        api.MapPost("/incidents/{id:long}/thrive", ThriveAsync);
+        api.MapPost("/incidents/{id:long}/assessments", AssessAsync);
+        api.MapPost("/incidents/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording");
+
+        var queues = api.MapGroup("/queues").WithTags("Queues");
+        queues.MapGet("/crime-recording", CrimeRecordingQueueAsync);
+        queues.MapGet("/attendance", AttendanceQueueAsync);
+        queues.MapGet("/thrive", ThriveQueueAsync);
+
+        var reference = api.MapGroup("/reference").WithTags("Reference data");
+        reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()));
+        reference.MapGet("/offence-subgroups", () => TypedResults.Ok(OffenceSubgroups.All.Select(s => new { subgroup = s.Subgroup, policeUkCategory = s.Category }).ToList()));
+        reference.MapGet("/not-crime-reasons", () => TypedResults.Ok(NotCrimeReasons.All));
+        reference.MapGet("/grades", async (ForceConfiguration config, CancellationToken ct) =>
+        {
+            var grades = await config.CurrentAsync<GradeTable>(GradeTable.Key, ct);
+            return TypedResults.Ok(new { version = grades.Version, grades = grades.Value.Grades });
+        });
+        reference.MapGet("/instruments/{code}", async Task<Results<Ok<RiskInstrument>, NotFound>> (string code, ForceConfiguration config, AppDb db, CancellationToken ct) =>
+            await db.ConfigurationVersions.AnyAsync(c => c.Key == RiskInstrument.KeyFor(code), ct)
+                ? TypedResults.Ok((await config.CurrentAsync<RiskInstrument>(RiskInstrument.KeyFor(code), ct)).Value)
+                : TypedResults.NotFound());
+        return app;
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, ValidationProblem, ForbidHttpResult>> CreateAsync(
+        CreateIncidentRequest request, IncidentIntake intake, IncidentReader reader, IncidentAccess access, CancellationToken ct)
+    {
+        if (!access.CanWrite)
+        {
+            return TypedResults.Forbid();
+        }
+        var result = await intake.RecordAsync(request, ct);
+        if (!result.Succeeded)
+        {
+            return TypedResults.ValidationProblem(result.Errors, title: "The incident was not recorded");
+        }
+        var incident = await reader.FindAsync(result.Incident!.Id, ct);
+        var response = await reader.ToResponseAsync(incident!, ct);
+        // A repeated import of one external reference changes nothing and answers with what is there.
+        return result.Created ? TypedResults.Created($"/api/v1/incidents/{response.Id}", response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
+        AppDb db, IncidentAccess access, AuditTrail audit, string? type, string? district, string? grade, DateTimeOffset? from, DateTimeOffset? to,
+        string? q, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        v.MaxLength("q", q, "the search text", 200);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        var query = access.Visible(db.Incidents).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(type))
+        {
+            query = query.Where(i => i.TypeCode == type.ToUpperInvariant());
+        }
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            query = query.Where(i => i.District == district);
+        }
+        if (!string.IsNullOrWhiteSpace(grade))
+        {
+            query = query.Where(i => i.GradeCode == grade.ToUpperInvariant());
+        }
+        if (from is { } f)
+        {
+            query = query.Where(i => i.ReportedAt >= f);
+        }
+        if (to is { } t)
+        {
+            query = query.Where(i => i.ReportedAt < t);
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim();
+            query = query.Where(i => i.Reference == text || i.LocationText.Contains(text));
+        }
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        if (access.CanRead)
+        {
+            await audit.WriteAsync("incident.search", "incident", null, details: $"type={type} district={district} grade={grade} q={q} page={paging.Page}", cancellationToken: ct);
+        }
+        return TypedResults.Ok(new PagedList<IncidentSummary>(items.Select(i => i.ToSummary()).ToList(), paging.Page, paging.PageSize, total));
+    }
+
+    private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem>> GetAsync(
+        long id, HttpContext context, IncidentReader reader, AuditTrail audit, CancellationToken ct)
+    {
+        var incident = await reader.FindAsync(id, ct);
+        if (incident is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var purpose = Purpose.From(context);
+        if (incident.Sensitive && purpose is null)
+        {
+            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
+        }
+        await audit.WriteAsync("incident.read", "incident", Id(id), purpose, cancellationToken: ct);
+        return TypedResults.Ok(await reader.ToResponseAsync(incident, ct));
+    }
+
+    private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutAsync(
+        long id, UpdateIncidentRequest request, IncidentEditor editor, CancellationToken ct) =>
+        await editor.UpdateAsync(id, new PatchIncidentRequest(request.Version, request.OccurredFrom, request.OccurredTo, request.TypeCode,
+            request.Narrative, request.Location ?? new LocationRequest(null, null, null, null, null, null, null), request.OffenderNearby ?? false,
+            request.VulnerablePerson ?? false, request.MayBeCrime ?? false, request.OfficerInCaseId, request.OwningTeamId,
+            null, null, null, null), replace: true, ct);
+
+    private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PatchAsync(
+        long id, PatchIncidentRequest request, IncidentEditor editor, CancellationToken ct) =>
+        await editor.UpdateAsync(id, request, replace: false, ct);
+
+    private static async Task<Results<Created<ThriveResponse>, NotFound, ValidationProblem>> ThriveAsync(
+        long id, ThriveRequest request, IncidentEditor editor, CancellationToken ct)
+    {
+        var (found, thrive, errors) = await editor.ReassessThriveAsync(id, request, ct);
+        if (!found)
+        {
+            return TypedResults.NotFound();
+        }
+        return thrive is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/incidents/{id}", ThriveResponse.From(thrive));
+    }
+
+    private static async Task<Results<Created<AssessmentResponse>, NotFound, ValidationProblem>> AssessAsync(
+        long id, AssessmentRequest request, IncidentEditor editor, CancellationToken ct)
+    {
+        var (found, assessment, errors) = await editor.AssessAsync(id, request, ct);
+        if (!found)
+        {
+            return TypedResults.NotFound();
+        }
+        return assessment is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/incidents/{id}", AssessmentResponse.From(assessment));
+    }
+
+    private static async Task<Results<Ok<CrimeRecordResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        long id, CrimeDecisionRequest request, CrimeRecording recording, AppDb db, TimeProvider time, CancellationToken ct)
+    {
+        var (outcome, record, errors) = await recording.DecideAsync(id, request, ct);
+        switch (outcome)
+        {
+            case DecisionOutcome.NotFound:
+                return TypedResults.NotFound();
+            case DecisionOutcome.Invalid:
+                return TypedResults.ValidationProblem(errors, title: "The decision was not recorded");
+            case DecisionOutcome.Stale:
+                return TypedResults.Problem(Stale(record!.Version));
+        }
+        var decisions = await db.CrimeDecisions.AsNoTracking().Where(d => d.CrimeRecordId == record!.Id).OrderBy(d => d.Id).ToListAsync(ct);
+        return TypedResults.Ok(IncidentReader.ToResponse(record!, decisions, time.GetUtcNow()));
+    }
+
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Stale(int current) => new()
+    {
+        Title = "The record was changed by someone else",
+        Detail = $"You edited version that is no longer current (it is now version {current}). Reload it and apply your change again.",
+        Status = StatusCodes.Status409Conflict,
+        Extensions = { ["currentVersion"] = current },
+    };
+
+    public sealed record CrimeQueueItem(long CrimeRecordId, long IncidentId, string Reference, string TypeCode, string TypeName, long? VictimId,
+        string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
+
+    private static async Task<Results<Ok<PagedList<CrimeQueueItem>>, ValidationProblem>> CrimeRecordingQueueAsync(
+        AppDb db, IncidentAccess access, TimeProvider time, bool? overdueOnly, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        var now = time.GetUtcNow();
+        var query = from c in db.CrimeRecords.AsNoTracking()
+                    join i in access.Visible(db.Incidents) on c.IncidentId equals i.Id
+                    where c.Status == CrimeRecordingStatus.Pending
+                    select new { c, i };
+        if (overdueOnly == true)
+        {
+            query = query.Where(x => x.c.DueAt < now);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(x => x.c.DueAt).ThenBy(x => x.c.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(x => new { x.c.Id, IncidentId = x.i.Id, x.i.Reference, x.i.TypeCode, x.c.VictimId, x.i.ReportedAt, x.c.DueAt, x.c.Version })
+            .ToListAsync(ct);
+        var victimIds = rows.Where(r => r.VictimId != null).Select(r => r.VictimId!.Value).ToList();
+        var victims = await db.IncidentPeople.AsNoTracking().Where(p => victimIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var items = rows.Select(r => new CrimeQueueItem(r.Id, r.IncidentId, r.Reference, r.TypeCode, IncidentType.Find(r.TypeCode)?.Name ?? r.TypeCode,
+            r.VictimId, r.VictimId is { } vid && victims.TryGetValue(vid, out var p) ? p.DisplayName : null, r.ReportedAt, r.DueAt, now > r.DueAt, r.Version)).ToList();
+        return TypedResults.Ok(new PagedList<CrimeQueueItem>(items, paging.Page, paging.PageSize, total));
+    }
+
+    public sealed record AttendanceQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string Grade, string LocationText,
+        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Breached, int Version);
+
+    private static async Task<Results<Ok<PagedList<AttendanceQueueItem>>, ValidationProblem>> AttendanceQueueAsync(
+        AppDb db, IncidentAccess access, TimeProvider time, bool? breachedOnly, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        var now = time.GetUtcNow();
+        var query = access.Visible(db.Incidents).AsNoTracking().Where(i => i.AttendanceDueAt != null && i.ArrivedAt == null);
+        if (breachedOnly == true)
+        {
+            query = query.Where(i => i.AttendanceDueAt < now);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(i => i.AttendanceDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = rows.Select(i => new AttendanceQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+            i.GradeCode ?? "", i.LocationText, i.ReportedAt, i.AttendanceDueAt!.Value, now > i.AttendanceDueAt, i.Version)).ToList();
+        return TypedResults.Ok(new PagedList<AttendanceQueueItem>(items, paging.Page, paging.PageSize, total));
+    }
+
+    public sealed record ThriveQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string? Grade,
+        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
+
+    private static async Task<Results<Ok<PagedList<ThriveQueueItem>>, ValidationProblem>> ThriveQueueAsync(
+        AppDb db, IncidentAccess access, TimeProvider time, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        var now = time.GetUtcNow();
+        var query = access.Visible(db.Incidents).AsNoTracking().Where(i => i.ThriveDueAt != null && i.ThriveCompletedAt == null);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(i => i.ThriveDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = rows.Select(i => new ThriveQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+            i.GradeCode, i.ReportedAt, i.ThriveDueAt!.Value, now > i.ThriveDueAt, i.Version)).ToList();
+        return TypedResults.Ok(new PagedList<ThriveQueueItem>(items, paging.Page, paging.PageSize, total));
+    }
+}
+
+/// <summary>Seeds the grades, intake timescales and risk instruments with DOMAIN's defaults.</summary>
+internal sealed class IncidentConfigurationSeeder(ForceConfiguration configuration, AppDb db) : IStartupSeeder
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await configuration.SeedAsync(GradeTable.Key, GradeTable.Default, cancellationToken);
+        await configuration.SeedAsync(IntakeRules.Key, IntakeRules.Default, cancellationToken);
+        foreach (var instrument in RiskInstrument.Defaults)
+        {
+            await configuration.SeedAsync(RiskInstrument.KeyFor(instrument.Code), instrument, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafetyNet.Data;
+
+namespace SafetyNet.People;
+
+public enum PersonRole
+{
+    Caller,
+    Victim,
+    Witness,
+    Suspect,
+    PersonOfConcern,
+}
+
+public enum Sex
+{
+    Unknown,
+    Female,
+    Male,
+}
+
+/// <summary>
+/// A person as entered on one incident, kept exactly as typed. Entries that refer to one human are linked
+/// into an identity by the matching engine; the entry itself is never rewritten.
+/// </summary>
+public sealed class IncidentPerson : IVersioned
+{
+    public long Id { get; set; }
+    public long IncidentId { get; set; }
+    public PersonRole Role { get; set; }
+    public string? FirstName { get; set; }
+    public string? MiddleName { get; set; }
+    public string? LastName { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public Sex Sex { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    public string? Postcode { get; set; }
+    /// <summary>Normalised name and date of birth, the plain exact rule that finds earlier entries until matching lands.</summary>
+    public string MatchKey { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Version { get; set; }
+
+    public string DisplayName => string.Join(' ', new[] { FirstName, MiddleName, LastName }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name ? name : "Name not given";
+
+    public static string KeyOf(string? first, string? last, DateOnly? dateOfBirth) =>
+        $"{Normalise(first)}|{Normalise(last)}|{dateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static string Normalise(string? name) =>
+        new string((name ?? "").Where(char.IsLetter).ToArray()).ToLowerInvariant();
+}
+
+internal sealed class IncidentPersonConfiguration : IEntityTypeConfiguration<IncidentPerson>
+{
+    public void Configure(EntityTypeBuilder<IncidentPerson> person)
+    {
+        person.ToTable("IncidentPeople");
+        person.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
+        person.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
+        person.Property(p => p.FirstName).HasMaxLength(100);
+        person.Property(p => p.MiddleName).HasMaxLength(100);
+        person.Property(p => p.LastName).HasMaxLength(100);
+        person.Property(p => p.Phone).HasMaxLength(30);
+        person.Property(p => p.Email).HasMaxLength(254);
+        person.Property(p => p.Address).HasMaxLength(500);
+        person.Property(p => p.Postcode).HasMaxLength(10);
+        person.Property(p => p.MatchKey).HasMaxLength(250);
+        person.HasIndex(p => p.MatchKey);
+        person.HasIndex(p => p.LastName);
+        person.Ignore(p => p.DisplayName);
+    }
+}
