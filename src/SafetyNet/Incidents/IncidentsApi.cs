@@ -18,6 +18,7 @@ public static class IncidentsApi
         builder.Services.AddScoped<IncidentIntake>();
         builder.Services.AddScoped<IncidentReader>();
         builder.Services.AddScoped<IncidentEditor>();
+        builder.Services.AddScoped<FirstContactQueues>();
         builder.Services.AddScoped<CrimeRecording>();
         builder.Services.AddScoped<ForceConfiguration>();
         builder.Services.AddScoped<IStartupSeeder, IncidentConfigurationSeeder>();
@@ -199,82 +200,28 @@ public static class IncidentsApi
         Extensions = { ["currentVersion"] = current },
     };
 
-    public sealed record CrimeQueueItem(long CrimeRecordId, long IncidentId, string Reference, string TypeCode, string TypeName, long? VictimId,
-        string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
-
-    private static async Task<Results<Ok<PagedList<CrimeQueueItem>>, ValidationProblem>> CrimeRecordingQueueAsync(
-        AppDb db, IncidentAccess access, TimeProvider time, bool? overdueOnly, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<FirstContactQueues.CrimeQueueItem>>, ValidationProblem>> CrimeRecordingQueueAsync(
+        FirstContactQueues queues, bool? overdueOnly, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        var query = from c in db.CrimeRecords.AsNoTracking()
-                    join i in access.Visible(db.Incidents) on c.IncidentId equals i.Id
-                    where c.Status == CrimeRecordingStatus.Pending
-                    select new { c, i };
-        if (overdueOnly == true)
-        {
-            query = query.Where(x => x.c.DueAt < now);
-        }
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(x => x.c.DueAt).ThenBy(x => x.c.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(x => new { x.c.Id, IncidentId = x.i.Id, x.i.Reference, x.i.TypeCode, x.c.VictimId, x.i.ReportedAt, x.c.DueAt, x.c.Version })
-            .ToListAsync(ct);
-        var victimIds = rows.Where(r => r.VictimId != null).Select(r => r.VictimId!.Value).ToList();
-        var victims = await db.IncidentPeople.AsNoTracking().Where(p => victimIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var items = rows.Select(r => new CrimeQueueItem(r.Id, r.IncidentId, r.Reference, r.TypeCode, IncidentType.Find(r.TypeCode)?.Name ?? r.TypeCode,
-            r.VictimId, r.VictimId is { } vid && victims.TryGetValue(vid, out var p) ? p.DisplayName : null, r.ReportedAt, r.DueAt, now > r.DueAt, r.Version)).ToList();
-        return TypedResults.Ok(new PagedList<CrimeQueueItem>(items, paging.Page, paging.PageSize, total));
+        return v.IsValid ? TypedResults.Ok(await queues.CrimeRecordingAsync(paging, overdueOnly == true, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 
-    public sealed record AttendanceQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string Grade, string LocationText,
-        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Breached, int Version);
-
-    private static async Task<Results<Ok<PagedList<AttendanceQueueItem>>, ValidationProblem>> AttendanceQueueAsync(
-        AppDb db, IncidentAccess access, TimeProvider time, bool? breachedOnly, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<FirstContactQueues.AttendanceQueueItem>>, ValidationProblem>> AttendanceQueueAsync(
+        FirstContactQueues queues, bool? breachedOnly, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        var query = access.Visible(db.Incidents).AsNoTracking().Where(i => i.AttendanceDueAt != null && i.ArrivedAt == null);
-        if (breachedOnly == true)
-        {
-            query = query.Where(i => i.AttendanceDueAt < now);
-        }
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(i => i.AttendanceDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var items = rows.Select(i => new AttendanceQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
-            i.GradeCode ?? "", i.LocationText, i.ReportedAt, i.AttendanceDueAt!.Value, now > i.AttendanceDueAt, i.Version)).ToList();
-        return TypedResults.Ok(new PagedList<AttendanceQueueItem>(items, paging.Page, paging.PageSize, total));
+        return v.IsValid ? TypedResults.Ok(await queues.AttendanceAsync(paging, breachedOnly == true, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 
-    public sealed record ThriveQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string? Grade,
-        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
-
-    private static async Task<Results<Ok<PagedList<ThriveQueueItem>>, ValidationProblem>> ThriveQueueAsync(
-        AppDb db, IncidentAccess access, TimeProvider time, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<FirstContactQueues.ThriveQueueItem>>, ValidationProblem>> ThriveQueueAsync(
+        FirstContactQueues queues, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        var query = access.Visible(db.Incidents).AsNoTracking().Where(i => i.ThriveDueAt != null && i.ThriveCompletedAt == null);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(i => i.ThriveDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var items = rows.Select(i => new ThriveQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
-            i.GradeCode, i.ReportedAt, i.ThriveDueAt!.Value, now > i.ThriveDueAt, i.Version)).ToList();
-        return TypedResults.Ok(new PagedList<ThriveQueueItem>(items, paging.Page, paging.PageSize, total));
+        return v.IsValid ? TypedResults.Ok(await queues.ThriveAsync(paging, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 }
 

@@ -38,7 +38,7 @@ public static class ApiSetup
 
     public static WebApplication UseApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.Use(async (context, next) =>
@@ -94,10 +94,19 @@ public static class ApiSetup
 /// Turns failures into ProblemDetails: a body that does not parse names the field at fault, an oversized
 /// body is 413, a stale write is 409, and anything unexpected is a plain 500 with nothing leaked.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is not BadHttpRequestException and not DbUpdateConcurrencyException)
+        {
+            LogUnexpected(log, context.Request.Method, context.Request.Path, exception);
+        }
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            // Pages show the service's own error page.
+            return false;
+        }
         ProblemDetails problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => new HttpValidationProblemDetails(
@@ -139,6 +148,9 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             Exception = exception,
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, string method, PathString path, Exception error);
 
     /// <summary>"$.occurredFrom" → "occurredFrom"; "$.people[0].dateOfBirth" → "people[0].dateOfBirth".</summary>
     private static string FieldName(string? path) =>

@@ -7,8 +7,13 @@ public static class NavigationRegistry
 {
     public sealed record Link(string Href, string Text, IReadOnlyList<string> Roles);
 
+    private static readonly string[] Takers = [Roles.CallHandler, Roles.Officer, Roles.Supervisor, Roles.CommunityFocusDesk, Roles.CrimeServiceTeam];
+
     public static readonly IReadOnlyList<Link> Links =
     [
+        new("/incidents/new", "Record an incident", Takers),
+        new("/queues/crime-recording", "Queues", [.. Takers, Roles.CrimeRegistrar]),
+        new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];
 }

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Crimes;
+using SafetyNet.Data;
+using SafetyNet.Web;
+
+namespace SafetyNet.Incidents;
+
+/// <summary>
+/// The queues of first contact, as queries over the rows that fall due: crime recording decisions, attendance
+/// and THRIVE. Nothing waits for a timer: a row is overdue the moment the clock passes its due time.
+/// </summary>
+public sealed class FirstContactQueues(AppDb db, IncidentAccess access, TimeProvider time)
+{
+    public sealed record CrimeQueueItem(long CrimeRecordId, long IncidentId, string Reference, string TypeCode, string TypeName, long? VictimId,
+        string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
+
+    public sealed record AttendanceQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string Grade, string LocationText,
+        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Breached, int Version);
+
+    public sealed record ThriveQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string? Grade,
+        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
+
+    public async Task<PagedList<CrimeQueueItem>> CrimeRecordingAsync(Paging paging, bool overdueOnly, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var query = from c in db.CrimeRecords.AsNoTracking()
+                    join i in access.Visible(db.Incidents) on c.IncidentId equals i.Id
+                    where c.Status == CrimeRecordingStatus.Pending
+                    select new { c, i };
+        if (overdueOnly)
+        {
+            query = query.Where(x => x.c.DueAt < now);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(x => x.c.DueAt).ThenBy(x => x.c.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(x => new { x.c.Id, IncidentId = x.i.Id, x.i.Reference, x.i.TypeCode, x.c.VictimId, x.i.ReportedAt, x.c.DueAt, x.c.Version })
+            .ToListAsync(ct);
+        var victimIds = rows.Where(r => r.VictimId != null).Select(r => r.VictimId!.Value).ToList();
+        var victims = await db.IncidentPeople.AsNoTracking().Where(p => victimIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var items = rows.Select(r => new CrimeQueueItem(r.Id, r.IncidentId, r.Reference, r.TypeCode, IncidentType.Find(r.TypeCode)?.Name ?? r.TypeCode,
+            r.VictimId, r.VictimId is { } vid && victims.TryGetValue(vid, out var p) ? p.DisplayName : null, r.ReportedAt, r.DueAt, now > r.DueAt, r.Version)).ToList();
+        return new PagedList<CrimeQueueItem>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<PagedList<AttendanceQueueItem>> AttendanceAsync(Paging paging, bool breachedOnly, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var query = access.Visible(db.Incidents).AsNoTracking().Where(i => i.AttendanceDueAt != null && i.ArrivedAt == null);
+        if (breachedOnly)
+        {
+            query = query.Where(i => i.AttendanceDueAt < now);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(i => i.AttendanceDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = rows.Select(i => new AttendanceQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+            i.GradeCode ?? "", i.LocationText, i.ReportedAt, i.AttendanceDueAt!.Value, now > i.AttendanceDueAt, i.Version)).ToList();
+        return new PagedList<AttendanceQueueItem>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<PagedList<ThriveQueueItem>> ThriveAsync(Paging paging, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var query = access.Visible(db.Incidents).AsNoTracking().Where(i => i.ThriveDueAt != null && i.ThriveCompletedAt == null);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(i => i.ThriveDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = rows.Select(i => new ThriveQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+            i.GradeCode, i.ReportedAt, i.ThriveDueAt!.Value, now > i.ThriveDueAt, i.Version)).ToList();
+        return new PagedList<ThriveQueueItem>(items, paging.Page, paging.PageSize, total);
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Playwright;
+using SafetyNet.BrowserTests.Pages;
+using SafetyNet.Platform;
+
+namespace SafetyNet.BrowserTests;
+
+[Collection("browser")]
+public class IntakeTests(BrowserFixture fixture)
+{
+    private static readonly string[] DashScored =
+    [
+        "injury", "frightened", "isolated", "depressed", "separated", "child-contact", "stalking", "pregnant",
+        "hurt-children", "threatened-children", "more-often", "getting-worse", "strangle", "threats-to-kill", "weapons",
+        "controlling", "sexual-abuse", "others-threatened", "animals", "financial", "substances", "abuser-suicide",
+        "breached-bail", "criminal-record",
+    ];
+
+    [Fact]
+    public async Task A_call_handler_records_domestic_abuse_and_a_DASH_of_14_yes_answers_shows_high_risk_and_MARAC()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await page.AssertNoViolationsAsync();
+
+        // Continuing with nothing filled shows the error summary, linked to the fields.
+        await intake.ContinueAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Select the type of incident");
+        await page.AssertNoViolationsAsync();
+
+        await intake.WhatHappenedAsync("999 call", "Domestic abuse", "Caller says her partner grabbed her arm and threatened her.", "3 Fishpool Street", "St Albans");
+        await intake.ContinueAsync();
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("People involved");
+        await intake.PersonAsync(0, "Victim", "Sarah", "Whitfield", "1990-07-01");
+        await page.AssertNoViolationsAsync();
+        await intake.ContinueAsync();
+
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("Risk and vulnerability");
+        await intake.ThriveAsync();
+        for (var i = 0; i < DashScored.Length; i++)
+        {
+            await intake.AnswerAsync(DashScored[i], i < 14 ? "yes" : "no");
+        }
+        await intake.AnswerAsync("dependants", "no");
+        await intake.FillTextAnswerAsync("frightened-of", "Being hurt again");
+        await page.AssertNoViolationsAsync();
+        await intake.ContinueAsync();
+
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("Grade and check");
+        await intake.GradeAsync("PRIORITY");
+        await page.AssertNoViolationsAsync();
+        await intake.RecordAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
+        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("High");
+        await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Refer to MARAC");
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_call_handler_records_anti_social_behaviour_with_its_risk_assessment()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Anti-social behaviour – personal", "Youths shouting abuse at the caller every night.", "Windmill Avenue", "Watford");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Victim", "Janet", "Mbeki", "1975-02-20");
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        var yes = new[] { "targeted", "threats", "afraid", "health", "worse" };
+        foreach (var key in new[] { "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats", "damage", "children", "isolated", "worse" })
+        {
+            await intake.AnswerAsync(key, yes.Contains(key) ? "yes" : "no");
+        }
+        await intake.ContinueAsync();
+        await intake.GradeAsync("SCHEDULED");
+        await intake.RecordAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
+        var summary = page.Locator(".govuk-summary-list");
+        await Assertions.Expect(summary).ToContainTextAsync("ASB");
+        await Assertions.Expect(summary).ToContainTextAsync("7");
+        await Assertions.Expect(summary).ToContainTextAsync("Medium");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "View the incident" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Incident HC-");
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_supervisor_makes_the_crime_recording_decision_from_the_queue()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Burglary – residential", "Back door forced, jewellery taken.", "22 Verulam Road", "St Albans");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Victim", "Harold", "Pennington", "1941-11-02");
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        await intake.ContinueAsync();
+        await intake.GradeAsync("PRIORITY");
+        await intake.RecordAsync();
+        var reference = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
+
+        var supervisor = await fixture.NewPageAsync();
+        await new SignInPage(supervisor).SignInAsRoleAsync(Roles.Supervisor);
+        await supervisor.GotoAsync("/queues/crime-recording");
+        await supervisor.AssertNoViolationsAsync();
+        var row = supervisor.Locator("tr", new() { HasText = reference });
+        await Assertions.Expect(row).ToContainTextAsync("Harold Pennington");
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Decide") }).ClickAsync();
+        await supervisor.AssertNoViolationsAsync();
+
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator(".govuk-error-summary")).ToContainTextAsync("Select the decision");
+        await supervisor.AssertNoViolationsAsync();
+
+        await supervisor.GetByLabel("Record a crime").CheckAsync();
+        await supervisor.GetByLabel("Home Office offence subgroup (for a crime)").SelectOptionAsync(new SelectOptionValue { Value = "Residential burglary" });
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Assertions.Expect(supervisor.Locator(".govuk-notification-banner")).ToContainTextAsync(reference);
+        await Assertions.Expect(supervisor.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
+        await supervisor.AssertNoViolationsAsync();
+    }
+}
