@@ -94,15 +94,17 @@ public static class ApiSetup
 /// Turns failures into ProblemDetails: a body that does not parse names the field at fault, an oversized
 /// body is 413, a stale write is 409, and anything unexpected is a plain 500 with nothing leaked.
 /// </summary>
-internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
+internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException and not DbUpdateConcurrencyException)
         {
-            LogUnexpected(log, context.Request.Method, context.Request.Path, exception);
+            LogUnexpected(log, context.Request.Method, new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value), exception);
         }
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        // With an error page configured, the request path already names it: the original is in the feature.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value);
+        if (!path.StartsWithSegments("/api"))
         {
             // Pages show the service's own error page.
             return false;
@@ -141,12 +143,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             },
         };
         context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        await TypedResults.Problem(problem).ExecuteAsync(context);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
