@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using SafetyNet.Insight.Hotspots;
 using SafetyNet.Insight.NearRepeat;
+using SafetyNet.Insight.PoliceUk;
 
 namespace SafetyNet.Cli;
 
@@ -88,8 +90,85 @@ internal static class InsightVerbs
 
     private static int Hotspots(string[] options)
     {
-        CliArgs.Parse(options, ["data", "type", "until", "area-km2", "output"]);
-        throw new CliException("hotspots is not available yet");
+        var args = CliArgs.Parse(options, ["data", "type", "until", "area-km2", "output", "harm"]);
+        var paths = args.All("data");
+        if (paths.Count == 0)
+        {
+            throw new CliException("--data is required (a police.uk zip, folder or CSV files)");
+        }
+        var type = args.Required("type");
+        var untilText = args.Required("until");
+        if (!CalendarMonth.TryParse(untilText, out var until))
+        {
+            throw new CliException($"--until must be a month as YYYY-MM, not '{untilText}'");
+        }
+        var area = args.Double("area-km2", double.NaN, 1e-6, 1e6);
+        if (double.IsNaN(area))
+        {
+            throw new CliException("--area-km2 is required");
+        }
+        var output = args.Required("output");
+        IReadOnlyDictionary<string, double>? harm = null;
+        if (args.Optional("harm") is { } harmPath)
+        {
+            try
+            {
+                using var reader = new StreamReader(harmPath);
+                harm = HarmWeights.ReadSubgroupTable(reader);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException)
+            {
+                throw new CliException($"cannot read --harm {harmPath}: {error.Message}");
+            }
+        }
+
+        PoliceUkData data;
+        try
+        {
+            data = PoliceUkArchive.Read(paths);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
+        {
+            throw new CliException($"cannot read --data: {error.Message}");
+        }
+        if (!string.Equals(type, HotspotForecast.AllCrime, StringComparison.OrdinalIgnoreCase) && !HasType(data.Street, type))
+        {
+            throw new CliException($"--type '{type}' is not a crime type in the data (police.uk names, e.g. \"Burglary\", \"Vehicle crime\", or \"all\")");
+        }
+
+        HotspotPrediction prediction;
+        try
+        {
+            prediction = HotspotForecast.Predict(data.Street, type, until, area, harm: harm);
+        }
+        catch (ArgumentException error)
+        {
+            throw new CliException(error.Message.Split(" (Parameter", 2)[0]);
+        }
+        try
+        {
+            using var file = File.Create(output);
+            HotspotGeoJson.Write(file, prediction);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"cannot write --output {output}: {error.Message}");
+        }
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{prediction.CrimeType} hotspots for {prediction.Month} from {prediction.HistoryEvents} crimes ({prediction.FirstHistoryMonth} to {prediction.LastHistoryMonth}): {prediction.Cells.Length} cells, {prediction.AreaKm2:0.###} km² → {output}"));
+        return 0;
+    }
+
+    private static bool HasType(StreetCrime[] street, string type)
+    {
+        foreach (var row in street)
+        {
+            if (string.Equals(row.CrimeType, type, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void WriteOutput(string path, string text)
