@@ -1,12 +1,14 @@
+using System.Text;
+
 namespace SafetyNet.Insight.PoliceUk;
 
 /// <summary>
-/// Splits CSV text (RFC 4180: quoted fields, doubled quotes, CR LF or LF) into records without allocating
-/// per field; quoted fields with doubled quotes are the only ones copied.
+/// Splits UTF-8 CSV (RFC 4180: quoted fields, doubled quotes, CR LF or LF) into records without decoding or
+/// allocating per field; quoted fields with doubled quotes are the only ones copied.
 /// </summary>
-internal ref struct CsvFields(ReadOnlySpan<char> text)
+internal ref struct CsvFields(ReadOnlySpan<byte> text)
 {
-    private readonly ReadOnlySpan<char> _text = text;
+    private readonly ReadOnlySpan<byte> _text = text;
     private int _position;
 
     public readonly bool AtEnd => _position >= _text.Length;
@@ -25,20 +27,20 @@ internal ref struct CsvFields(ReadOnlySpan<char> text)
                 unescaped[count] = null;
             }
             int start, end;
-            if (_position < text.Length && text[_position] == '"')
+            if (_position < text.Length && text[_position] == (byte)'"')
             {
                 start = _position + 1;
                 var i = start;
                 var doubled = false;
                 while (true)
                 {
-                    var next = text[i..].IndexOf('"');
+                    var next = text[i..].IndexOf((byte)'"');
                     if (next < 0)
                     {
                         throw new FormatException("a quoted field is not closed");
                     }
                     i += next;
-                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    if (i + 1 < text.Length && text[i + 1] == (byte)'"')
                     {
                         doubled = true;
                         i += 2;
@@ -50,14 +52,14 @@ internal ref struct CsvFields(ReadOnlySpan<char> text)
                 _position = i + 1;
                 if (doubled && count < unescaped.Length)
                 {
-                    unescaped[count] = text[start..end].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
+                    unescaped[count] = Encoding.UTF8.GetString(text[start..end]).Replace("\"\"", "\"", StringComparison.Ordinal);
                 }
             }
             else
             {
                 start = _position;
                 var rest = text[start..];
-                var stop = rest.IndexOfAny(',', '\n', '\r');
+                var stop = rest.IndexOfAny((byte)',', (byte)'\n', (byte)'\r');
                 end = stop < 0 ? text.Length : start + stop;
                 _position = end;
             }
@@ -71,16 +73,16 @@ internal ref struct CsvFields(ReadOnlySpan<char> text)
                 return count;
             }
             var separator = text[_position];
-            if (separator == ',')
+            if (separator == (byte)',')
             {
                 _position++;
                 continue;
             }
-            if (separator == '\r')
+            if (separator == (byte)'\r')
             {
                 _position++;
             }
-            if (_position < text.Length && text[_position] == '\n')
+            if (_position < text.Length && text[_position] == (byte)'\n')
             {
                 _position++;
             }

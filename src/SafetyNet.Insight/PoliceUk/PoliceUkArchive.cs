@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -171,29 +172,47 @@ public static class PoliceUkArchive
         }
     }
 
-    private static string LoadText(Source source)
+    /// <summary>The file's bytes in a pooled buffer (return it with <see cref="ArrayPool{T}"/>), without a BOM.</summary>
+    private static (byte[] Buffer, int Start, int Length) LoadBytes(Source source)
     {
-        byte[] bytes;
+        byte[] buffer;
+        int length;
         if (source.Entry is null)
         {
-            bytes = File.ReadAllBytes(source.Path);
+            using var file = File.OpenRead(source.Path);
+            length = checked((int)file.Length);
+            buffer = ArrayPool<byte>.Shared.Rent(length);
+            file.ReadExactly(buffer, 0, length);
         }
         else
         {
             // Each worker opens the zip itself: entries of one ZipArchive cannot be inflated concurrently.
             using var zip = ZipFile.OpenRead(source.Path);
             var entry = zip.GetEntry(source.Entry) ?? throw new FileNotFoundException($"{source.Entry} vanished from {source.Path}");
-            bytes = new byte[entry.Length];
+            length = checked((int)entry.Length);
+            buffer = ArrayPool<byte>.Shared.Rent(length);
             using var stream = entry.Open();
-            stream.ReadExactly(bytes);
+            stream.ReadExactly(buffer, 0, length);
         }
-        var text = Encoding.UTF8.GetString(bytes);
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        var start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+        return (buffer, start, length - start);
     }
 
     private static FileResult ReadOne(Source source)
     {
-        var text = LoadText(source);
+        var (buffer, start, length) = LoadBytes(source);
+        try
+        {
+            return Parse(source, buffer.AsSpan(start, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static FileResult Parse(Source source, ReadOnlySpan<byte> text)
+    {
         var csv = new CsvFields(text);
         Span<Range> fields = stackalloc Range[32];
         var unescaped = new string?[32];
@@ -206,7 +225,7 @@ public static class PoliceUkArchive
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < headerCount; i++)
         {
-            columns.TryAdd(text[fields[i]].Trim().ToString(), i);
+            columns.TryAdd(Encoding.UTF8.GetString(text[fields[i]]).Trim(), i);
         }
         var kind = columns.ContainsKey("Crime type") ? FileKind.Street
             : columns.ContainsKey("Outcome type") ? FileKind.Outcomes
@@ -223,12 +242,12 @@ public static class PoliceUkArchive
 
         var pool = new Dictionary<string, string>(StringComparer.Ordinal);
         var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        var row = new RowReader(text, fields, unescaped, columns, lookup, source.Name);
+        var row = new RowReader(text, fields, unescaped, columns, lookup, source.Name, new char[512]);
         var line = 1;
         switch (kind)
         {
             case FileKind.Street:
-                result.Street = new List<StreetCrime>(text.Length / 200);
+                result.Street = new List<StreetCrime>(text.Length / 180);
                 var crimeId = row.Column("Crime ID", required: false);
                 var month = row.Column("Month");
                 var reportedBy = row.Column("Reported by", required: false);
@@ -266,7 +285,7 @@ public static class PoliceUkArchive
                 }
                 break;
             case FileKind.Outcomes:
-                result.Outcomes = new List<CrimeOutcome>(text.Length / 200);
+                result.Outcomes = new List<CrimeOutcome>(text.Length / 180);
                 var outcomeId = row.Column("Crime ID");
                 var outcomeMonth = row.Column("Month");
                 var outcomeReportedBy = row.Column("Reported by", required: false);
@@ -343,37 +362,44 @@ public static class PoliceUkArchive
 
     /// <summary>Field access for the current record, by column index (-1 when a column is absent).</summary>
     private ref struct RowReader(
-        string text,
+        ReadOnlySpan<byte> text,
         Span<Range> fields,
         string?[] unescaped,
         Dictionary<string, int> columns,
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> pool,
-        string name)
+        string name,
+        char[] chars)
     {
+        private readonly ReadOnlySpan<byte> _text = text;
         private readonly Span<Range> _fields = fields;
         public int Count;
 
-        public readonly bool IsBlank => Count == 1 && text[_fields[0]].IsWhiteSpace();
+        public readonly bool IsBlank => Count == 1 && IsWhiteSpace(_text[_fields[0]]);
 
         public readonly int Column(string header, bool required = true) =>
             columns.TryGetValue(header, out var index) && index < _fields.Length ? index
             : required ? throw new FormatException($"{name} has no '{header}' column")
             : -1;
 
-        private readonly ReadOnlySpan<char> Field(int column) => column < 0 || column >= Count ? default : text.AsSpan()[_fields[column]];
+        private readonly ReadOnlySpan<byte> Field(int column) => column < 0 || column >= Count ? default : _text[_fields[column]];
 
-        /// <summary>A value that repeats across rows (type, LSOA, outcome): one string per distinct value.</summary>
+        /// <summary>A value that repeats across rows (type, LSOA, outcome): decoded into scratch, one string per distinct value.</summary>
         public readonly string Shared(int column)
         {
             if (column >= 0 && column < Count && unescaped[column] is { } copy)
             {
                 return copy;
             }
-            var span = Field(column);
-            if (span.IsEmpty)
+            var bytes = Field(column);
+            if (bytes.IsEmpty)
             {
                 return string.Empty;
             }
+            if (bytes.Length > chars.Length)
+            {
+                return Encoding.UTF8.GetString(bytes);
+            }
+            var span = chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars));
             if (pool.TryGetValue(span, out var existing))
             {
                 return existing;
@@ -385,23 +411,58 @@ public static class PoliceUkArchive
 
         /// <summary>A value unique to the row (the Crime ID): not worth pooling.</summary>
         public readonly string Unique(int column) =>
-            column >= 0 && column < Count && unescaped[column] is { } copy ? copy : Field(column).ToString();
+            column >= 0 && column < Count && unescaped[column] is { } copy ? copy : Encoding.UTF8.GetString(Field(column));
 
         public readonly double Coordinate(int column, int line)
         {
-            var span = Field(column);
-            if (span.IsEmpty)
+            var bytes = Field(column);
+            if (bytes.IsEmpty)
             {
                 return double.NaN;
             }
-            return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            return double.TryParse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                 ? value
-                : throw new FormatException($"{name} line {line}: '{span}' is not a coordinate");
+                : throw new FormatException($"{name} line {line}: '{Encoding.UTF8.GetString(bytes)}' is not a coordinate");
         }
 
-        public readonly CalendarMonth Month(int column, int line) =>
-            CalendarMonth.TryParse(Field(column), out var month)
-                ? month
-                : throw new FormatException($"{name} line {line}: '{Field(column)}' is not a month (YYYY-MM)");
+        public readonly CalendarMonth Month(int column, int line)
+        {
+            var bytes = Field(column);
+            // YYYY-MM in ASCII digits; anything else is refused with the text shown.
+            if (bytes.Length == 7 && bytes[4] == (byte)'-' && AllDigits(bytes[..4]) && AllDigits(bytes[5..]))
+            {
+                var year = (bytes[0] - '0') * 1000 + (bytes[1] - '0') * 100 + (bytes[2] - '0') * 10 + (bytes[3] - '0');
+                var month = (bytes[5] - '0') * 10 + (bytes[6] - '0');
+                if (year > 0 && month is >= 1 and <= 12)
+                {
+                    return new CalendarMonth(year, month);
+                }
+            }
+            throw new FormatException($"{name} line {line}: '{Encoding.UTF8.GetString(bytes)}' is not a month (YYYY-MM)");
+        }
+
+        private static bool AllDigits(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                if (b is < (byte)'0' or > (byte)'9')
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
