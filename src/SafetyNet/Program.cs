@@ -1,6 +1,8 @@
 using SafetyNet.Cli;
 using SafetyNet.Data;
+using SafetyNet.Demo;
 using SafetyNet.Incidents;
+using SafetyNet.Locations;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Web;
@@ -26,6 +28,8 @@ builder.AddAudit();             // append-only audit events and the background s
 builder.AddApi();               // ProblemDetails, validation, OpenAPI
 builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk, crime recording
 builder.AddPeople();            // people as entered, and the earlier incidents of each
+builder.AddLocations();         // the street gazetteer from police.uk open data
+DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
 var app = builder.Build();
@@ -39,7 +43,10 @@ app.MapApiDocs();               // /openapi/v1.json and the reference page at /d
 app.MapAccounts();              // /api/v1/auth/login, /api/v1/auth/refresh, /sign-out
 app.MapIncidents();             // /api/v1/incidents, queues, reference data
 app.MapPeople();                // /api/v1/people
+app.MapLocations();             // /api/v1/reference/streets
 app.MapPages();                 // the Razor components
+
+app.AnnounceStart();            // the address and, in demo mode, the demo sign-in
 
 await app.RunAsync();
 return 0;

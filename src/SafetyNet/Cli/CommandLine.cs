@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.Locations;
 using SafetyNet.Platform;
 
 namespace SafetyNet.Cli;
@@ -20,6 +22,7 @@ public static class CommandLine
         new("seed", "seed [--incidents N] [--seed S]   seed reference and demo data", args => WithServices(args, 1, SeedVerb.RunAsync)),
         new("admin", "admin create --email E [--name N]   create an administrator", args => WithServices(args, 2, AdminCreateAsync)),
         new("audit", "audit verify                  check the audit trail's hash chain", args => WithServices(args, 2, AuditVerifyAsync)),
+        new("reference", "reference gazetteer --data <zip> --output F   rebuild the street gazetteer from police.uk files", ReferenceVerbs.RunAsync),
         new("insight", "insight hotspots|nearrepeat …   hotspot prediction and the Knox near-repeat test (no database)", InsightVerbs.RunAsync),
     ];
 
@@ -45,6 +48,11 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"SafetyNet {args[0]}: {error.Message}");
             return BadInput;
         }
+        catch (Exception error) when (error is InvalidOperationException or IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            await Console.Error.WriteLineAsync($"SafetyNet {args[0]} failed: {error.Message}");
+            return 1;
+        }
     }
 
     /// <summary>
@@ -68,6 +76,9 @@ public static class CommandLine
         builder.AddDatabase();
         builder.AddAccounts();
         builder.AddAudit();
+        builder.AddIncidents();
+        builder.AddLocations();
+        Demo.DemoSeeder.AddDemo(builder);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();

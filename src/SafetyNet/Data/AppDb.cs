@@ -22,6 +22,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Assessments.RiskAssessment> RiskAssessments => Set<Assessments.RiskAssessment>();
     public DbSet<Crimes.CrimeRecord> CrimeRecords => Set<Crimes.CrimeRecord>();
     public DbSet<Crimes.CrimeDecision> CrimeDecisions => Set<Crimes.CrimeDecision>();
+    public DbSet<Demo.SyntheticTruth> SyntheticTruth => Set<Demo.SyntheticTruth>();
 
     public abstract bool IsPostgres { get; }
 

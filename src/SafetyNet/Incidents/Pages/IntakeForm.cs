@@ -18,6 +18,9 @@ public sealed class IntakeForm
     public string? OccurredMonth { get; set; }
     public string? OccurredYear { get; set; }
     public string? OccurredTime { get; set; }
+    public string? StreetQuery { get; set; }
+    /// <summary>The gazetteer place chosen: street and LSOA code, separated by a bar.</summary>
+    public string? Place { get; set; }
     public string? LocationText { get; set; }
     public string? District { get; set; }
     public string? Latitude { get; set; }

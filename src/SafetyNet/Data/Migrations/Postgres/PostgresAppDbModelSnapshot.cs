@@ -424,6 +424,21 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.ToTable("Settings");
                 });
 
+            modelBuilder.Entity("SafetyNet.Demo.SyntheticTruth", b =>
+                {
+                    b.Property<long>("IncidentPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Identity")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentPersonId");
+
+                    b.HasIndex("Identity");
+
+                    b.ToTable("SyntheticTruth", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Incidents.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -519,7 +534,8 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .HasAnnotation("SafetyNet:Unversioned", true);
 
                     b.Property<string>("RegradeReason")
                         .HasMaxLength(1000)

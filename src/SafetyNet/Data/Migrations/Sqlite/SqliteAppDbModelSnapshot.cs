@@ -407,6 +407,21 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.ToTable("Settings");
                 });
 
+            modelBuilder.Entity("SafetyNet.Demo.SyntheticTruth", b =>
+                {
+                    b.Property<long>("IncidentPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Identity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentPersonId");
+
+                    b.HasIndex("Identity");
+
+                    b.ToTable("SyntheticTruth", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Incidents.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -500,7 +515,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("SafetyNet:Unversioned", true);
 
                     b.Property<string>("RegradeReason")
                         .HasMaxLength(1000)

@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.Tests;
+
+/// <summary>The database verbs of the binary, each against an application of its own.</summary>
+public class CommandLineTests
+{
+    [Theory, Providers]
+    public async Task Admin_create_makes_a_first_administrator_who_can_sign_in_and_the_verb_is_audited(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        Environment.SetEnvironmentVariable("SAFETYNET_ADMIN_PASSWORD", "Admin-Password-456!");
+        try
+        {
+            var (code, output, _) = await CliRun.RunAsync(CliRun.For(app, "admin", "create", "--email", "chief.admin@herts.example", "--name", "Chief Admin"));
+            Assert.Equal(0, code);
+            Assert.Contains("chief.admin@herts.example created", output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SAFETYNET_ADMIN_PASSWORD", null);
+        }
+        var login = await app.CreateClient().PostAsync("/api/v1/auth/login", System.Net.Http.Json.JsonContent.Create(new { email = "chief.admin@herts.example", password = "Admin-Password-456!" }));
+        Assert.True(login.IsSuccessStatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "cli.admin-create")));
+
+        var (again, _, error) = await CliRun.RunAsync(CliRun.For(app, "admin", "create", "--email", "chief.admin@herts.example"));
+        Assert.Equal(2, again);
+        Assert.Contains("already exists", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Bad_input_gives_one_line_and_exit_2()
+    {
+        var (code, _, error) = await CliRun.RunAsync("admin", "create", "--email", "not-an-address");
+        Assert.Equal(2, code);
+        Assert.Contains("not an email address", error);
+        Assert.Single(error.Trim().Split('\n'));
+
+        (code, _, error) = await CliRun.RunAsync("seed", "--incidents", "many");
+        Assert.Equal(2, code);
+        Assert.Contains("--incidents", error);
+    }
+
+    [Theory, Providers]
+    public async Task Audit_verify_exits_nonzero_and_names_the_first_broken_event(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        await (await app.ClientForAsync(Roles.CallHandler)).GetAsync("/api/v1/incidents");
+        await app.WithServiceAsync<AuditSealer, int>(s => s.SealPendingAsync());
+
+        var (ok, output, _) = await CliRun.RunAsync(CliRun.For(app, "audit", "verify"));
+        Assert.Equal(0, ok);
+        Assert.Contains("intact", output);
+
+        var first = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Sequence != null).OrderBy(e => e.Sequence).FirstAsync());
+        await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Actor, "someone else")));
+        var (broken, _, error) = await CliRun.RunAsync(CliRun.For(app, "audit", "verify"));
+        Assert.Equal(1, broken);
+        Assert.Contains($"event {first.Sequence}", error);
+    }
+
+    [Theory, Providers]
+    public async Task Seed_adds_deterministic_synthetic_incidents_with_their_matching_truth(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var (code, output, _) = await CliRun.RunAsync(CliRun.For(app, "seed", "--incidents", "400", "--seed", "7"));
+        Assert.Equal(0, code);
+        Assert.Contains("400", output);
+        var summary = await app.WithDbAsync(async db => new
+        {
+            Incidents = await db.Incidents.CountAsync(),
+            People = await db.IncidentPeople.CountAsync(),
+            Truth = await db.SyntheticTruth.CountAsync(),
+            Identities = await db.SyntheticTruth.Select(t => t.Identity).Distinct().CountAsync(),
+            Districts = await db.Incidents.Select(i => i.District).Distinct().CountAsync(),
+            Placed = await db.Incidents.CountAsync(i => i.LsoaCode != null && i.Latitude != null),
+            Pending = await db.CrimeRecords.CountAsync(c => c.Status == Crimes.CrimeRecordingStatus.Pending),
+        });
+        Assert.Equal(400, summary.Incidents);
+        Assert.Equal(summary.People, summary.Truth);
+        Assert.True(summary.Identities < summary.People, "people are re-reported, so there are fewer identities than entries");
+        Assert.Equal(10, summary.Districts);
+        Assert.Equal(400, summary.Placed);
+        Assert.True(summary.Pending > 0);
+
+        // The same seed gives the same people.
+        var names = await app.WithDbAsync(db => db.IncidentPeople.OrderBy(p => p.Id).Select(p => p.LastName + p.FirstName).Take(50).ToListAsync());
+        await using var other = await new SafetyNetApp(provider).ReadyAsync();
+        await CliRun.RunAsync(CliRun.For(other, "seed", "--incidents", "400", "--seed", "7"));
+        Assert.Equal(names, await other.WithDbAsync(db => db.IncidentPeople.OrderBy(p => p.Id).Select(p => p.LastName + p.FirstName).Take(50).ToListAsync()));
+
+        // Seeded records are ordinary records: the API lists and reads them, and new intake continues the numbering.
+        var client = await app.ClientForAsync(Roles.CallHandler);
+        var list = await client.GetAsync("/api/v1/incidents?pageSize=5");
+        Assert.True(list.IsSuccessStatusCode);
+        var created = await client.PostAsync("/api/v1/incidents", System.Net.Http.Json.JsonContent.Create(Reports.Burglary()));
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+    }
+}
