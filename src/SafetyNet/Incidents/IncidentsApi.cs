@@ -21,6 +21,7 @@ public static class IncidentsApi
         builder.Services.AddScoped<FirstContactQueues>();
         builder.Services.AddScoped<CrimeRecording>();
         builder.Services.AddScoped<ForceConfiguration>();
+        builder.Services.AddSingleton<ConfigurationCache>();
         builder.Services.AddScoped<IStartupSeeder, IncidentConfigurationSeeder>();
         return builder;
     }

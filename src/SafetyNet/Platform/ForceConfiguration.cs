@@ -35,8 +35,33 @@ internal sealed class ConfigurationVersionConfiguration : IEntityTypeConfigurati
 
 public sealed record Versioned<T>(T Value, int Version);
 
+/// <summary>
+/// Recently read current versions, so intake does not read and parse configuration on every request. Entries
+/// live for a short while, so a version published on another node is in force everywhere within seconds.
+/// </summary>
+public sealed class ConfigurationCache(TimeProvider time)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (object Value, DateTimeOffset ReadAt)> _entries = new();
+
+    public bool TryGet<T>(string key, out Versioned<T> value)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Value is Versioned<T> typed && time.GetUtcNow() - entry.ReadAt < Lifetime)
+        {
+            value = typed;
+            return true;
+        }
+        value = null!;
+        return false;
+    }
+
+    public void Set<T>(string key, Versioned<T> value) => _entries[key] = (value, time.GetUtcNow());
+
+    public void Forget(string key) => _entries.TryRemove(key, out _);
+}
+
 /// <summary>Reads and writes the current version of each configuration document.</summary>
-public sealed class ForceConfiguration(AppDb db, TimeProvider time, CurrentUser user)
+public sealed class ForceConfiguration(AppDb db, TimeProvider time, CurrentUser user, ConfigurationCache cache)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -46,10 +71,16 @@ public sealed class ForceConfiguration(AppDb db, TimeProvider time, CurrentUser 
 
     public async Task<Versioned<T>> CurrentAsync<T>(string key, CancellationToken cancellationToken = default)
     {
+        if (cache.TryGet<T>(key, out var cached))
+        {
+            return cached;
+        }
         var row = await db.Set<ConfigurationVersion>().AsNoTracking()
             .Where(c => c.Key == key && c.IsCurrent).FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"Configuration '{key}' has not been seeded.");
-        return new Versioned<T>(JsonSerializer.Deserialize<T>(row.Json, Json)!, row.Version);
+        var current = new Versioned<T>(JsonSerializer.Deserialize<T>(row.Json, Json)!, row.Version);
+        cache.Set(key, current);
+        return current;
     }
 
     public async Task<T> VersionAsync<T>(string key, int version, CancellationToken cancellationToken = default)
@@ -74,6 +105,7 @@ public sealed class ForceConfiguration(AppDb db, TimeProvider time, CurrentUser 
             row.IsCurrent = false;
         }
         var version = rows.Count == 0 ? 1 : rows.Max(r => r.Version) + 1;
+        cache.Forget(key);
         db.Set<ConfigurationVersion>().Add(new ConfigurationVersion
         {
             Key = key,

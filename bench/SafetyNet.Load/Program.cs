@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+// An open-loop load scenario against a running SafetyNet on this machine: requests start on a fixed
+// schedule whatever the server's speed (so slowness shows as latency, not as a lower rate), bounded in
+// count and time, loopback only.
+//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds]
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60]");
+    return 2;
+}
+var baseUri = new Uri(args[0]);
+if (!baseUri.IsLoopback)
+{
+    Console.Error.WriteLine("Load scenarios only target this machine (loopback).");
+    return 2;
+}
+var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40;
+var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60;
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "callhandler@safetynet.test", password = args[1] });
+login.EnsureSuccessStatusCode();
+var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+var intake = new List<double>();
+var list = new List<double>();
+var failures = 0;
+var total = rate * seconds;
+var tasks = new List<Task>(total);
+var clock = Stopwatch.StartNew();
+using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
+for (var i = 0; i < total && clock.Elapsed < TimeSpan.FromSeconds(seconds + 5); i++)
+{
+    await timer.WaitForNextTickAsync();
+    var n = i;
+    tasks.Add(Task.Run(async () =>
+    {
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage response = n % 2 == 0
+            ? await http.PostAsJsonAsync("/api/v1/incidents", Report(n))
+            : await http.GetAsync($"/api/v1/incidents?page={1 + n % 20}&pageSize=50");
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        lock (tasks)
+        {
+            (n % 2 == 0 ? intake : list).Add(ms);
+            if (!response.IsSuccessStatusCode)
+            {
+                failures++;
+            }
+        }
+    }));
+}
+await Task.WhenAll(tasks);
+Console.WriteLine($"rate {rate}/s for {seconds} s: {total} requests, {failures} failed, achieved {total / clock.Elapsed.TotalSeconds:N1}/s");
+Console.WriteLine($"intake (POST /api/v1/incidents): {Describe(intake)}");
+Console.WriteLine($"list   (GET /api/v1/incidents): {Describe(list)}");
+return failures == 0 ? 0 : 1;
+
+static string Describe(List<double> samples)
+{
+    samples.Sort();
+    double P(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+    return $"n={samples.Count} p50={P(0.50):N1} ms p95={P(0.95):N1} ms p99={P(0.99):N1} ms max={samples[^1]:N1} ms";
+}
+
+static object Report(int n) => new
+{
+    channel = "NonEmergency101",
+    typeCode = "CRIMINAL-DAMAGE",
+    narrative = $"Load scenario report {n}: garden fence damaged overnight.",
+    location = new { text = $"{1 + n % 200} Station Road, Watford", district = "Watford" },
+    people = new[] { new { role = "Victim", firstName = "Load", lastName = $"Tester{n % 500}", dateOfBirth = "1970-01-01" } },
+    grade = "SCHEDULED",
+    thrive = new { threat = "None", harm = "Damage", risk = "Low", investigation = "CCTV", vulnerability = "None", engagement = "Update by phone" },
+};
