@@ -119,4 +119,32 @@ public class PlatformTests(AppFixture fixture)
             Assert.Contains(SafetyNetApp.DemoEmail(role), users);
         }
     }
+
+    [Theory, Providers]
+    public async Task A_refresh_token_gives_a_new_access_token_and_a_forged_one_is_refused(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var client = app.CreateClient();
+        var login = await (await client.PostAsJsonAsync("/api/v1/auth/login",
+            new { email = SafetyNetApp.DemoEmail(Roles.Officer), password = SafetyNetApp.Password })).Content.ReadFromJsonAsync<JsonElement>();
+        var refreshed = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var token = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/incidents");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        var forged = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" });
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task Pages_need_a_signed_in_user_and_hide_what_a_role_may_not_use(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await anonymous.GetAsync("/queues/crime-recording");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/sign-in", response.Headers.Location?.PathAndQuery);
+    }
 }
