@@ -23,6 +23,8 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Crimes.CrimeRecord> CrimeRecords => Set<Crimes.CrimeRecord>();
     public DbSet<Crimes.CrimeDecision> CrimeDecisions => Set<Crimes.CrimeDecision>();
     public DbSet<Demo.SyntheticTruth> SyntheticTruth => Set<Demo.SyntheticTruth>();
+    public DbSet<Insight.OpenDataCrime> OpenDataCrimes => Set<Insight.OpenDataCrime>();
+    public DbSet<Insight.OpenDataOutcome> OpenDataOutcomes => Set<Insight.OpenDataOutcome>();
 
     public abstract bool IsPostgres { get; }
 
