@@ -202,6 +202,19 @@ public sealed class InsightCliTests : IDisposable
         Assert.StartsWith("SafetyNet insight: ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Hotspots_weights_all_crime_by_harm_when_given_the_CCHI_table()
+    {
+        var output = Path.Combine(_folder, "harm.geojson");
+        var (code, error) = await Run("insight", "hotspots", "--data", SharedData("policeuk", "hertfordshire-2021.zip"),
+            "--type", "all", "--harm", SharedData("harm", "cchi_subgroup_weights_2026.csv"),
+            "--until", "2021-06", "--area-km2", "1", "--output", output);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+        Assert.Equal(100, json.RootElement.GetProperty("features").GetArrayLength());
+        Assert.Equal("2021-07", json.RootElement.GetProperty("month").GetString());
+    }
+
     [Theory]
     [InlineData("Burgalry", "2021-10", "is not a crime type")]
     [InlineData("Burglary", "2019-10", "with a location up to 2019-10")]
