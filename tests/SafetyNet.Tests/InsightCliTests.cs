@@ -134,7 +134,7 @@ public sealed class InsightCliTests : IDisposable
     {
         var boxes = polygons.Select(p => (MinX: p.Min(v => v.X), MaxX: p.Max(v => v.X), MinY: p.Min(v => v.Y), MaxY: p.Max(v => v.Y))).ToArray();
         var order = Enumerable.Range(0, polygons.Count).OrderBy(i => boxes[i].MinX).ToArray();
-        const double tolerance = 0.05; // metres: coordinates carry 7 decimals (about 1 cm)
+        const double tolerance = 1e-6; // metres: neighbours share their corner coordinates exactly
         for (var a = 0; a < order.Length; a++)
         {
             var i = order[a];
