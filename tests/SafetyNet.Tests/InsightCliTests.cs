@@ -183,6 +183,15 @@ public sealed class InsightCliTests : IDisposable
         return true;
     }
 
+    [Fact]
+    public void The_overlap_check_tells_touching_from_overlapping()
+    {
+        (double X, double Y)[] Square(double x, double y) => [(x, y), (x + 100, y), (x + 100, y + 100), (x, y + 100), (x, y)];
+        Assert.False(Overlap(Square(0, 0), Square(100, 0), 1e-6));
+        Assert.False(Overlap(Square(0, 0), Square(100, 100), 1e-6));
+        Assert.True(Overlap(Square(0, 0), Square(99.9, 50), 1e-6));
+    }
+
     [Theory]
     [InlineData("insight")]
     [InlineData("insight", "nearrepeat", "--output", "x.csv")]
