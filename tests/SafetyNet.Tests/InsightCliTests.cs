@@ -134,7 +134,7 @@ public sealed class InsightCliTests : IDisposable
     {
         var boxes = polygons.Select(p => (MinX: p.Min(v => v.X), MaxX: p.Max(v => v.X), MinY: p.Min(v => v.Y), MaxY: p.Max(v => v.Y))).ToArray();
         var order = Enumerable.Range(0, polygons.Count).OrderBy(i => boxes[i].MinX).ToArray();
-        const double tolerance = 0.05; // metres: coordinates carry 7 decimals (about 1 cm)
+        const double tolerance = 1e-6; // metres: neighbours share their corner coordinates exactly
         for (var a = 0; a < order.Length; a++)
         {
             var i = order[a];
@@ -183,6 +183,15 @@ public sealed class InsightCliTests : IDisposable
         return true;
     }
 
+    [Fact]
+    public void The_overlap_check_tells_touching_from_overlapping()
+    {
+        (double X, double Y)[] Square(double x, double y) => [(x, y), (x + 100, y), (x + 100, y + 100), (x, y + 100), (x, y)];
+        Assert.False(Overlap(Square(0, 0), Square(100, 0), 1e-6));
+        Assert.False(Overlap(Square(0, 0), Square(100, 100), 1e-6));
+        Assert.True(Overlap(Square(0, 0), Square(99.9, 50), 1e-6));
+    }
+
     [Theory]
     [InlineData("insight")]
     [InlineData("insight", "nearrepeat", "--output", "x.csv")]
@@ -200,6 +209,19 @@ public sealed class InsightCliTests : IDisposable
         Assert.Equal(2, code);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("SafetyNet insight: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Hotspots_weights_all_crime_by_harm_when_given_the_CCHI_table()
+    {
+        var output = Path.Combine(_folder, "harm.geojson");
+        var (code, error) = await Run("insight", "hotspots", "--data", SharedData("policeuk", "hertfordshire-2021.zip"),
+            "--type", "all", "--harm", SharedData("harm", "cchi_subgroup_weights_2026.csv"),
+            "--until", "2021-06", "--area-km2", "1", "--output", output);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(output));
+        Assert.Equal(100, json.RootElement.GetProperty("features").GetArrayLength());
+        Assert.Equal("2021-07", json.RootElement.GetProperty("month").GetString());
     }
 
     [Theory]

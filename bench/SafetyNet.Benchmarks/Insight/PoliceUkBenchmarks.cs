@@ -15,4 +15,7 @@ public class PoliceUkBenchmarks
 
     [Benchmark]
     public PoliceUkData ReadTwelveMonthZip() => PoliceUkArchive.Read([_zip]);
+
+    [Benchmark]
+    public PoliceUkData ReadTwelveMonthZipStreetOnly() => PoliceUkArchive.Read([_zip], PoliceUkFiles.Street);
 }

@@ -3,8 +3,11 @@ using SafetyNet.Insight.PoliceUk;
 
 namespace SafetyNet.Insight.Hotspots;
 
-/// <summary>A predicted cell: its south-west corner and side in grid metres, its score and its rank (1 = highest risk).</summary>
-public readonly record struct HotspotCell(int Rank, double Score, double X, double Y, double Size);
+/// <summary>
+/// A predicted cell: its column and row in the prediction's grid, its south-west corner and side in grid
+/// metres, its score and its rank (1 = highest risk).
+/// </summary>
+public readonly record struct HotspotCell(int Rank, double Score, int Column, int Row, double X, double Y, double Size);
 
 public sealed record HotspotPrediction(
     string CrimeType,
@@ -13,6 +16,7 @@ public sealed record HotspotPrediction(
     CalendarMonth LastHistoryMonth,
     int HistoryEvents,
     double AreaKm2,
+    CellGrid Grid,
     HotspotCell[] Cells);
 
 /// <summary>
@@ -68,9 +72,9 @@ public static class HotspotForecast
         for (var i = 0; i < top.Length; i++)
         {
             var (x, y) = grid.Corner(top[i]);
-            result[i] = new HotspotCell(i + 1, scores[top[i]], x, y, size);
+            result[i] = new HotspotCell(i + 1, scores[top[i]], top[i] % grid.Columns, top[i] / grid.Columns, x, y, size);
         }
-        return new HotspotPrediction(crimeType, target, CalendarMonth.FromIndex(first), until, events.Length, cells * size * size / 1e6, result);
+        return new HotspotPrediction(crimeType, target, CalendarMonth.FromIndex(first), until, events.Length, cells * size * size / 1e6, grid, result);
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ using SafetyNet.Insight.Geography;
 namespace SafetyNet.Insight.Hotspots;
 
 /// <summary>
-/// Writes a prediction as an RFC 7946 FeatureCollection: one WGS84 polygon per cell, corners computed once
-/// per grid node so neighbouring cells share edges exactly and never overlap.
+/// Writes a prediction as an RFC 7946 FeatureCollection: one WGS84 polygon per cell, corners computed from
+/// grid node indices so neighbouring cells share edges exactly and never overlap.
 /// </summary>
 public static class HotspotGeoJson
 {
@@ -35,11 +35,11 @@ public static class HotspotGeoJson
             json.WriteStartArray("coordinates");
             json.WriteStartArray();
             // Anticlockwise exterior ring, as RFC 7946 asks: SW, SE, NE, NW, SW.
-            Corner(json, cell.X, cell.Y);
-            Corner(json, cell.X + cell.Size, cell.Y);
-            Corner(json, cell.X + cell.Size, cell.Y + cell.Size);
-            Corner(json, cell.X, cell.Y + cell.Size);
-            Corner(json, cell.X, cell.Y);
+            Node(json, prediction.Grid, cell.Column, cell.Row);
+            Node(json, prediction.Grid, cell.Column + 1, cell.Row);
+            Node(json, prediction.Grid, cell.Column + 1, cell.Row + 1);
+            Node(json, prediction.Grid, cell.Column, cell.Row + 1);
+            Node(json, prediction.Grid, cell.Column, cell.Row);
             json.WriteEndArray();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -49,9 +49,10 @@ public static class HotspotGeoJson
         json.WriteEndObject();
     }
 
-    private static void Corner(Utf8JsonWriter json, double x, double y)
+    /// <summary>A grid node, computed from its indices alone so that every cell sharing it writes the same coordinates.</summary>
+    private static void Node(Utf8JsonWriter json, CellGrid grid, int column, int row)
     {
-        var (longitude, latitude) = BritishNationalGrid.ToWgs84(x, y);
+        var (longitude, latitude) = BritishNationalGrid.ToWgs84(grid.OriginX + column * grid.CellSize, grid.OriginY + row * grid.CellSize);
         json.WriteStartArray();
         json.WriteNumberValue(Math.Round(longitude, 7));
         json.WriteNumberValue(Math.Round(latitude, 7));

@@ -12,8 +12,11 @@ public sealed record HotspotSettings
     /// <summary>Side of a predicted cell in metres.</summary>
     public double CellSize { get; init; } = 100;
 
-    public double NarrowBandwidth { get; init; } = 25;
+    public double NarrowBandwidth { get; init; } = 5;
     public double WideBandwidth { get; init; } = 300;
+
+    /// <summary>Weight of the two Gaussian kernels (the long-term surface); 0 leaves only the near-repeat cones.</summary>
+    public double LongTermWeight { get; init; } = 1;
 
     /// <summary>Share of each event's weight on the narrow kernel.</summary>
     public double NarrowShare { get; init; } = 0.5;
@@ -28,6 +31,26 @@ public sealed record HotspotSettings
 
     /// <summary>Months of history used (counting back from the month before the prediction); 0 uses all.</summary>
     public int HistoryMonths { get; init; }
+
+    /// <summary>Classic kernel density: one Gaussian, every month alike, no near-repeat term.</summary>
+    public static HotspotSettings KernelDensity(double bandwidth = 250, double cellSize = 100) => new()
+    {
+        CellSize = cellSize,
+        WideBandwidth = bandwidth,
+        NarrowShare = 0,
+        HalfLifeMonths = double.PositiveInfinity,
+        NearRepeatWeight = 0,
+    };
+
+    /// <summary>Prospective mapping alone: only the near-repeat cones of the last months (Bowers, Johnson and Pease).</summary>
+    public static HotspotSettings Prospective(double radius = 400, int months = 2, double cellSize = 100) => new()
+    {
+        CellSize = cellSize,
+        LongTermWeight = 0,
+        NearRepeatRadius = radius,
+        NearRepeatMonths = months,
+        NearRepeatWeight = 1,
+    };
 
     /// <summary>The baseline the method must beat: counts per cell over the months before, nothing else.</summary>
     public static HotspotSettings NaiveCounts(double cellSize = 250) => new()
@@ -163,14 +186,14 @@ public static class HotspotPredictor
     {
         var age = targetMonth - e.Month;
         var decay = double.IsPositiveInfinity(settings.HalfLifeMonths) ? 1 : Math.Pow(0.5, (age - 1) / settings.HalfLifeMonths);
-        var weight = e.Weight * decay;
+        var weight = e.Weight * decay * settings.LongTermWeight;
         var column = (int)Math.Floor((e.X - grid.OriginX) / grid.CellSize);
         var row = (int)Math.Floor((e.Y - grid.OriginY) / grid.CellSize);
-        if (settings.NarrowShare > 0)
+        if (weight > 0 && settings.NarrowShare > 0)
         {
             AddGaussian(surface, grid, scratch, e, column, row, settings.NarrowBandwidth, scratch.NarrowCells, weight * settings.NarrowShare);
         }
-        if (settings.NarrowShare < 1)
+        if (weight > 0 && settings.NarrowShare < 1)
         {
             AddGaussian(surface, grid, scratch, e, column, row, settings.WideBandwidth, scratch.WideCells, weight * (1 - settings.NarrowShare));
         }

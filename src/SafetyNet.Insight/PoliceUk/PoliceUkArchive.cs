@@ -53,6 +53,16 @@ public sealed record StopAndSearch(
     string ObjectOfSearch,
     string Outcome);
 
+/// <summary>Which of the archive's files to read.</summary>
+[Flags]
+public enum PoliceUkFiles
+{
+    Street = 1,
+    Outcomes = 2,
+    StopAndSearch = 4,
+    All = Street | Outcomes | StopAndSearch,
+}
+
 public sealed record PoliceUkData(StreetCrime[] Street, CrimeOutcome[] Outcomes, StopAndSearch[] StopAndSearches);
 
 /// <summary>
@@ -87,7 +97,7 @@ public static class PoliceUkArchive
     /// <param name="paths">Zip files, folders (searched recursively) or CSV files.</param>
     /// <exception cref="FileNotFoundException">A path does not exist.</exception>
     /// <exception cref="FormatException">A file is not a police.uk CSV, or a row cannot be read; the message names it.</exception>
-    public static PoliceUkData Read(IEnumerable<string> paths)
+    public static PoliceUkData Read(IEnumerable<string> paths, PoliceUkFiles files = PoliceUkFiles.All)
     {
         var sources = new List<Source>();
         foreach (var path in paths)
@@ -122,6 +132,9 @@ public static class PoliceUkArchive
                 throw new FileNotFoundException($"{path} does not exist", path);
             }
         }
+        // Files named as police.uk names them are skipped unread when unwanted (outcomes are nearly half the bytes);
+        // any other CSV is opened and recognised by its header.
+        sources.RemoveAll(source => !Wanted(source.Name, files));
         // Month folders and file names sort by month, so results come out in time order whatever the input order.
         sources.Sort((a, b) => string.CompareOrdinal(System.IO.Path.GetFileName(a.Name), System.IO.Path.GetFileName(b.Name)));
 
@@ -159,6 +172,11 @@ public static class PoliceUkArchive
         }
         return new PoliceUkData(street, outcomes, searches);
     }
+
+    private static bool Wanted(string name, PoliceUkFiles files) =>
+        name.EndsWith("-street.csv", StringComparison.OrdinalIgnoreCase) ? files.HasFlag(PoliceUkFiles.Street)
+        : name.EndsWith("-outcomes.csv", StringComparison.OrdinalIgnoreCase) ? files.HasFlag(PoliceUkFiles.Outcomes)
+        : !name.EndsWith("-stop-and-search.csv", StringComparison.OrdinalIgnoreCase) || files.HasFlag(PoliceUkFiles.StopAndSearch);
 
     private static void AddZip(string path, List<Source> sources)
     {

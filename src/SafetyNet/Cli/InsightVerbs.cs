@@ -125,7 +125,7 @@ internal static class InsightVerbs
         PoliceUkData data;
         try
         {
-            data = PoliceUkArchive.Read(paths);
+            data = PoliceUkArchive.Read(paths, PoliceUkFiles.Street);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or FormatException or InvalidDataException)
         {

@@ -66,6 +66,34 @@ public class HotspotTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Each_variant_is_recorded_and_the_blend_beats_its_parts()
+    {
+        var (history, county, extent) = Burglaries.Value;
+        var jan = new CalendarMonth(2021, 1).Index;
+        var targets = Enumerable.Range(jan + 4, 8).ToArray();
+        (string Name, HotspotSettings Settings)[] variants =
+        [
+            ("grid counts, 250 m", HotspotSettings.NaiveCounts()),
+            ("grid counts, 100 m", HotspotSettings.NaiveCounts(100)),
+            ("kernel density σ 250 m", HotspotSettings.KernelDensity()),
+            ("prospective only (400 m, 2 months)", HotspotSettings.Prospective()),
+            ("blend (default)", new HotspotSettings()),
+        ];
+        var means = new double[variants.Length, 2];
+        for (var v = 0; v < variants.Length; v++)
+        {
+            var results = HotspotBacktest.Run(history, county, targets, variants[v].Settings, Shares, Hertfordshire.AreaKm2, Offsets, extent);
+            means[v, 0] = results.Where(r => r.AreaShare < 0.02).Average(r => r.HitRate);
+            means[v, 1] = results.Where(r => r.AreaShare > 0.02).Average(r => r.HitRate);
+            output.WriteLine($"{variants[v].Name}: {means[v, 0]:P1} at 1 %, {means[v, 1]:P1} at 5 %");
+        }
+        for (var v = 0; v < variants.Length - 1; v++)
+        {
+            Assert.True(means[variants.Length - 1, 0] > means[v, 0], variants[v].Name);
+        }
+    }
+
+    [Fact]
     public void The_baseline_catches_what_the_force_would_expect()
     {
         var (history, county, extent) = Burglaries.Value;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SafetyNet.Insight.NearRepeat;
 
 namespace SafetyNet.Engines.Tests.Insight;
@@ -55,6 +56,37 @@ public class KnoxTestTests
         Assert.True(table.PValue(0, 0) <= 0.05);
         Assert.True(table.PValue(1, 0) <= 0.05);
         Assert.True(table.PValue(2, 0) <= 0.05);
+    }
+
+    [Fact]
+    public void Every_cell_agrees_with_the_calculators_verbose_output()
+    {
+        // The verbose file lists, per cell, the observed count and the counts of its 19 permutations.
+        var lines = File.ReadAllLines(SharedData.Path("nearrepeat", "chicago_be_month1_NRverbose_2019-09-23_143005.csv"));
+        var table = KnoxTest.Run(Chicago(), CalculatorSettings);
+        var cells = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var heading = lines[i].Split(' ');
+            if (heading.Length != 4 || heading[0] != "Row" || heading[2] != "Column")
+            {
+                continue;
+            }
+            var row = int.Parse(heading[1], CultureInfo.InvariantCulture) - 1;
+            var column = int.Parse(heading[3], CultureInfo.InvariantCulture) - 1;
+            var permuted = lines[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries)[1..]
+                .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var observed = long.Parse(lines[i + 3].Split(',')[1].Trim(), CultureInfo.InvariantCulture);
+            Assert.Equal(19, permuted.Length);
+            Assert.Equal(observed, table.Observed(row, column));
+            // Their mean of 19 against ours of 999: allow four standard errors of their mean.
+            var mean = permuted.Average();
+            var sd = Math.Sqrt(permuted.Sum(v => (v - mean) * (v - mean)) / (permuted.Length - 1));
+            var tolerance = 4 * Math.Max(sd, 1) / Math.Sqrt(permuted.Length);
+            Assert.InRange(table.Expected(row, column), mean - tolerance, mean + tolerance);
+            cells++;
+        }
+        Assert.Equal(20, cells);
     }
 
     [Fact]

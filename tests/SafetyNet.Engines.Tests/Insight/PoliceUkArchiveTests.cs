@@ -83,6 +83,9 @@ public class PoliceUkArchiveTests
             Assert.Equal(expected, fromFile.Street.Length);
             Assert.Empty(fromFile.Outcomes);
             Assert.Equal(Hertfordshire2021.Outcomes.Count(r => r.Month == new CalendarMonth(2021, 3)), fromFolder.Outcomes.Length);
+            var streetOnly = PoliceUkArchive.Read([folder], PoliceUkFiles.Street);
+            Assert.Equal(expected, streetOnly.Street.Length);
+            Assert.Empty(streetOnly.Outcomes);
         }
         finally
         {
