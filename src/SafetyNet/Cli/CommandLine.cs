@@ -20,6 +20,7 @@ public static class CommandLine
         new("seed", "seed [--incidents N] [--seed S]   seed reference and demo data", args => WithServices(args, 1, SeedVerb.RunAsync)),
         new("admin", "admin create --email E [--name N]   create an administrator", args => WithServices(args, 2, AdminCreateAsync)),
         new("audit", "audit verify                  check the audit trail's hash chain", args => WithServices(args, 2, AuditVerifyAsync)),
+        new("people", PeopleVerbs.Usage, PeopleVerbs.RunAsync),
     ];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Array.Exists(Verbs, v => v.Name == args[0]) || args[0] is "help" or "--help");
