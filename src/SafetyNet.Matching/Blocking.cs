@@ -10,6 +10,32 @@ public static class Blocking
     public const int KeyCount = 11;
     public const int MaxBlock = 200;
 
+    /// <summary>The fields each key is built from, one bit per <see cref="MatchField"/>: learning leaves them out of that key's pairs.</summary>
+    public static readonly int[] FieldsUsed =
+    [
+        Bits(MatchField.Forename, MatchField.Surname),
+        Bits(MatchField.Forename, MatchField.DateOfBirth),
+        Bits(MatchField.DateOfBirth),
+        Bits(MatchField.Postcode, MatchField.Surname),
+        Bits(MatchField.Forename, MatchField.Surname),
+        Bits(MatchField.DateOfBirth, MatchField.Surname),
+        Bits(MatchField.Phone),
+        Bits(MatchField.Email),
+        Bits(MatchField.Forename, MatchField.Postcode),
+        Bits(MatchField.Surname, MatchField.DateOfBirth),
+        Bits(MatchField.Forename, MatchField.Address),
+    ];
+
+    private static int Bits(params MatchField[] fields)
+    {
+        var bits = 0;
+        foreach (var field in fields)
+        {
+            bits |= 1 << (int)field;
+        }
+        return bits;
+    }
+
     /// <summary>Writes the entry's keys (0 = none) into <paramref name="keys"/>.</summary>
     public static void KeysOf(PersonTable t, int row, Span<long> keys)
     {
@@ -158,10 +184,12 @@ public sealed class CandidatePairs
 
     /// <summary>
     /// Visits every candidate pair once, spreading blocks over the cores. Each worker gets its own state from
-    /// <paramref name="local"/>, sees pairs through <paramref name="visit"/>, and hands its state to <paramref name="done"/>.
-    /// <paramref name="stride"/> above 1 visits only every stride-th block (a sample for learning).
+    /// <paramref name="local"/>, sees pairs through <paramref name="visit"/> (with the key that produced the pair), and hands its state to <paramref name="done"/>.
+    /// <paramref name="stride"/> above 1 visits only every stride-th block (a sample for learning); with
+    /// <paramref name="onceOnly"/> off, a pair is visited once for every key its entries share, the key given plus
+    /// <see cref="Blocking.KeyCount"/> on every visit after the first.
     /// </summary>
-    public void ForEach<TLocal>(Func<TLocal> local, Action<int, int, TLocal> visit, Action<TLocal> done, int stride = 1)
+    public void ForEach<TLocal>(Func<TLocal> local, Action<int, int, int, TLocal> visit, Action<TLocal> done, int stride = 1, bool onceOnly = true)
     {
         var blockTotal = (_blocks.Count + stride - 1) / stride;
         var chunk = Math.Max(1, blockTotal / (Environment.ProcessorCount * 16));
@@ -184,17 +212,19 @@ public sealed class CandidatePairs
                         {
                             continue;
                         }
-                        if (SeenEarlier(a, b, k))
+                        var repeat = SeenEarlier(a, b, k);
+                        if (onceOnly && repeat)
                         {
                             continue;
                         }
+                        var tag = repeat ? k + Blocking.KeyCount : k;
                         if (a < b)
                         {
-                            visit(a, b, state);
+                            visit(a, b, tag, state);
                         }
                         else
                         {
-                            visit(b, a, state);
+                            visit(b, a, tag, state);
                         }
                     }
                 }

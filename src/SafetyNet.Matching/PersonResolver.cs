@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace SafetyNet.Matching;
 
@@ -12,7 +13,7 @@ public readonly record struct PersonLink(int A, int B, double Weight)
 public sealed record ResolverOptions
 {
     /// <summary>Probability at or above which two entries are linked.</summary>
-    public double LinkProbability { get; init; } = 0.9;
+    public double LinkProbability { get; init; } = 0.5;
 
     /// <summary>Random pairs drawn to learn how often fields agree by chance.</summary>
     public int RandomPairs { get; init; } = 200_000;
@@ -79,7 +80,7 @@ public static class PersonResolver
     {
         var pairs = new CandidatePairs(table, acrossSources);
         progress?.Invoke($"blocked {table.Count:N0} entries into {pairs.BlockCount:N0} blocks, {pairs.PairCount:N0} candidate pairs at most");
-        var model = Learn(table, pairs, options);
+        var model = Learn(table, pairs, options, acrossSources);
         progress?.Invoke($"learned weights (prior {model.Prior:0.####})");
 
         // Keep pairs a little below the threshold: clustering looks at them when judging whole groups.
@@ -88,7 +89,7 @@ public static class PersonResolver
         long scored = 0;
         pairs.ForEach(
             () => new ScoringState(),
-            (a, b, state) =>
+            (a, b, _, state) =>
             {
                 Comparison.Compare(table, a, b, state.Levels);
                 var weight = model.Score(table, a, b, state.Levels);
@@ -114,32 +115,74 @@ public static class PersonResolver
         return (model, links, scored);
     }
 
-    public static MatchModel Learn(PersonTable table, CandidatePairs pairs, ResolverOptions options)
+    /// <summary>Every pair that could be one person: all pairs in a dedupe, left × right in a link.</summary>
+    private static double PossiblePairs(PersonTable table, bool acrossSources)
+    {
+        if (!acrossSources)
+        {
+            return table.Count * (table.Count - 1.0) / 2;
+        }
+        double left = 0;
+        for (var row = 0; row < table.Count; row++)
+        {
+            if (table.Source[row] == 0)
+            {
+                left++;
+            }
+        }
+        return left * (table.Count - left);
+    }
+
+    public static MatchModel Learn(PersonTable table, CandidatePairs pairs, ResolverOptions options, bool acrossSources)
     {
         var model = new MatchModel();
         model.LearnUnmatched(table, options.RandomPairs);
         var stride = (int)Math.Max(1, pairs.PairCount / Math.Max(1, options.LearningPairs));
-        var patterns = new Dictionary<ulong, int>();
+        var once = new Dictionary<ulong, int>();
+        var patterns = new Dictionary<ulong, int>[Blocking.KeyCount];
+        for (var k = 0; k < patterns.Length; k++)
+        {
+            patterns[k] = [];
+        }
         pairs.ForEach(
             () => new PatternState(),
-            (a, b, state) =>
+            (a, b, key, state) =>
             {
                 Comparison.Compare(table, a, b, state.Levels);
                 var pattern = MatchModel.Pack(state.Levels);
-                state.Patterns[pattern] = state.Patterns.GetValueOrDefault(pattern) + 1;
+                ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(state.Patterns[key % Blocking.KeyCount], pattern, out _);
+                count++;
+                if (key < Blocking.KeyCount)
+                {
+                    ref var once = ref CollectionsMarshal.GetValueRefOrAddDefault(state.Once, pattern, out _);
+                    once++;
+                }
             },
             state =>
             {
                 lock (patterns)
                 {
-                    foreach (var (pattern, count) in state.Patterns)
+                    for (var k = 0; k < patterns.Length; k++)
                     {
-                        patterns[pattern] = patterns.GetValueOrDefault(pattern) + count;
+                        foreach (var (pattern, count) in state.Patterns[k])
+                        {
+                            patterns[k][pattern] = patterns[k].GetValueOrDefault(pattern) + count;
+                        }
+                    }
+                    foreach (var (pattern, count) in state.Once)
+                    {
+                        once[pattern] = once.GetValueOrDefault(pattern) + count;
                     }
                 }
             },
-            stride);
-        model.LearnMatched(patterns);
+            stride,
+            onceOnly: false);
+        var sessions = new List<(int, Dictionary<ulong, int>)>(Blocking.KeyCount + 1);
+        for (var k = 0; k < patterns.Length; k++)
+        {
+            sessions.Add((Blocking.FieldsUsed[k], patterns[k]));
+        }
+        model.LearnMatched(sessions, once, stride, PossiblePairs(table, acrossSources));
         return model;
     }
 
@@ -159,6 +202,17 @@ public static class PersonResolver
     private sealed class PatternState
     {
         public readonly byte[] Levels = new byte[Comparison.FieldCount];
-        public readonly Dictionary<ulong, int> Patterns = [];
+        public readonly Dictionary<ulong, int>[] Patterns = CreatePatterns();
+        public readonly Dictionary<ulong, int> Once = [];
+
+        private static Dictionary<ulong, int>[] CreatePatterns()
+        {
+            var patterns = new Dictionary<ulong, int>[Blocking.KeyCount];
+            for (var k = 0; k < patterns.Length; k++)
+            {
+                patterns[k] = [];
+            }
+            return patterns;
+        }
     }
 }

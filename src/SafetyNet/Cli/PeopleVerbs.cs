@@ -47,7 +47,7 @@ internal static class PeopleVerbs
     }
 
     private static ResolverOptions Options(CliArgs args) =>
-        new() { LinkProbability = args.Double("threshold", new ResolverOptions().LinkProbability, 0.5, 0.999999) };
+        new() { LinkProbability = args.Double("threshold", new ResolverOptions().LinkProbability, 0.01, 0.999999) };
 
     private static Action<string>? Progress(CliArgs args)
     {
