@@ -58,16 +58,16 @@ public static class Blocking
         var fullDate = dob != 0 && monthDay / 100 != 0 && monthDay % 100 != 0;
 
         keys[0] = Key(0, surSound, foreInitial, surSound != 0 && foreInitial != 0);
-        keys[1] = Key(1, foreGroup, year, foreGroup != 0 && year != 0);
+        keys[1] = Key(1, foreGroup, dob / 100, foreGroup != 0 && year != 0);
         keys[2] = Key(2, dob, 0, fullDate);
         keys[3] = Key(3, t.PostcodeUnit[row], surInitial, t.PostcodeUnit[row] != 0 && surInitial != 0);
         // Sorted so that an entry with forename and surname swapped lands in the same block
         keys[4] = Key(4, Math.Min(foreSound, surSound), Math.Max(foreSound, surSound), foreSound != 0 && surSound != 0);
-        keys[5] = Key(5, monthDay, surInitial, fullDate && surInitial != 0);
+        keys[5] = Key(5, monthDay, surSound, fullDate && surSound != 0);
         keys[6] = Key(6, t.Phone[row], 0, t.Phone[row] != 0);
         keys[7] = Key(7, t.Email[row], 0, t.Email[row] != 0);
-        keys[8] = Key(8, foreSound, t.PostcodeDistrict[row], foreSound != 0 && t.PostcodeDistrict[row] != 0);
-        keys[9] = Key(9, surSound, year, surSound != 0 && year != 0);
+        keys[8] = Key(8, foreSound, t.PostcodeSector[row], foreSound != 0 && t.PostcodeSector[row] != 0);
+        keys[9] = Key(9, surSound, dob / 100, surSound != 0 && year != 0);
         keys[10] = Key(10, foreSound, RarestAddressWord(t, row), foreSound != 0 && t.AddressOf(row).Length > 0);
     }
 

@@ -233,12 +233,11 @@ public static class Comparison
         {
             return 0;
         }
-        var total = Math.Max(2, t.Count);
         double shared = 0, all = 0;
         Span<bool> used = stackalloc bool[y.Length];
         foreach (var word in x)
         {
-            var weight = Math.Log(total / (double)Math.Max(1, t.AddressWordDocuments(word)));
+            double weight = t.AddressWordWeight(word);
             all += weight;
             var found = y.IndexOf(word);
             if (found < 0)
@@ -266,7 +265,7 @@ public static class Comparison
         {
             if (!used[k])
             {
-                all += Math.Log(total / (double)Math.Max(1, t.AddressWordDocuments(y[k])));
+                all += t.AddressWordWeight(y[k]);
             }
         }
         var similarity = all <= 0 ? 0 : shared / all;

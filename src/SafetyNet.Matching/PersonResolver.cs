@@ -19,7 +19,7 @@ public sealed record ResolverOptions
     public int RandomPairs { get; init; } = 200_000;
 
     /// <summary>Candidate pairs used to learn agreement within a person; larger candidate sets are sampled by block.</summary>
-    public int LearningPairs { get; init; } = 3_000_000;
+    public int LearningPairs { get; init; } = 1_000_000;
 
     public double LinkWeight => Math.Log2(LinkProbability / (1 - LinkProbability));
 }
@@ -78,6 +78,7 @@ public static class PersonResolver
     /// <summary>Learns the model from this table, then scores every candidate pair and keeps those worth clustering.</summary>
     public static (MatchModel Model, List<PersonLink> Links, long Candidates) ScoreAll(PersonTable table, bool acrossSources, ResolverOptions options, Action<string>? progress)
     {
+        table.RefreshWeights();
         var pairs = new CandidatePairs(table, acrossSources);
         progress?.Invoke($"blocked {table.Count:N0} entries into {pairs.BlockCount:N0} blocks, {pairs.PairCount:N0} candidate pairs at most");
         var model = Learn(table, pairs, options, acrossSources);
@@ -135,6 +136,7 @@ public static class PersonResolver
 
     public static MatchModel Learn(PersonTable table, CandidatePairs pairs, ResolverOptions options, bool acrossSources)
     {
+        table.RefreshWeights();
         var model = new MatchModel();
         model.LearnUnmatched(table, options.RandomPairs);
         var stride = (int)Math.Max(1, pairs.PairCount / Math.Max(1, options.LearningPairs));

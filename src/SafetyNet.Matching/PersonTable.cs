@@ -78,6 +78,40 @@ public sealed class PersonTable
 
     public int AddressWordDocuments(int wordId) => AddressWords.Occurrences(wordId);
 
+    private float[] _addressWeights = [];
+    private int _addressWeightsAt = -1;
+
+    /// <summary>
+    /// How much sharing an address word says: log(entries / entries with the word). Cached for the table as it stands
+    /// (recomputed when it has grown by a tenth), so comparisons do not take logarithms.
+    /// </summary>
+    public float AddressWordWeight(int wordId)
+    {
+        var weights = _addressWeights;
+        if (wordId < weights.Length)
+        {
+            return weights[wordId];
+        }
+        return (float)Math.Log(Math.Max(2, Count) / (double)Math.Max(1, AddressWords.Occurrences(wordId)));
+    }
+
+    /// <summary>Refreshes the cached address-word weights; call before scoring many pairs.</summary>
+    public void RefreshWeights()
+    {
+        if (_addressWeightsAt >= 0 && Count < _addressWeightsAt * 1.1)
+        {
+            return;
+        }
+        var weights = new float[AddressWords.Count];
+        var total = Math.Max(2, Count);
+        for (var id = 1; id < weights.Length; id++)
+        {
+            weights[id] = (float)Math.Log(total / (double)Math.Max(1, AddressWords.Occurrences(id)));
+        }
+        _addressWeights = weights;
+        _addressWeightsAt = Count;
+    }
+
     public ReadOnlySpan<int> AddressOf(int row) => AddressTokens.AsSpan(AddressStart[row], AddressStart[row + 1] - AddressStart[row]);
 
     public static PersonTable From(IReadOnlyList<PersonEntry> entries, byte source = 0)

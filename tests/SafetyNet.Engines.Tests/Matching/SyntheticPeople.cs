@@ -91,9 +91,9 @@ public sealed class SyntheticPeople(int seed)
     /// <summary>About <paramref name="people"/> invented people, each entered once or more, spoilt at the given rate.</summary>
     public (List<PersonEntry> Entries, string[] Truth) Generate(Shape shape, int people, double corruption)
     {
-        _surnames = [.. CommonSurnames, .. Invented(people / 4 + 50, 2, 3)];
+        _surnames = [.. CommonSurnames, .. Invented(people / 4 + 50, 2, 4)];
         _places = Invented(Math.Max(40, people / 200), 2, 3);
-        _forenameTail = Invented(Math.Max(100, people / 20), 2, 2);
+        _forenameTail = Invented(Math.Max(100, people / 20), 2, 3);
         _postcodes = shape == Shape.VoterRegister ? ZipCodes(Math.Max(50, people / 40)) : UkPostcodes(Math.Max(200, people / 10));
         var entries = new List<PersonEntry>(people * 2);
         var truth = new List<string>(people * 2);
@@ -276,6 +276,13 @@ public sealed class SyntheticPeople(int seed)
     private string[] Invented(int count, int minSyllables, int maxSyllables)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
+        // Never ask for more words than the syllables can make (half of them, so drawing stays quick)
+        var possible = 0.0;
+        for (var n = minSyllables; n <= maxSyllables; n++)
+        {
+            possible += Math.Pow(Syllables.Length, n);
+        }
+        count = (int)Math.Min(count, possible / 2);
         while (words.Count < count)
         {
             var n = minSyllables + _random.Next(maxSyllables - minSyllables + 1);
