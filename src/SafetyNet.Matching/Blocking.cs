@@ -8,7 +8,7 @@ namespace SafetyNet.Matching;
 public static class Blocking
 {
     public const int KeyCount = 11;
-    public const int MaxBlock = 200;
+    public const int MaxBlock = 100;
 
     /// <summary>The fields each key is built from, one bit per <see cref="MatchField"/>: learning leaves them out of that key's pairs.</summary>
     public static readonly int[] FieldsUsed =
@@ -59,7 +59,8 @@ public static class Blocking
 
         keys[0] = Key(0, surSound, foreInitial, surSound != 0 && foreInitial != 0);
         keys[1] = Key(1, foreGroup, dob / 100, foreGroup != 0 && year != 0);
-        keys[2] = Key(2, dob, 0, fullDate);
+        // A birth date alone is shared by dozens in a large file; with the postcode district it stays a small block
+        keys[2] = Key(2, dob, t.PostcodeDistrict[row], fullDate);
         keys[3] = Key(3, t.PostcodeUnit[row], surInitial, t.PostcodeUnit[row] != 0 && surInitial != 0);
         // Sorted so that an entry with forename and surname swapped lands in the same block
         keys[4] = Key(4, Math.Min(foreSound, surSound), Math.Max(foreSound, surSound), foreSound != 0 && surSound != 0);
