@@ -25,26 +25,29 @@ public static class IdentityClustering
                 Union(parent, link.A, link.B);
             }
         }
+        // Only groups of three or more need re-judging: count sizes first so a million singletons cost no lists.
         var identity = new int[n];
+        var size = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            identity[i] = Find(parent, i);
+            size[identity[i]]++;
+        }
         var members = new Dictionary<int, List<int>>();
         for (var i = 0; i < n; i++)
         {
-            var root = Find(parent, i);
-            identity[i] = root;
+            var root = identity[i];
+            if (size[root] < 3)
+            {
+                continue;
+            }
             if (!members.TryGetValue(root, out var list))
             {
-                members[root] = list = [];
+                members[root] = list = new List<int>(size[root]);
             }
             list.Add(i);
         }
-        var large = new List<List<int>>();
-        foreach (var group in members.Values)
-        {
-            if (group.Count >= 3)
-            {
-                large.Add(group);
-            }
-        }
+        var large = new List<List<int>>(members.Values);
         if (large.Count == 0)
         {
             return Canonical(identity);
@@ -244,15 +247,17 @@ public static class IdentityClustering
     /// <summary>Identities numbered by their earliest entry, so output does not depend on thread timing.</summary>
     private static int[] Canonical(int[] identity)
     {
-        var earliest = new Dictionary<int, int>();
+        var earliest = new int[identity.Length];
+        Array.Fill(earliest, -1);
         var result = new int[identity.Length];
         for (var i = 0; i < identity.Length; i++)
         {
-            if (!earliest.TryGetValue(identity[i], out var id))
+            ref var first = ref earliest[identity[i]];
+            if (first < 0)
             {
-                earliest[identity[i]] = id = i;
+                first = i;
             }
-            result[i] = id;
+            result[i] = first;
         }
         return result;
     }

@@ -30,7 +30,7 @@ public static class PersonFiles
             line.Append(PersonCsv.Escape(table.Ids[row])).Append(',').Append(PersonCsv.Escape(table.Ids[resolution.Identity[row]])).Append('\n');
             writer.Write(line);
         }
-        var identities = new HashSet<int>(resolution.Identity).Count;
+        var identities = resolution.IdentityCount;
         return new PersonFileSummary(table.Count, SkipCounts(table), table.Count, identities, resolution.CandidatePairs);
     }
 

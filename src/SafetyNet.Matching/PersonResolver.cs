@@ -25,7 +25,25 @@ public sealed record ResolverOptions
 }
 
 /// <summary>What a dedupe run found: an identity number per entry and the links that made them.</summary>
-public sealed record Resolution(PersonTable Table, MatchModel Model, int[] Identity, IReadOnlyList<PersonLink> Links, long CandidatePairs);
+public sealed record Resolution(PersonTable Table, MatchModel Model, int[] Identity, IReadOnlyList<PersonLink> Links, long CandidatePairs)
+{
+    /// <summary>How many identities: each is numbered by its earliest entry, so count the entries that head one.</summary>
+    public int IdentityCount
+    {
+        get
+        {
+            var count = 0;
+            for (var i = 0; i < Identity.Length; i++)
+            {
+                if (Identity[i] == i)
+                {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+}
 
 /// <summary>
 /// Batch person resolution: prepare, block, learn weights from the data, score candidate pairs in parallel, and
@@ -38,8 +56,9 @@ public static class PersonResolver
         options ??= new ResolverOptions();
         var (model, links, candidates) = ScoreAll(table, false, options, progress);
         var identity = IdentityClustering.Cluster(table, model, links, options.LinkWeight);
-        progress?.Invoke($"grouped {table.Count:N0} entries into {CountDistinct(identity):N0} identities");
-        return new Resolution(table, model, identity, links, candidates);
+        var resolution = new Resolution(table, model, identity, links, candidates);
+        progress?.Invoke($"grouped {table.Count:N0} entries into {resolution.IdentityCount:N0} identities");
+        return resolution;
     }
 
     /// <summary>
@@ -186,12 +205,6 @@ public static class PersonResolver
         }
         model.LearnMatched(sessions, once, stride, PossiblePairs(table, acrossSources));
         return model;
-    }
-
-    private static int CountDistinct(int[] identity)
-    {
-        var seen = new HashSet<int>(identity);
-        return seen.Count;
     }
 
     private sealed class ScoringState
