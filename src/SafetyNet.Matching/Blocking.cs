@@ -7,7 +7,7 @@ namespace SafetyNet.Matching;
 /// </summary>
 public static class Blocking
 {
-    public const int KeyCount = 11;
+    public const int KeyCount = 12;
     public const int MaxBlock = 100;
 
     /// <summary>The fields each key is built from, one bit per <see cref="MatchField"/>: learning leaves them out of that key's pairs.</summary>
@@ -24,6 +24,7 @@ public static class Blocking
         Bits(MatchField.Forename, MatchField.Postcode),
         Bits(MatchField.Surname, MatchField.DateOfBirth),
         Bits(MatchField.Forename, MatchField.Address),
+        Bits(MatchField.DateOfBirth, MatchField.Address),
     ];
 
     private static int Bits(params MatchField[] fields)
@@ -70,6 +71,8 @@ public static class Blocking
         keys[8] = Key(8, foreSound, t.PostcodeSector[row], foreSound != 0 && t.PostcodeSector[row] != 0);
         keys[9] = Key(9, surSound, dob / 100, surSound != 0 && year != 0);
         keys[10] = Key(10, foreSound, RarestAddressWord(t, row), foreSound != 0 && t.AddressOf(row).Length > 0);
+        // Both names spoilt or swapped: the birth date and the rarest word of the address still meet
+        keys[11] = Key(11, dob, RarestAddressWord(t, row), fullDate && t.AddressOf(row).Length > 0);
     }
 
     private static int RarestAddressWord(PersonTable t, int row)
