@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
+using SafetyNet.Benchmarks.Matching;
 
 // Runs the engine benchmarks: dotnet run -c Release --project bench/SafetyNet.Benchmarks -- --filter '*'
+// Single-lookup percentiles and batch peak memory: ... -- matching-index [N] | matching-batch [N]
+if (args.Length > 0 && args[0] is "matching-index" or "matching-batch")
+{
+    return MatchingFigures.Run(args);
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -25,6 +25,7 @@ public static class CommandLine
         new("import", "import policeuk <zip|folder|csv…>   import police.uk open data (idempotent)", args => WithServices(args, 2, ImportVerb.RunAsync)),
         new("reference", "reference gazetteer --data <zip> --output F   rebuild the street gazetteer from police.uk files", ReferenceVerbs.RunAsync),
         new("insight", "insight hotspots|nearrepeat …   hotspot prediction and the Knox near-repeat test (no database)", InsightVerbs.RunAsync),
+        new("people", PeopleVerbs.Usage, PeopleVerbs.RunAsync),
     ];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Array.Exists(Verbs, v => v.Name == args[0]) || args[0] is "help" or "--help");
