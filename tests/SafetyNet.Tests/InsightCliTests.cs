@@ -11,29 +11,12 @@ public sealed class InsightCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string SharedData(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SafetyNet.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine([dir?.Parent?.FullName ?? throw new InvalidOperationException("no project root"), "shared", "data", .. parts]);
-    }
+    private static string SharedData(params string[] parts) => Infrastructure.SharedData.Path(parts);
 
     private static async Task<(int Code, string Error)> Run(params string[] args)
     {
-        var error = new StringWriter();
-        var previous = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (await CommandLine.RunAsync(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(previous);
-        }
+        var (code, _, error) = await Infrastructure.CliRun.RunAsync(args);
+        return (code, error);
     }
 
     [Fact]

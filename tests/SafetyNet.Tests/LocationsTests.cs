@@ -16,12 +16,7 @@ public class LocationsTests(AppFixture fixture)
     public void The_shipped_gazetteer_is_what_the_police_uk_year_builds()
     {
         var shipped = Gazetteer.Load();
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "SafetyNet.slnx")))
-        {
-            root = root.Parent!;
-        }
-        var built = Gazetteer.Build(PoliceUkArchive.Read([Path.Combine(root.Parent!.FullName, "shared", "data", "policeuk", "hertfordshire-2021.zip")]));
+        var built = Gazetteer.Build(PoliceUkArchive.Read([SharedData.Path("policeuk", "hertfordshire-2021.zip")]));
         Assert.Equal(built.Places.Count, shipped.Places.Count);
         Assert.True(shipped.Places.Count > 10_000);
         Assert.Equal(10, shipped.Places.Select(p => p.District).Distinct().Count());

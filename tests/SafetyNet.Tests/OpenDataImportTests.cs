@@ -7,15 +7,7 @@ namespace SafetyNet.Tests;
 /// <summary>The police.uk import, on the shared real year, each provider in an application of its own.</summary>
 public class OpenDataImportTests
 {
-    private static string Archive()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "SafetyNet.slnx")))
-        {
-            dir = dir.Parent!;
-        }
-        return Path.Combine(dir.Parent!.FullName, "shared", "data", "policeuk", "hertfordshire-2021.zip");
-    }
+    private static string Archive() => SharedData.Path("policeuk", "hertfordshire-2021.zip");
 
     [Theory, Providers]
     public async Task A_year_of_police_uk_imports_whole_and_a_second_import_changes_nothing(DatabaseProvider provider)

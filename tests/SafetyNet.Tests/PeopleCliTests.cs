@@ -10,7 +10,6 @@ namespace SafetyNet.Tests;
 /// </summary>
 public sealed class PeopleCliTests : IDisposable
 {
-    private static readonly Lock ConsoleLock = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("people-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -115,26 +114,8 @@ public sealed class PeopleCliTests : IDisposable
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static (int Code, string Out, string Error) Run(params string[] args)
-    {
-        lock (ConsoleLock)
-        {
-            var (oldOut, oldError) = (Console.Out, Console.Error);
-            var (stdout, stderr) = (new StringWriter(), new StringWriter());
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-            try
-            {
-                var code = CommandLine.RunAsync(args).GetAwaiter().GetResult();
-                return (code, stdout.ToString(), stderr.ToString());
-            }
-            finally
-            {
-                Console.SetOut(oldOut);
-                Console.SetError(oldError);
-            }
-        }
-    }
+    private static (int Code, string Out, string Error) Run(params string[] args) =>
+        Infrastructure.CliRun.RunAsync(args).GetAwaiter().GetResult();
 
     /// <summary>Writes a FEBRL file in the command line's columns; returns its path and each id's true person.</summary>
     private (string Path, Dictionary<string, string> Truth) WriteFebrl(string file, string name)
