@@ -14,8 +14,6 @@ public sealed class IncidentAccess(CurrentUser user)
     /// <summary>Those who take reports and work them may record and change incidents.</summary>
     public bool CanWrite => CanRead;
 
-    public bool CanSee(Incident incident) => CanRead;
-
     public IQueryable<Incident> Visible(IQueryable<Incident> incidents) => CanRead ? incidents : incidents.Where(_ => false);
 
     /// <summary>Reviewers may reassess risk at any level and override grading rules.</summary>

@@ -83,13 +83,6 @@ public sealed class ForceConfiguration(AppDb db, TimeProvider time, CurrentUser 
         return current;
     }
 
-    public async Task<T> VersionAsync<T>(string key, int version, CancellationToken cancellationToken = default)
-    {
-        var row = await db.Set<ConfigurationVersion>().AsNoTracking()
-            .SingleAsync(c => c.Key == key && c.Version == version, cancellationToken);
-        return JsonSerializer.Deserialize<T>(row.Json, Json)!;
-    }
-
     public Task<List<ConfigurationVersion>> HistoryAsync(string key, CancellationToken cancellationToken = default) =>
         db.Set<ConfigurationVersion>().AsNoTracking().Where(c => c.Key == key).OrderByDescending(c => c.Version).ToListAsync(cancellationToken);
 
