@@ -128,4 +128,38 @@ public class IntakeTests(BrowserFixture fixture)
         await Assertions.Expect(supervisor.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
         await supervisor.AssertNoViolationsAsync();
     }
+
+    [Fact]
+    public async Task An_emergency_is_dispatched_first_and_THRIVE_is_completed_from_its_queue()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("999 call", "Burglary – residential", "Intruders in the house now; caller hiding upstairs.", "9 Catherine Street", "St Albans");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Victim", "Dorothy", "Featherstone", "1938-04-09");
+        await intake.ContinueAsync();
+        await page.GetByLabel("Emergency: dispatch now and complete THRIVE within the hour").CheckAsync();
+        await intake.ContinueAsync();
+        await intake.GradeAsync("EMERGENCY");
+        await intake.RecordAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("THRIVE is due by");
+        var reference = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
+
+        await page.GotoAsync("/queues/thrive");
+        await page.AssertNoViolationsAsync();
+        var row = page.Locator("tr", new() { HasText = reference });
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Complete THRIVE") }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save THRIVE" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the threat");
+        await page.AssertNoViolationsAsync();
+
+        await intake.ThriveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save THRIVE" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(reference);
+        await Assertions.Expect(page.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+    }
 }
