@@ -161,5 +161,16 @@ public class IntakeTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync(reference);
         await Assertions.Expect(page.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
         await page.AssertNoViolationsAsync();
+
+        // The attending officer records arrival from the incident page; the attendance queue lets it go.
+        var officer = await fixture.NewPageAsync();
+        await new SignInPage(officer).SignInAsRoleAsync(Roles.Officer);
+        await officer.GotoAsync("/queues/attendance");
+        await officer.Locator("tr", new() { HasText = reference }).GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await officer.AssertNoViolationsAsync();
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Record arrival now" }).ClickAsync();
+        await Assertions.Expect(officer.Locator(".govuk-summary-list").First).ToContainTextAsync("Arrived");
+        await officer.GotoAsync("/queues/attendance");
+        await Assertions.Expect(officer.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
     }
 }
