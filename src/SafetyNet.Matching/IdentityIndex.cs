@@ -58,6 +58,21 @@ public sealed class IdentityIndex
         return index;
     }
 
+    /// <summary>
+    /// Indexes the entries with weights learned from another set of entries: for an index that starts small, a
+    /// reference population shaped like the real one teaches better agreement rates than a handful of entries.
+    /// </summary>
+    public static IdentityIndex Build(IReadOnlyList<PersonEntry> entries, IReadOnlyList<PersonEntry> learnFrom, ResolverOptions? options = null)
+    {
+        options ??= new ResolverOptions();
+        var table = PersonTable.From(entries);
+        var sample = PersonTable.From(learnFrom);
+        var model = PersonResolver.Learn(sample, new CandidatePairs(sample, false), options, false);
+        var index = new IdentityIndex(table, model, options.LinkWeight);
+        index.Rebuild();
+        return index;
+    }
+
     /// <summary>Folds recently added entries into the sorted bulk.</summary>
     public void Rebuild()
     {

@@ -28,6 +28,7 @@ builder.AddAudit();             // append-only audit events and the background s
 builder.AddApi();               // ProblemDetails, validation, OpenAPI
 builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk, crime recording
 builder.AddPeople();            // people as entered, and the earlier incidents of each
+builder.AddIdentities();        // who is who: matching at intake, background resolution, review, repeat rules
 builder.AddLocations();         // the street gazetteer from police.uk open data
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
@@ -43,6 +44,7 @@ app.MapApiDocs();               // /openapi/v1.json and the reference page at /d
 app.MapAccounts();              // /api/v1/auth/login, /api/v1/auth/refresh, /sign-out
 app.MapIncidents();             // /api/v1/incidents, queues, reference data
 app.MapPeople();                // /api/v1/people
+app.MapIdentities();            // /api/v1/people/{id}/matches|merge, /api/v1/identities
 app.MapLocations();             // /api/v1/reference/streets
 app.MapPages();                 // the Razor components
 

@@ -19,6 +19,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<People.IncidentPerson> IncidentPeople => Set<People.IncidentPerson>();
     public DbSet<People.PersonIdentity> PersonIdentities => Set<People.PersonIdentity>();
+    public DbSet<People.IdentityChange> IdentityChanges => Set<People.IdentityChange>();
+    public DbSet<People.IdentityReview> IdentityReviews => Set<People.IdentityReview>();
+    public DbSet<People.DeskRouting> DeskRoutings => Set<People.DeskRouting>();
     public DbSet<Assessments.ThriveAssessment> ThriveAssessments => Set<Assessments.ThriveAssessment>();
     public DbSet<Assessments.RiskAssessment> RiskAssessments => Set<Assessments.RiskAssessment>();
     public DbSet<Crimes.CrimeRecord> CrimeRecords => Set<Crimes.CrimeRecord>();

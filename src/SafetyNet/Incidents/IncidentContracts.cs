@@ -7,9 +7,13 @@ namespace SafetyNet.Incidents;
 
 public sealed record LocationRequest(string? Text, string? Uprn, double? Latitude, double? Longitude, string? LsoaCode, string? District, bool? Rural);
 
+/// <summary>
+/// A person named on a report. <c>IdentityId</c> confirms a suggested existing identity; <c>NotIdentityIds</c> are
+/// suggestions the call handler rejected (never linked automatically).
+/// </summary>
 public sealed record PersonRequest(
     string? Role, string? FirstName, string? MiddleName, string? LastName, DateOnly? DateOfBirth, string? Sex,
-    string? Phone, string? Email, string? Address, string? Postcode);
+    string? Phone, string? Email, string? Address, string? Postcode, long? IdentityId = null, List<long>? NotIdentityIds = null);
 
 public sealed record ThriveRequest(
     string? Threat, string? Harm, string? Risk, string? Investigation, string? Vulnerability, string? Engagement,
@@ -41,10 +45,10 @@ public sealed record PatchIncidentRequest(
 
 public sealed record PersonResponse(
     long Id, string Role, string? FirstName, string? MiddleName, string? LastName, DateOnly? DateOfBirth, string Sex,
-    string? Phone, string? Email, string? Address, string? Postcode, int Version)
+    string? Phone, string? Email, string? Address, string? Postcode, int Version, long? IdentityId = null, string? LinkedBy = null)
 {
     public static PersonResponse From(IncidentPerson p) => new(p.Id, p.Role.ToString(), p.FirstName, p.MiddleName, p.LastName,
-        p.DateOfBirth, p.Sex.ToString(), p.Phone, p.Email, p.Address, p.Postcode, p.Version);
+        p.DateOfBirth, p.Sex.ToString(), p.Phone, p.Email, p.Address, p.Postcode, p.Version, p.IdentityId, p.LinkedBy.ToString());
 }
 
 public sealed record ThriveResponse(

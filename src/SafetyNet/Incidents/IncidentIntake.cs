@@ -18,7 +18,9 @@ public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<
 /// First contact: records an incident with its people, grade, THRIVE and risk instruments, and makes the
 /// crime recording decisions fall due — all in one transaction, or nothing at all.
 /// </summary>
-public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time)
+public sealed class IncidentIntake(
+    AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time,
+    Identities identities, PersonMatcher matcher, IdentityResolution resolution)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -50,6 +52,7 @@ public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, A
         var narrative = v.Required("narrative", request.Narrative, "what was reported", IncidentLimits.Narrative);
         var location = ReadLocation(v, request.Location);
         var people = ReadPeople(v, request.People);
+        var links = await ReadIdentityLinksAsync(v, request.People, cancellationToken);
         var (sourceSystem, sourceReference) = (v.MaxLength("sourceSystem", request.SourceSystem, "the source system", 60), v.MaxLength("sourceReference", request.SourceReference, "the source reference", 100));
         if ((sourceSystem is null) != (sourceReference is null))
         {
@@ -172,8 +175,91 @@ public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, A
             audit.Add("person.create", "person", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"on {incident.Reference}");
         }
         await db.SaveChangesAsync(cancellationToken);
+        await LinkConfirmedAsync(people, links, incident, now, cancellationToken);
+        await identities.RouteAsync(incident, people, IdentityLinkSource.CallHandler, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        matcher.Add(people);
+        resolution.Wake();
         return new IntakeResult(incident, true, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>The identities the call handler confirmed or rejected for each person, resolved to the current identity.</summary>
+    private async Task<Dictionary<int, (long? Confirmed, List<long> Rejected)>> ReadIdentityLinksAsync(Validation v, List<PersonRequest>? requested, CancellationToken cancellationToken)
+    {
+        var links = new Dictionary<int, (long? Confirmed, List<long> Rejected)>();
+        for (var i = 0; i < (requested?.Count ?? 0) && i < IncidentLimits.People; i++)
+        {
+            var p = requested![i];
+            if (p.IdentityId is null && (p.NotIdentityIds?.Count ?? 0) == 0)
+            {
+                continue;
+            }
+            long? confirmed = null;
+            if (p.IdentityId is { } id)
+            {
+                confirmed = await identities.CurrentIdAsync(id, cancellationToken);
+                if (confirmed is null || !access.CanRead)
+                {
+                    v.Add($"people[{i}].identityId", "There is no such identity");
+                }
+            }
+            var rejected = new List<long>();
+            foreach (var not in (p.NotIdentityIds ?? []).Take(20))
+            {
+                if (await identities.CurrentIdAsync(not, cancellationToken) is { } current && current != confirmed)
+                {
+                    rejected.Add(current);
+                }
+            }
+            links[i] = (confirmed, rejected);
+        }
+        return links;
+    }
+
+    /// <summary>
+    /// Puts each confirmed person in the identity the call handler chose (their own, just started, is removed) with
+    /// the engine's score and reasons for the record, and marks rejected suggestions as different people.
+    /// </summary>
+    private async Task LinkConfirmedAsync(List<IncidentPerson> people, Dictionary<int, (long? Confirmed, List<long> Rejected)> links, Incident incident, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var (index, (confirmed, rejected)) in links)
+        {
+            var person = people[index];
+            if (confirmed is { } identityId && identityId != person.IdentityId)
+            {
+                var started = person.Identity!;
+                var candidates = await matcher.FindAsync(PersonMatcher.ToEntry(person), person.Id, 30, cancellationToken);
+                var ids = candidates.Select(c => c.PersonId).ToList();
+                var inIdentity = await db.IncidentPeople.Where(p => ids.Contains(p.Id) && p.IdentityId == identityId).Select(p => p.Id).ToListAsync(cancellationToken);
+                var best = candidates.FirstOrDefault(c => inIdentity.Contains(c.PersonId));
+                person.IdentityId = identityId;
+                person.Identity = null;
+                person.LinkedBy = IdentityLinkSource.CallHandler;
+                person.LinkScore = best?.Probability;
+                person.LinkReasons = best is null ? null : string.Join("; ", best.Reasons) is { Length: > 1000 } text ? text[..1000] : string.Join("; ", best.Reasons);
+                person.ResolvedAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                db.PersonIdentities.Remove(started);
+                var target = await db.PersonIdentities.FirstAsync(i => i.Id == identityId, cancellationToken);
+                target.Version++;
+                audit.Add("identity.link", "identity", identityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    details: $"entry {person.Id} on {incident.Reference} confirmed by the call handler{(best is null ? "" : $", probability {best.Probability.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}")}");
+            }
+            foreach (var other in rejected)
+            {
+                var representative = await db.IncidentPeople.Where(p => p.IdentityId == other).OrderBy(p => p.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync(cancellationToken);
+                if (representative is { } candidateId)
+                {
+                    db.IdentityReviews.Add(new IdentityReview
+                    {
+                        PersonId = person.Id, CandidatePersonId = candidateId, Status = ReviewStatus.NotSame, Reasons = "rejected by the call handler at intake",
+                        CreatedAt = now, DecidedAt = now, DecidedBy = user.Name,
+                    });
+                    audit.Add("identity.not-same", "person", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"call handler: not identity {other}");
+                }
+            }
+        }
     }
 
     public static bool MandatoryAttendance(IncidentType type, bool vulnerable, bool offenderNearby) =>

@@ -13,6 +13,15 @@ public enum PersonRole
     PersonOfConcern,
 }
 
+public enum IdentityLinkSource
+{
+    /// <summary>The entry started an identity of its own.</summary>
+    Own,
+    Engine,
+    CallHandler,
+    Reviewer,
+}
+
 public enum Sex
 {
     Unknown,
@@ -44,6 +53,15 @@ public sealed class IncidentPerson : IVersioned
     /// <summary>The identity this entry belongs to; null only between a bulk load and its resolution.</summary>
     public long? IdentityId { get; set; }
     public PersonIdentity? Identity { get; set; }
+
+    /// <summary>Who put this entry in its identity: it started its own, the engine, the call handler or a reviewer.</summary>
+    public IdentityLinkSource LinkedBy { get; set; }
+    /// <summary>The match probability behind the link, when the engine or a suggestion made it.</summary>
+    public double? LinkScore { get; set; }
+    /// <summary>The engine's reasons for the link, as the reviewer reads them.</summary>
+    public string? LinkReasons { get; set; }
+    /// <summary>When background resolution (or the call handler) last judged this entry; null means it is waiting.</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 
@@ -71,6 +89,9 @@ internal sealed class IncidentPersonConfiguration : IEntityTypeConfiguration<Inc
         person.Property(p => p.Address).HasMaxLength(500);
         person.Property(p => p.Postcode).HasMaxLength(10);
         person.Property(p => p.MatchKey).HasMaxLength(250);
+        person.Property(p => p.LinkedBy).HasConversion<string>().HasMaxLength(20);
+        person.Property(p => p.LinkReasons).HasMaxLength(1000);
+        person.HasIndex(p => p.ResolvedAt);
         person.HasIndex(p => p.MatchKey);
         person.HasIndex(p => p.LastName);
         person.HasOne(p => p.Identity).WithMany().HasForeignKey(p => p.IdentityId).OnDelete(DeleteBehavior.Restrict);

@@ -700,6 +700,155 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.ToTable("OpenDataOutcomes", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.People.DeskRouting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RoutedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RuleVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdentityId");
+
+                    b.HasIndex("RoutedAt");
+
+                    b.HasIndex("IncidentId", "PersonId", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("DeskRoutings", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.People.IdentityChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FromIdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ToIdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromIdentityId");
+
+                    b.HasIndex("ToIdentityId");
+
+                    b.ToTable("IdentityChanges", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.People.IdentityReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidatePersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidatePersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "Score");
+
+                    b.ToTable("IdentityReviews", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
                 {
                     b.Property<long>("Id")
@@ -734,6 +883,18 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LinkReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LinkScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MatchKey")
                         .IsRequired()
                         .HasMaxLength(250)
@@ -749,6 +910,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -774,6 +938,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("LastName");
 
                     b.HasIndex("MatchKey");
+
+                    b.HasIndex("ResolvedAt");
 
                     b.ToTable("IncidentPeople", (string)null);
                 });

@@ -1,0 +1,256 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.Platform;
+using SafetyNet.Web;
+
+namespace SafetyNet.People;
+
+public sealed record MatchesResponse(long PersonId, long IdentityId, int IdentityVersion, IReadOnlyList<IdentitySuggestion> Items);
+
+public sealed record MergeRequest(long? IntoPersonId, int? Version, int? IntoVersion, string? Reason);
+
+public sealed record SplitRequest(List<long>? PersonIds, int? Version, string? Reason);
+
+public sealed record ReviewDecisionRequest(string? Decision, int? Version);
+
+public sealed record IdentityEntry(long PersonId, string Name, DateOnly? DateOfBirth, string Role, long IncidentId, string IncidentReference, DateTimeOffset ReportedAt, string LinkedBy, double? LinkScore, string? LinkReasons);
+
+public sealed record IdentityChangeResponse(long Id, string Kind, long FromIdentityId, long ToIdentityId, IReadOnlyList<long> PersonIds, string By, double? Score, string? Reason, DateTimeOffset At, string Actor);
+
+public sealed record IdentityResponse(
+    long Id, long RequestedId, string Name, DateOnly? DateOfBirth, int Version, RepeatStatus Status,
+    IReadOnlyList<IdentityEntry> Entries, IReadOnlyList<IdentityChangeResponse> History);
+
+public sealed record ReviewItem(long Id, int Version, double Score, string Reasons, DateTimeOffset CreatedAt, IdentityEntry Person, long PersonIdentityId, IdentityEntry Candidate, long CandidateIdentityId);
+
+public sealed record DeskRoutingItem(long Id, long IncidentId, string IncidentReference, string TypeName, DateTimeOffset ReportedAt, long PersonId, long IdentityId, string Reason, string Detail, int RuleVersion, DateTimeOffset RoutedAt, string RoutedBy);
+
+/// <summary>Reads of identities, the review queue and the desk routings, shared by the API and the pages.</summary>
+public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities identities)
+{
+    public async Task<IdentityResponse?> FindAsync(long requestedId, CancellationToken cancellationToken)
+    {
+        if (!access.CanRead || await identities.CurrentAsync(requestedId, cancellationToken) is not { } identity)
+        {
+            return null;
+        }
+        var entries = await EntriesAsync(p => p.IdentityId == identity.Id, cancellationToken);
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+        var history = await db.IdentityChanges.AsNoTracking().Where(c => c.FromIdentityId == identity.Id || c.ToIdentityId == identity.Id)
+            .OrderByDescending(c => c.Id).Take(100).ToListAsync(cancellationToken);
+        return new IdentityResponse(identity.Id, requestedId, identity.DisplayName, identity.DateOfBirth, identity.Version,
+            await identities.StatusAsync(identity.Id, cancellationToken: cancellationToken), entries,
+            history.Select(c => new IdentityChangeResponse(c.Id, c.Kind.ToString(), c.FromIdentityId, c.ToIdentityId, c.Entries, c.By.ToString(), c.Score, c.Reason, c.At, c.Actor)).ToList());
+    }
+
+    public async Task<List<IdentityEntry>> EntriesAsync(System.Linq.Expressions.Expression<Func<IncidentPerson, bool>> which, CancellationToken cancellationToken)
+    {
+        var rows = await (from p in db.IncidentPeople.AsNoTracking().Where(which)
+                          join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
+                          orderby i.ReportedAt, p.Id
+                          select new { p, i.Reference, i.ReportedAt }).Take(500).ToListAsync(cancellationToken);
+        return rows.Select(r => new IdentityEntry(r.p.Id, r.p.DisplayName, r.p.DateOfBirth, r.p.Role.ToString(), r.p.IncidentId, r.Reference, r.ReportedAt,
+            r.p.LinkedBy.ToString(), r.p.LinkScore, r.p.LinkReasons)).ToList();
+    }
+
+    public async Task<PagedList<ReviewItem>> ReviewsAsync(Paging paging, CancellationToken cancellationToken)
+    {
+        if (!access.IsReviewer)
+        {
+            return new PagedList<ReviewItem>([], paging.Page, paging.PageSize, 0);
+        }
+        var visible = access.Visible(db.Incidents);
+        var query = from r in db.IdentityReviews.AsNoTracking()
+                    where r.Status == ReviewStatus.Open
+                    join p in db.IncidentPeople on r.PersonId equals p.Id
+                    join c in db.IncidentPeople on r.CandidatePersonId equals c.Id
+                    where visible.Any(i => i.Id == p.IncidentId) && visible.Any(i => i.Id == c.IncidentId)
+                    select r;
+        var total = await query.CountAsync(cancellationToken);
+        var page = await query.OrderByDescending(r => r.Score).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var ids = page.SelectMany(r => new[] { r.PersonId, r.CandidatePersonId }).Distinct().ToList();
+        var entries = (await EntriesAsync(p => ids.Contains(p.Id), cancellationToken)).ToDictionary(e => e.PersonId);
+        var owners = await db.IncidentPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.IdentityId ?? 0, cancellationToken);
+        var items = page.Where(r => entries.ContainsKey(r.PersonId) && entries.ContainsKey(r.CandidatePersonId))
+            .Select(r => new ReviewItem(r.Id, r.Version, r.Score, r.Reasons, r.CreatedAt, entries[r.PersonId], owners[r.PersonId], entries[r.CandidatePersonId], owners[r.CandidatePersonId])).ToList();
+        return new PagedList<ReviewItem>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<PagedList<DeskRoutingItem>> RoutingsAsync(Paging paging, CancellationToken cancellationToken)
+    {
+        var query = from r in db.DeskRoutings.AsNoTracking()
+                    join i in access.Visible(db.Incidents) on r.IncidentId equals i.Id
+                    select new { r, i.Reference, i.TypeCode, i.ReportedAt };
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(x => x.r.RoutedAt).ThenByDescending(x => x.r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var items = rows.Select(x => new DeskRoutingItem(x.r.Id, x.r.IncidentId, x.Reference, IncidentType.Find(x.TypeCode)?.Name ?? x.TypeCode, x.ReportedAt,
+            x.r.PersonId, x.r.IdentityId, x.r.Reason.ToString(), x.r.Detail, x.r.RuleVersion, x.r.RoutedAt, x.r.RoutedBy.ToString())).ToList();
+        return new PagedList<DeskRoutingItem>(items, paging.Page, paging.PageSize, total);
+    }
+}
+
+public static class IdentitiesApi
+{
+    public static IHostApplicationBuilder AddIdentities(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PersonMatcher>();
+        builder.Services.AddSingleton<IdentityResolution>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdentityResolution>());
+        builder.Services.AddScoped<Identities>();
+        builder.Services.AddScoped<IdentitySuggestions>();
+        builder.Services.AddScoped<IdentityReviewing>();
+        builder.Services.AddScoped<IdentityReader>();
+        builder.Services.AddScoped<IStartupSeeder, IdentityRulesSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapIdentities(this WebApplication app)
+    {
+        var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Identities");
+        people.MapGet("/{id:long}/matches", MatchesAsync);
+        people.MapPost("/{id:long}/merge", MergeAsync);
+        people.MapPost("/suggestions", SuggestAsync);
+        var identities = app.MapGroup("/api/v1/identities").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Identities");
+        identities.MapGet("/{id:long}", GetAsync);
+        identities.MapPost("/{id:long}/split", SplitAsync);
+        identities.MapGet("/reviews", ReviewsAsync);
+        identities.MapPost("/reviews/{id:long}", DecideAsync);
+        identities.MapGet("/desk-routings", RoutingsAsync);
+        return app;
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<Results<Ok<MatchesResponse>, NotFound>> MatchesAsync(
+        long id, AppDb db, IncidentAccess access, IdentitySuggestions suggestions, AuditTrail audit, CancellationToken ct)
+    {
+        var person = await (from p in db.IncidentPeople.AsNoTracking()
+                            join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
+                            where p.Id == id
+                            select p).FirstOrDefaultAsync(ct);
+        if (person?.IdentityId is not { } identityId)
+        {
+            return TypedResults.NotFound();
+        }
+        var version = await db.PersonIdentities.Where(i => i.Id == identityId).Select(i => i.Version).FirstAsync(ct);
+        var items = await suggestions.ForAsync(PersonMatcher.ToEntry(person), person.Id, IdentityRules.Floor, 10, ct);
+        await audit.WriteAsync("person.matches", "person", Id(id), details: $"{items.Count} possible matches", cancellationToken: ct);
+        return TypedResults.Ok(new MatchesResponse(person.Id, identityId, version, items));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<IdentitySuggestion>>, ValidationProblem>> SuggestAsync(
+        PersonRequest request, IdentitySuggestions suggestions, ForceConfiguration configuration, AuditTrail audit, IncidentAccess access, CancellationToken ct)
+    {
+        var v = new Validation();
+        if (string.IsNullOrWhiteSpace(request.FirstName) && string.IsNullOrWhiteSpace(request.LastName))
+        {
+            v.Add("lastName", "Enter a first name or a last name");
+        }
+        v.MaxLength("firstName", request.FirstName, "the first name", 100);
+        v.MaxLength("lastName", request.LastName, "the last name", 100);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        var rules = (await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, ct)).Value;
+        var probe = PersonMatcher.ToEntry(new IncidentPerson
+        {
+            FirstName = request.FirstName, MiddleName = request.MiddleName, LastName = request.LastName, DateOfBirth = request.DateOfBirth,
+            Sex = Enum.TryParse<Sex>(request.Sex, true, out var sex) ? sex : Sex.Unknown, Phone = request.Phone, Email = request.Email,
+            Address = request.Address, Postcode = request.Postcode,
+        }) with { Id = "0" };
+        var items = await suggestions.ForAsync(probe, null, rules.ReviewProbability, 5, ct);
+        if (access.CanRead)
+        {
+            await audit.WriteAsync("person.search", "person", null, details: $"intake suggestions: {items.Count} identities", cancellationToken: ct);
+        }
+        return TypedResults.Ok(items);
+    }
+
+    private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MergeAsync(
+        long id, MergeRequest request, IdentityReviewing reviewing, IdentityReader reader, CancellationToken ct)
+    {
+        var result = await reviewing.MergeAsync(id, request.IntoPersonId, request.Version, request.IntoVersion, request.Reason, ct);
+        return await Respond(result, reader, ct);
+    }
+
+    private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SplitAsync(
+        long id, SplitRequest request, IdentityReviewing reviewing, IdentityReader reader, CancellationToken ct)
+    {
+        var result = await reviewing.SplitAsync(id, request.PersonIds, request.Version, request.Reason, ct);
+        return await Respond(result, reader, ct);
+    }
+
+    private static async Task<Results<Ok<IdentityResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
+        long id, ReviewDecisionRequest request, IdentityReviewing reviewing, IdentityReader reader, CancellationToken ct)
+    {
+        var result = await reviewing.DecideAsync(id, request.Decision, request.Version, ct);
+        return result.Outcome switch
+        {
+            ReviewOutcome.NotFound => TypedResults.NotFound(),
+            ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
+            ReviewOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(result.CurrentVersion)),
+            _ when result.Identity is null => TypedResults.NoContent(),
+            _ => TypedResults.Ok((await reader.FindAsync(result.Identity.Id, ct))!),
+        };
+    }
+
+    private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Respond(ReviewResult result, IdentityReader reader, CancellationToken ct) =>
+        result.Outcome switch
+        {
+            ReviewOutcome.NotFound => TypedResults.NotFound(),
+            ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
+            ReviewOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(result.CurrentVersion)),
+            _ => TypedResults.Ok((await reader.FindAsync(result.Identity!.Id, ct))!),
+        };
+
+    private static async Task<Results<Ok<IdentityResponse>, NotFound>> GetAsync(long id, IdentityReader reader, AuditTrail audit, CancellationToken ct)
+    {
+        var identity = await reader.FindAsync(id, ct);
+        if (identity is null)
+        {
+            return TypedResults.NotFound();
+        }
+        await audit.WriteAsync("identity.read", "identity", Id(identity.Id), cancellationToken: ct);
+        return TypedResults.Ok(identity);
+    }
+
+    private static async Task<Results<Ok<PagedList<ReviewItem>>, ValidationProblem>> ReviewsAsync(IdentityReader reader, AuditTrail audit, IncidentAccess access, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        var list = await reader.ReviewsAsync(paging, ct);
+        if (access.IsReviewer)
+        {
+            await audit.WriteAsync("identity.review-queue", "identity", null, details: $"{list.Total} open", cancellationToken: ct);
+        }
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<PagedList<DeskRoutingItem>>, ValidationProblem>> RoutingsAsync(IdentityReader reader, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        return v.IsValid ? TypedResults.Ok(await reader.RoutingsAsync(paging, ct)) : TypedResults.ValidationProblem(v.Errors);
+    }
+}
+
+/// <summary>Seeds the resolution thresholds and repeat rules with DOMAIN's defaults.</summary>
+internal sealed class IdentityRulesSeeder(ForceConfiguration configuration, AppDb db) : IStartupSeeder
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await configuration.SeedAsync(IdentityRules.Key, IdentityRules.Default, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.Web;
+
+namespace SafetyNet.People;
+
+public enum ReviewOutcome
+{
+    Done,
+    NotFound,
+    Invalid,
+    Stale,
+}
+
+public sealed record ReviewResult(ReviewOutcome Outcome, PersonIdentity? Identity, int CurrentVersion, IDictionary<string, string[]> Errors)
+{
+    public static ReviewResult NotFound() => new(ReviewOutcome.NotFound, null, 0, new Dictionary<string, string[]>());
+}
+
+/// <summary>
+/// A reviewer's merges, splits and review decisions, checked and saved with their audit events in one transaction.
+/// Only reviewers (supervisors and the community focus desk) may change identities; to anyone else the records do
+/// not exist.
+/// </summary>
+public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentAccess access, TimeProvider time, Platform.CurrentUser user, Platform.AuditTrail audit)
+{
+    public bool CanReview => access.IsReviewer;
+
+    /// <summary>Merges the identity of one entry into the identity of another.</summary>
+    public async Task<ReviewResult> MergeAsync(long personId, long? intoPersonId, int? version, int? intoVersion, string? reason, CancellationToken cancellationToken)
+    {
+        if (!CanReview || await VisiblePersonAsync(personId, cancellationToken) is not { } person)
+        {
+            return ReviewResult.NotFound();
+        }
+        var v = new Validation();
+        if (intoPersonId is null)
+        {
+            v.Add("intoPersonId", "Give the person entry to merge into");
+        }
+        if (version is null)
+        {
+            v.Add("version", "Give the version of this person's identity you read");
+        }
+        if (intoVersion is null)
+        {
+            v.Add("intoVersion", "Give the version of the other identity you read");
+        }
+        var why = v.MaxLength("reason", reason, "the reason", 1000);
+        IncidentPerson? into = null;
+        if (intoPersonId is { } other)
+        {
+            into = await VisiblePersonAsync(other, cancellationToken);
+            if (into is null)
+            {
+                v.Add("intoPersonId", "There is no such person entry");
+            }
+        }
+        if (!v.IsValid)
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, null, 0, v.Errors);
+        }
+        var from = await db.PersonIdentities.FirstAsync(i => i.Id == person.IdentityId, cancellationToken);
+        var target = await db.PersonIdentities.FirstAsync(i => i.Id == into!.IdentityId, cancellationToken);
+        if (from.Id == target.Id)
+        {
+            v.Add("intoPersonId", "These entries are already the same person");
+            return new ReviewResult(ReviewOutcome.Invalid, null, 0, v.Errors);
+        }
+        if (!db.Matches(from, version!.Value))
+        {
+            return new ReviewResult(ReviewOutcome.Stale, from, from.Version, v.Errors);
+        }
+        if (!db.Matches(target, intoVersion!.Value))
+        {
+            return new ReviewResult(ReviewOutcome.Stale, target, target.Version, v.Errors);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await identities.MergeAsync(from, target, IdentityLinkSource.Reviewer, null, null, why ?? "merged by a reviewer", cancellationToken: cancellationToken);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return new ReviewResult(ReviewOutcome.Stale, target, target.Version, v.Errors);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ReviewResult(ReviewOutcome.Done, target, target.Version, v.Errors);
+    }
+
+    /// <summary>Takes entries out of an identity, reviving the identity they were merged from when that is what they were.</summary>
+    public async Task<ReviewResult> SplitAsync(long identityId, IReadOnlyCollection<long>? personIds, int? version, string? reason, CancellationToken cancellationToken)
+    {
+        if (!CanReview)
+        {
+            return ReviewResult.NotFound();
+        }
+        var identity = await db.PersonIdentities.FirstOrDefaultAsync(i => i.Id == identityId, cancellationToken);
+        if (identity is null || !await VisibleIdentityAsync(identity.Id, cancellationToken))
+        {
+            return ReviewResult.NotFound();
+        }
+        var v = new Validation();
+        if (identity.MergedIntoId is not null)
+        {
+            v.Add("identity", $"This identity was merged into {identity.MergedIntoId}: split that one instead");
+        }
+        if (version is null)
+        {
+            v.Add("version", "Give the version of the identity you read");
+        }
+        var why = v.MaxLength("reason", reason, "the reason", 1000);
+        var entries = await db.IncidentPeople.AsNoTracking().Where(p => p.IdentityId == identity.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var wanted = (personIds ?? []).Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            v.Add("personIds", "Select the entries to split off");
+        }
+        else if (wanted.Any(id => !entries.Contains(id)))
+        {
+            v.Add("personIds", "Every entry split off must belong to this identity");
+        }
+        else if (wanted.Count == entries.Count)
+        {
+            v.Add("personIds", "Leave at least one entry in the identity");
+        }
+        if (!v.IsValid)
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, identity, identity.Version, v.Errors);
+        }
+        if (!db.Matches(identity, version!.Value))
+        {
+            return new ReviewResult(ReviewOutcome.Stale, identity, identity.Version, v.Errors);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (split, _) = await identities.SplitAsync(identity, wanted, why ?? "split by a reviewer", cancellationToken);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return new ReviewResult(ReviewOutcome.Stale, identity, identity.Version, v.Errors);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ReviewResult(ReviewOutcome.Done, split, split.Version, v.Errors);
+    }
+
+    /// <summary>Decides a grey-band pair: the same person (merge) or different people (never linked automatically).</summary>
+    public async Task<ReviewResult> DecideAsync(long reviewId, string? decision, int? version, CancellationToken cancellationToken)
+    {
+        if (!CanReview)
+        {
+            return ReviewResult.NotFound();
+        }
+        var review = await db.IdentityReviews.FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        if (review is null || await VisiblePersonAsync(review.PersonId, cancellationToken) is not { } person
+            || await VisiblePersonAsync(review.CandidatePersonId, cancellationToken) is not { } candidate)
+        {
+            return ReviewResult.NotFound();
+        }
+        var v = new Validation();
+        if (decision is not ("merge" or "not-same"))
+        {
+            v.Add("decision", "Choose merge (the same person) or not-same (different people)");
+        }
+        if (version is null)
+        {
+            v.Add("version", "Give the version of the review you read");
+        }
+        if (review.Status != ReviewStatus.Open)
+        {
+            v.Add("decision", $"This pair was already decided: {review.Status}");
+        }
+        if (!v.IsValid)
+        {
+            return new ReviewResult(ReviewOutcome.Invalid, null, review.Version, v.Errors);
+        }
+        if (!db.Matches(review, version!.Value))
+        {
+            return new ReviewResult(ReviewOutcome.Stale, null, review.Version, v.Errors);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        review.DecidedAt = time.GetUtcNow();
+        review.DecidedBy = user.Name;
+        PersonIdentity? result = null;
+        if (decision == "merge")
+        {
+            review.Status = ReviewStatus.Merged;
+            var from = await db.PersonIdentities.FirstAsync(i => i.Id == person.IdentityId, cancellationToken);
+            result = await db.PersonIdentities.FirstAsync(i => i.Id == candidate.IdentityId, cancellationToken);
+            if (from.Id != result.Id)
+            {
+                await identities.MergeAsync(from, result, IdentityLinkSource.Reviewer, review.Score, review.Reasons, $"review {review.Id}", cancellationToken: cancellationToken);
+            }
+        }
+        else
+        {
+            review.Status = ReviewStatus.NotSame;
+            audit.Add("identity.not-same", "person", review.PersonId.ToString(CultureInfo.InvariantCulture),
+                details: $"review {review.Id}: entries {review.PersonId} and {review.CandidatePersonId} are different people");
+        }
+        if (!await SaveAsync(cancellationToken))
+        {
+            return new ReviewResult(ReviewOutcome.Stale, null, review.Version, v.Errors);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new ReviewResult(ReviewOutcome.Done, result, result?.Version ?? 0, v.Errors);
+    }
+
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    private Task<IncidentPerson?> VisiblePersonAsync(long id, CancellationToken cancellationToken) =>
+        (from p in db.IncidentPeople
+         join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
+         where p.Id == id
+         select p).FirstOrDefaultAsync(cancellationToken);
+
+    private Task<bool> VisibleIdentityAsync(long identityId, CancellationToken cancellationToken) =>
+        (from p in db.IncidentPeople
+         join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
+         where p.IdentityId == identityId
+         select p).AnyAsync(cancellationToken) ;
+}
