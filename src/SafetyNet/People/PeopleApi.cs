@@ -8,32 +8,42 @@ using SafetyNet.Web;
 
 namespace SafetyNet.People;
 
-public sealed record EarlierIncident(long IncidentId, string Reference, string TypeCode, string TypeName, DateTimeOffset ReportedAt, string Role, long PersonId);
+public sealed record EarlierIncident(long IncidentId, string Reference, string TypeCode, string TypeName, DateTimeOffset ReportedAt, string Role, long PersonId, long? IdentityId = null);
 
 public sealed record PersonDetail(PersonResponse Person, IncidentSummary Incident, IReadOnlyList<EarlierIncident> OtherIncidents);
 
 public sealed record PersonSearchResult(long Id, string Name, DateOnly? DateOfBirth, string Role, long IncidentId, string IncidentReference, DateTimeOffset ReportedAt);
 
 /// <summary>
-/// Earlier contact with a person or a place. Until the matching engine links entries into identities, the
-/// rule is plain and exact: the same first name, last name and date of birth (letters only, any case),
-/// or the same location text.
+/// Earlier contact with a person or a place. A person's earlier incidents are those of their identity — the entries
+/// the matching engine, a call handler or a reviewer judged to be the same human — never an exact-name rule.
 /// </summary>
-public sealed class ContactHistory(AppDb db, IncidentAccess access)
+public sealed class ContactHistory(AppDb db, IncidentAccess access, Identities identities, IdentitySuggestions suggestions, ForceConfiguration configuration)
 {
-    public async Task<IReadOnlyList<EarlierIncident>> ForPersonAsync(string? first, string? last, DateOnly? dateOfBirth, long? excludePersonId, CancellationToken ct)
+    /// <summary>The other incidents of the entry's identity.</summary>
+    public async Task<IReadOnlyList<EarlierIncident>> ForEntryAsync(IncidentPerson person, CancellationToken ct)
     {
-        var key = IncidentPerson.KeyOf(first, last, dateOfBirth);
-        if (key.StartsWith("||", StringComparison.Ordinal) || key.Split('|')[1].Length == 0)
+        if (person.IdentityId is not { } identityId)
         {
             return [];
         }
-        var rows = await (from p in db.IncidentPeople.AsNoTracking()
-                          join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
-                          where p.MatchKey == key && p.Id != excludePersonId
-                          orderby i.ReportedAt descending
-                          select new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, p.Role, PersonId = p.Id }).Take(50).ToListAsync(ct);
-        return rows.Select(r => new EarlierIncident(r.Id, r.Reference, r.TypeCode, IncidentType.Find(r.TypeCode)?.Name ?? r.TypeCode, r.ReportedAt, r.Role.ToString(), r.PersonId)).ToList();
+        var incidents = await identities.IncidentsAsync(identityId, access.Visible(db.Incidents), person.Id, 50, ct);
+        return incidents.Where(i => i.IncidentId != person.IncidentId)
+            .Select(i => new EarlierIncident(i.IncidentId, i.Reference, i.TypeCode, i.TypeName, i.ReportedAt, i.Role, i.PersonId, identityId)).ToList();
+    }
+
+    /// <summary>The incidents of the identities the engine finds likely (the review band or above) for a person as typed.</summary>
+    public async Task<IReadOnlyList<EarlierIncident>> ForPersonAsync(string? first, string? last, DateOnly? dateOfBirth, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(first) && string.IsNullOrWhiteSpace(last))
+        {
+            return [];
+        }
+        var rules = (await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, ct)).Value;
+        var probe = new Matching.PersonEntry("0", first, null, last, dateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var found = await suggestions.ForAsync(probe, null, rules.ReviewProbability, 5, ct);
+        return found.SelectMany(s => s.Incidents.Select(i => new EarlierIncident(i.IncidentId, i.Reference, i.TypeCode, i.TypeName, i.ReportedAt, i.Role, i.PersonId, s.IdentityId)))
+            .OrderByDescending(i => i.ReportedAt).Take(50).ToList();
     }
 
     public async Task<IReadOnlyList<IncidentSummary>> ForLocationAsync(string? location, long? excludeIncidentId, CancellationToken ct)
@@ -118,14 +128,14 @@ public static class PeopleApi
             return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
         }
         await audit.WriteAsync("person.read", "person", id.ToString(CultureInfo.InvariantCulture), purpose, cancellationToken: ct);
-        var others = await history.ForPersonAsync(row.p.FirstName, row.p.LastName, row.p.DateOfBirth, row.p.Id, ct);
+        var others = await history.ForEntryAsync(row.p, ct);
         return TypedResults.Ok(new PersonDetail(PersonResponse.From(row.p), row.i.ToSummary(), others));
     }
 
     private static async Task<Results<Ok<HistoryResponse>, ValidationProblem>> HistoryAsync(
         ContactHistory history, AuditTrail audit, IncidentAccess access, string? firstName, string? lastName, DateOnly? dateOfBirth, string? location, CancellationToken ct)
     {
-        var people = await history.ForPersonAsync(firstName, lastName, dateOfBirth, null, ct);
+        var people = await history.ForPersonAsync(firstName, lastName, dateOfBirth, ct);
         var places = await history.ForLocationAsync(location, null, ct);
         if (access.CanRead)
         {

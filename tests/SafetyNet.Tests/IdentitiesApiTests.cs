@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafetyNet.Data;
+using SafetyNet.People;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.Tests;
+
+[Collection("app")]
+public class IdentitiesApiTests(AppFixture fixture)
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private static async Task<JsonElement> CreatedAsync(HttpClient client, object report)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/incidents", report);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await JsonAsync(response);
+    }
+
+    private static string Unique(string stem) => stem + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5).ToArray());
+
+    private static object Person(string first, string last, string? dob, string role = "Victim", long? identityId = null, long[]? notIdentityIds = null,
+        string phone = "07700 900123", string address = "14 Holywell Hill, St Albans", string postcode = "AL1 1BT") => new
+    {
+        role, firstName = first, lastName = last, dateOfBirth = dob, sex = "Female", phone, address, postcode, identityId, notIdentityIds,
+    };
+
+    private static Dictionary<string, object?> Asb(params object[] people)
+    {
+        var report = Reports.Asb(Reports.Asb("targeted"));
+        report["people"] = people;
+        return report;
+    }
+
+    private static async Task<ResolutionRun> ResolveAsync(SafetyNetApp app) =>
+        await app.Services.GetRequiredService<IdentityResolution>().ResolvePendingAsync(CancellationToken.None);
+
+    private static long IdentityOf(JsonElement incident, int person = 0) => incident.GetProperty("people")[person].GetProperty("identityId").GetInt64();
+
+    [Theory, Providers]
+    public async Task A_call_handler_sees_a_misspelt_nickname_as_the_existing_person_and_confirms_it(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Pettigrew");
+        var first = await CreatedAsync(handler, Asb(Person("Margaret", last, "1961-04-03")));
+        var identity = IdentityOf(first);
+
+        // "Peggy" for Margaret, one letter dropped from the surname, no date of birth.
+        var suggestions = await handler.PostAsJsonAsync("/api/v1/people/suggestions", Person("Peggy", last.Remove(3, 1), null));
+        Assert.Equal(HttpStatusCode.OK, suggestions.StatusCode);
+        var found = (await JsonAsync(suggestions)).EnumerateArray().ToList();
+        var match = Assert.Single(found, s => s.GetProperty("identityId").GetInt64() == identity);
+        Assert.Contains(match.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("nickname", StringComparison.Ordinal));
+        Assert.Contains(match.GetProperty("incidents").EnumerateArray(), i => i.GetProperty("incidentId").GetInt64() == first.GetProperty("id").GetInt64());
+        Assert.True(match.GetProperty("probability").GetDouble() >= 0.6);
+
+        var second = await CreatedAsync(handler, Asb(Person("Peggy", last.Remove(3, 1), null, identityId: identity)));
+        Assert.Equal(identity, IdentityOf(second));
+        Assert.Equal("CallHandler", second.GetProperty("people")[0].GetProperty("linkedBy").GetString());
+
+        var read = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{identity}");
+        Assert.Equal(2, read.GetProperty("entries").GetArrayLength());
+        Assert.Equal(2, read.GetProperty("status").GetProperty("reportedAsVictim").GetInt32());
+        Assert.Contains("reported twice in 90 days, twice as ASB", read.GetProperty("status").GetProperty("summary").GetString(), StringComparison.Ordinal);
+
+        // The person's earlier incidents now come from the identity, not the exact name.
+        var person = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/people/{second.GetProperty("people")[0].GetProperty("id").GetInt64()}");
+        Assert.Single(person.GetProperty("otherIncidents").EnumerateArray(), o => o.GetProperty("incidentId").GetInt64() == first.GetProperty("id").GetInt64());
+
+        var unknown = await handler.PostAsJsonAsync("/api/v1/incidents", Asb(Person("Peggy", last, null, identityId: 987_654_321)));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.True((await JsonAsync(unknown)).GetProperty("errors").TryGetProperty("people[0].identityId", out _));
+    }
+
+    [Theory, Providers]
+    public async Task A_third_report_in_90_days_routes_the_incident_to_the_community_focus_desk(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Abernethy");
+        var first = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11")));
+        var identity = IdentityOf(first);
+        var second = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11", identityId: identity)));
+        var third = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11", identityId: identity)));
+
+        var routings = await handler.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings?pageSize=500");
+        var mine = routings.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("identityId").GetInt64() == identity).ToList();
+        var routed = Assert.Single(mine);
+        Assert.Equal(third.GetProperty("id").GetInt64(), routed.GetProperty("incidentId").GetInt64());
+        Assert.Equal("RepeatVictim", routed.GetProperty("reason").GetString());
+        Assert.Contains("reported 3 times in 90 days, 3 times as ASB", routed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(mine, r => r.GetProperty("incidentId").GetInt64() == second.GetProperty("id").GetInt64());
+
+        var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
+        var hidden = await partner.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings");
+        Assert.Equal(0, hidden.GetProperty("total").GetInt32());
+    }
+
+    [Theory, Providers]
+    public async Task Background_resolution_links_the_same_person_entered_twice(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Featherstone");
+        var first = await CreatedAsync(handler, Reports.Burglary(people: Person("Harold", last, "1948-09-30", phone: "07700 900456")));
+        var second = await CreatedAsync(handler, Reports.Burglary(people: Person("Harry", last, "1948-09-30", phone: "07700 900456")));
+        Assert.NotEqual(IdentityOf(first), IdentityOf(second));
+
+        await ResolveAsync(app);
+        var firstPerson = first.GetProperty("people")[0].GetProperty("id").GetInt64();
+        var secondPerson = second.GetProperty("people")[0].GetProperty("id").GetInt64();
+        var (a, b, linkedBy) = await app.WithDbAsync(async db =>
+        {
+            var x = await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == firstPerson);
+            var y = await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == secondPerson);
+            return (x.IdentityId, y.IdentityId, y.LinkedBy == IdentityLinkSource.Engine ? y.LinkedBy : x.LinkedBy);
+        });
+        Assert.Equal(a, b);
+        Assert.Equal(IdentityLinkSource.Engine, linkedBy);
+        // The merged-away identity still resolves, to the one both entries now share.
+        var stale = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{IdentityOf(second)}");
+        Assert.Equal(a, stale.GetProperty("id").GetInt64());
+    }
+
+    [Theory, Providers]
+    public async Task A_reviewer_merges_two_entries_and_splits_them_back_with_versions_and_audit(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var reviewer = await app.ClientForAsync(Roles.Supervisor);
+        var last = Unique("Ormerod");
+        var first = await CreatedAsync(handler, Reports.Burglary(people: Person("Valerie", last, "1970-01-20", phone: "01632 960001", address: "2 Mill Lane, Hitchin", postcode: "SG4 9AA")));
+        // A different person of the same surname: call handler said not the same, so resolution leaves them apart.
+        var second = await CreatedAsync(handler, Reports.Burglary(people: Person("Vanessa", last, "1972-06-02", phone: "01632 960002", address: "9 Bury Road, Stevenage", postcode: "SG1 1AA", notIdentityIds: [IdentityOf(first)])));
+        await ResolveAsync(app);
+        var personA = first.GetProperty("people")[0].GetProperty("id").GetInt64();
+        var personB = second.GetProperty("people")[0].GetProperty("id").GetInt64();
+
+        var matches = await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/people/{personB}/matches");
+        var identityB = matches.GetProperty("identityId").GetInt64();
+        var versionB = matches.GetProperty("identityVersion").GetInt32();
+        var identityA = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{IdentityOf(first)}");
+
+        // Not entitled: 404, never 403.
+        foreach (var role in new[] { Roles.PartnerCaseworker, Roles.Analyst, Roles.CallHandler })
+        {
+            var client = role == Roles.CallHandler ? handler : await app.ClientForAsync(role);
+            var denied = await client.PostAsJsonAsync($"/api/v1/people/{personB}/merge", new { intoPersonId = personA, version = versionB, intoVersion = identityA.GetProperty("version").GetInt32() });
+            Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        }
+        foreach (var role in new[] { Roles.PartnerCaseworker, Roles.Analyst })
+        {
+            var client = await app.ClientForAsync(role);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/people/{personB}/matches")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/identities/{identityB}")).StatusCode);
+        }
+
+        var invalid = await reviewer.PostAsJsonAsync($"/api/v1/people/{personB}/merge", new { reason = new string('x', 1001) });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await JsonAsync(invalid)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("intoPersonId", out _) && errors.TryGetProperty("version", out _) && errors.TryGetProperty("reason", out _));
+
+        var stale = await reviewer.PostAsJsonAsync($"/api/v1/people/{personB}/merge", new { intoPersonId = personA, version = versionB + 7, intoVersion = identityA.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var merged = await reviewer.PostAsJsonAsync($"/api/v1/people/{personB}/merge", new { intoPersonId = personA, version = versionB, intoVersion = identityA.GetProperty("version").GetInt32(), reason = "Same woman: maiden name confirmed" });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        var together = await JsonAsync(merged);
+        Assert.Equal(identityA.GetProperty("id").GetInt64(), together.GetProperty("id").GetInt64());
+        Assert.Equal(2, together.GetProperty("entries").GetArrayLength());
+        Assert.Equal("Merged", together.GetProperty("history")[0].GetProperty("kind").GetString());
+
+        var staleSplit = await reviewer.PostAsJsonAsync($"/api/v1/identities/{together.GetProperty("id").GetInt64()}/split", new { personIds = new[] { personB }, version = together.GetProperty("version").GetInt32() - 1 });
+        Assert.Equal(HttpStatusCode.Conflict, staleSplit.StatusCode);
+        var all = await reviewer.PostAsJsonAsync($"/api/v1/identities/{together.GetProperty("id").GetInt64()}/split", new { personIds = new[] { personA, personB }, version = together.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.BadRequest, all.StatusCode);
+
+        var split = await reviewer.PostAsJsonAsync($"/api/v1/identities/{together.GetProperty("id").GetInt64()}/split", new { personIds = new[] { personB }, version = together.GetProperty("version").GetInt32(), reason = "Different dates of birth after all" });
+        Assert.Equal(HttpStatusCode.OK, split.StatusCode);
+        var apart = await JsonAsync(split);
+        // Splitting exactly what a merge brought in revives the identity it came from.
+        Assert.Equal(identityB, apart.GetProperty("id").GetInt64());
+        Assert.Single(apart.GetProperty("entries").EnumerateArray());
+        var original = await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{identityA.GetProperty("id").GetInt64()}");
+        Assert.Single(original.GetProperty("entries").EnumerateArray());
+        Assert.Equal(new[] { "Split", "Merged" }, original.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("kind").GetString()).ToArray());
+
+        // Both entries are still there as typed, and resolution does not join them again.
+        await ResolveAsync(app);
+        var entries = await app.WithDbAsync(db => db.IncidentPeople.AsNoTracking().Where(p => p.Id == personA || p.Id == personB).OrderBy(p => p.Id).ToListAsync());
+        Assert.Equal(new[] { "Valerie", "Vanessa" }, entries.Select(e => e.FirstName).ToArray());
+        Assert.NotEqual(entries[0].IdentityId, entries[1].IdentityId);
+        var audit = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == "identity.merge" || e.Action == "identity.split").Select(e => e.Details).ToListAsync());
+        Assert.Contains(audit, d => d!.Contains($"entries {personB} split", StringComparison.Ordinal));
+    }
+}
