@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.Locations;
+using SafetyNet.People;
 using SafetyNet.Platform;
 
 namespace SafetyNet.Cli;
@@ -26,6 +27,7 @@ public static class CommandLine
         new("reference", "reference gazetteer --data <zip> --output F   rebuild the street gazetteer from police.uk files", ReferenceVerbs.RunAsync),
         new("insight", "insight hotspots|nearrepeat …   hotspot prediction and the Knox near-repeat test (no database)", InsightVerbs.RunAsync),
         new("people", PeopleVerbs.Usage, PeopleVerbs.RunAsync),
+        new("identities", "identities resolve [--score-truth]   resolve waiting person entries into identities", args => WithServices(args, 2, IdentityVerb.RunAsync)),
     ];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && (Array.Exists(Verbs, v => v.Name == args[0]) || args[0] is "help" or "--help");
@@ -80,6 +82,7 @@ public static class CommandLine
         builder.AddAudit();
         builder.AddIncidents();
         builder.AddLocations();
+        builder.AddIdentities();
         Demo.DemoSeeder.AddDemo(builder);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

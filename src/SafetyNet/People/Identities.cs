@@ -118,13 +118,15 @@ public sealed class Identities(AppDb db, ForceConfiguration configuration, Audit
     /// Moves every entry of <paramref name="from"/> into <paramref name="into"/> and keeps <paramref name="from"/> as a
     /// merged-away identity, recording who, why and which entries so the merge can be split back. The caller saves.
     /// </summary>
-    public async Task<IdentityChange?> MergeAsync(PersonIdentity from, PersonIdentity into, IdentityLinkSource by, double? score, string? reasons, string? why, string? actor = null, CancellationToken cancellationToken = default)
+    /// <param name="members">The entries of <paramref name="from"/> when the caller already holds them all (batch resolution).</param>
+    public async Task<IdentityChange?> MergeAsync(PersonIdentity from, PersonIdentity into, IdentityLinkSource by, double? score, string? reasons, string? why, string? actor = null,
+        CancellationToken cancellationToken = default, IReadOnlyList<IncidentPerson>? members = null)
     {
         if (from.Id == into.Id || from.MergedIntoId is not null || into.MergedIntoId is not null)
         {
             return null;
         }
-        var entries = await db.IncidentPeople.Where(p => p.IdentityId == from.Id).ToListAsync(cancellationToken);
+        var entries = members?.ToList() ?? await db.IncidentPeople.Where(p => p.IdentityId == from.Id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
         foreach (var entry in entries)
         {
@@ -152,13 +154,20 @@ public sealed class Identities(AppDb db, ForceConfiguration configuration, Audit
         db.IdentityChanges.Add(change);
         var moved = entries.Select(e => e.Id).ToList();
         var intoEntries = db.IncidentPeople.Where(p => p.IdentityId == into.Id).Select(p => p.Id);
-        await db.IdentityReviews
-            .Where(r => r.Status == ReviewStatus.Open && ((moved.Contains(r.PersonId) && intoEntries.Contains(r.CandidatePersonId)) || (moved.Contains(r.CandidatePersonId) && intoEntries.Contains(r.PersonId))))
-            .ForEachAsync(r => { r.Status = ReviewStatus.Merged; r.DecidedAt = now; r.DecidedBy = actor ?? user.Name; }, cancellationToken);
+        if (members is null)
+        {
+            await CloseReviewsAsync(moved, intoEntries, now, actor, cancellationToken);
+        }
         audit.Add("identity.merge", "identity", into.Id.ToString(CultureInfo.InvariantCulture),
             details: $"identity {from.Id} merged into {into.Id} by {by}: entries {change.EntryIds}{(score is { } s ? string.Create(CultureInfo.InvariantCulture, $", probability {s:0.###}") : "")}", actor: actor);
         return change;
     }
+
+    /// <summary>Open review pairs between the moved entries and the identity they joined are decided by the merge.</summary>
+    private Task CloseReviewsAsync(List<long> moved, IQueryable<long> intoEntries, DateTimeOffset now, string? actor, CancellationToken cancellationToken) =>
+        db.IdentityReviews
+            .Where(r => r.Status == ReviewStatus.Open && ((moved.Contains(r.PersonId) && intoEntries.Contains(r.CandidatePersonId)) || (moved.Contains(r.CandidatePersonId) && intoEntries.Contains(r.PersonId))))
+            .ForEachAsync(r => { r.Status = ReviewStatus.Merged; r.DecidedAt = now; r.DecidedBy = actor ?? user.Name; }, cancellationToken);
 
     /// <summary>
     /// Takes entries out of an identity. When they are exactly the entries an earlier merge brought in, the identity

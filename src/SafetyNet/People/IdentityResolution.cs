@@ -87,6 +87,8 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+                // Thousands of tracked entries: changes are detected once before each save, not on every lookup.
+                db.ChangeTracker.AutoDetectChangesEnabled = false;
                 var waiting = await db.IncidentPeople.Where(p => p.ResolvedAt == null && p.Id > after).OrderBy(p => p.Id).Take(Batch).ToListAsync(cancellationToken);
                 if (waiting.Count == 0)
                 {
@@ -94,14 +96,10 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
                 }
                 after = waiting[^1].Id;
                 var work = new BatchWork(scope.ServiceProvider, db, time);
-                foreach (var entry in waiting)
-                {
-                    var outcome = await work.ResolveAsync(entry, matcher, cancellationToken);
-                    linked += outcome.Linked ? 1 : 0;
-                    reviews += outcome.Reviewed ? 1 : 0;
-                    routed += outcome.Routed;
-                }
-                await db.SaveChangesAsync(cancellationToken);
+                var outcome = await work.ResolveAsync(waiting, matcher, cancellationToken);
+                linked += outcome.Linked;
+                reviews += outcome.Reviewed;
+                routed += outcome.Routed;
                 entries += waiting.Count;
             }
             return new ResolutionRun(entries, linked, reviews, routed, watch.Elapsed);
@@ -112,62 +110,106 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
         }
     }
 
+    /// <summary>
+    /// One batch: every lookup first (the index does not depend on the database), then the candidates' entries and
+    /// the "not the same" judgements read in one query each, links made in memory and saved together, and desk
+    /// routing judged once the links are saved.
+    /// </summary>
     private sealed class BatchWork(IServiceProvider services, AppDb db, TimeProvider time)
     {
         private readonly Identities _identities = services.GetRequiredService<Identities>();
-        private readonly IdentitySuggestions _suggestions = services.GetRequiredService<IdentitySuggestions>();
         private readonly ForceConfiguration _configuration = services.GetRequiredService<ForceConfiguration>();
 
-        public async Task<(bool Linked, bool Reviewed, int Routed)> ResolveAsync(IncidentPerson entry, PersonMatcher matcher, CancellationToken cancellationToken)
+        public async Task<(int Linked, int Reviewed, int Routed)> ResolveAsync(List<IncidentPerson> batch, PersonMatcher matcher, CancellationToken cancellationToken)
         {
             var rules = (await _configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, cancellationToken)).Value;
             var now = time.GetUtcNow();
-            entry.ResolvedAt = now;
-            var candidates = (await matcher.FindAsync(PersonMatcher.ToEntry(entry), entry.Id, 10, cancellationToken)).Where(c => c.Probability >= rules.ReviewProbability).ToList();
-            if (candidates.Count == 0)
+            var found = new Dictionary<long, List<MatchCandidate>>(batch.Count);
+            foreach (var entry in batch)
             {
-                return (false, false, 0);
+                found[entry.Id] = (await matcher.FindAsync(PersonMatcher.ToEntry(entry), entry.Id, 10, cancellationToken)).Where(c => c.Probability >= rules.ReviewProbability).ToList();
             }
-            var ids = candidates.Select(c => c.PersonId).ToList();
-            var owners = await db.IncidentPeople.Where(p => ids.Contains(p.Id) && p.IdentityId != null)
-                .Select(p => new { p.Id, IdentityId = p.IdentityId!.Value }).ToDictionaryAsync(x => x.Id, x => x.IdentityId, cancellationToken);
-            var notSame = await _suggestions.NotSameIdentitiesAsync(entry.Id, cancellationToken);
-            var best = candidates.Where(c => owners.TryGetValue(c.PersonId, out var owner) && owner != entry.IdentityId && !notSame.Contains(owner))
-                .OrderByDescending(c => c.Probability).FirstOrDefault();
-            if (best is null)
+            var candidateIds = found.Values.SelectMany(c => c).Select(c => c.PersonId).Distinct().ToList();
+            await db.IncidentPeople.Where(p => candidateIds.Contains(p.Id)).LoadAsync(cancellationToken);
+            var batchIds = batch.Select(e => e.Id).ToList();
+            var judged = await db.IdentityReviews.AsNoTracking()
+                .Where(r => batchIds.Contains(r.PersonId) || batchIds.Contains(r.CandidatePersonId)).ToListAsync(cancellationToken);
+            var judgedOthers = judged.Where(r => r.Status == ReviewStatus.NotSame).SelectMany(r => new[] { r.PersonId, r.CandidatePersonId }).Distinct().ToList();
+            await db.IncidentPeople.Where(p => judgedOthers.Contains(p.Id)).LoadAsync(cancellationToken);
+            var tracked = db.IncidentPeople.Local.ToDictionary(p => p.Id);
+            // Every entry of every identity this batch may join, and the identities themselves, so links are made in memory.
+            var identityIds = batch.Select(e => e.IdentityId).Concat(tracked.Values.Select(p => p.IdentityId)).OfType<long>().Distinct().ToList();
+            await db.IncidentPeople.Where(p => p.IdentityId != null && identityIds.Contains(p.IdentityId.Value)).LoadAsync(cancellationToken);
+            var identities = await db.PersonIdentities.Where(i => identityIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+            tracked = db.IncidentPeople.Local.ToDictionary(p => p.Id);
+            var members = tracked.Values.Where(p => p.IdentityId is not null).GroupBy(p => p.IdentityId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+
+            int linked = 0, reviewed = 0;
+            var linkedVictims = new List<IncidentPerson>();
+            foreach (var entry in batch)
             {
-                return (false, false, 0);
-            }
-            if (best.Probability >= rules.AutoLinkProbability)
-            {
-                var from = await db.PersonIdentities.FirstAsync(i => i.Id == entry.IdentityId, cancellationToken);
-                var into = await db.PersonIdentities.FirstAsync(i => i.Id == owners[best.PersonId], cancellationToken);
-                var change = await _identities.MergeAsync(from, into, IdentityLinkSource.Engine, best.Probability, string.Join("; ", best.Reasons),
-                    $"entry {entry.Id} matched entry {best.PersonId}", Actor, cancellationToken);
-                if (change is null)
+                entry.ResolvedAt = now;
+                var notSame = judged.Where(r => r.Status == ReviewStatus.NotSame && (r.PersonId == entry.Id || r.CandidatePersonId == entry.Id))
+                    .Select(r => r.PersonId == entry.Id ? r.CandidatePersonId : r.PersonId)
+                    .Select(id => tracked.TryGetValue(id, out var other) ? other.IdentityId : null).OfType<long>().ToHashSet();
+                var best = found[entry.Id]
+                    .Where(c => tracked.TryGetValue(c.PersonId, out var other) && other.IdentityId is { } owner && owner != entry.IdentityId && !notSame.Contains(owner))
+                    .OrderByDescending(c => c.Probability).FirstOrDefault();
+                if (best is null)
                 {
-                    return (false, false, 0);
+                    continue;
                 }
+                if (best.Probability >= rules.AutoLinkProbability)
+                {
+                    var from = identities[entry.IdentityId!.Value];
+                    var into = identities[tracked[best.PersonId].IdentityId!.Value];
+                    var moving = members.GetValueOrDefault(from.Id) ?? [];
+                    var change = await _identities.MergeAsync(from, into, IdentityLinkSource.Engine, best.Probability, string.Join("; ", best.Reasons),
+                        $"entry {entry.Id} matched entry {best.PersonId}", Actor, cancellationToken, moving);
+                    if (change is not null)
+                    {
+                        members.Remove(from.Id);
+                        if (!members.TryGetValue(into.Id, out var joined))
+                        {
+                            members[into.Id] = joined = [];
+                        }
+                        joined.AddRange(moving);
+                        linked++;
+                        if (entry.Role == PersonRole.Victim)
+                        {
+                            linkedVictims.Add(entry);
+                        }
+                    }
+                    continue;
+                }
+                if (!judged.Any(r => (r.PersonId == entry.Id && r.CandidatePersonId == best.PersonId) || (r.PersonId == best.PersonId && r.CandidatePersonId == entry.Id)))
+                {
+                    var reasons = string.Join("; ", best.Reasons);
+                    db.IdentityReviews.Add(new IdentityReview
+                    {
+                        PersonId = entry.Id, CandidatePersonId = best.PersonId, Score = best.Probability,
+                        Reasons = reasons.Length > 1000 ? reasons[..1000] : reasons, Status = ReviewStatus.Open, CreatedAt = now,
+                    });
+                    reviewed++;
+                }
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+
+            var routed = 0;
+            var recent = now.AddDays(-rules.RouteOnResolutionWithinDays);
+            var incidentIds = linkedVictims.Select(v => v.IncidentId).Distinct().ToList();
+            var incidents = await db.Incidents.Where(i => incidentIds.Contains(i.Id) && i.ReportedAt >= recent).ToDictionaryAsync(i => i.Id, cancellationToken);
+            foreach (var victim in linkedVictims.Where(v => incidents.ContainsKey(v.IncidentId)))
+            {
+                routed += (await _identities.RouteAsync(incidents[victim.IncidentId], [victim], IdentityLinkSource.Engine, cancellationToken)).Count;
+            }
+            if (routed > 0)
+            {
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
-                var routed = 0;
-                if (entry.Role == PersonRole.Victim)
-                {
-                    var incident = await db.Incidents.FirstAsync(i => i.Id == entry.IncidentId, cancellationToken);
-                    routed = (await _identities.RouteAsync(incident, [entry], IdentityLinkSource.Engine, cancellationToken)).Count;
-                }
-                return (true, false, routed);
             }
-            var pairExists = await db.IdentityReviews.AnyAsync(r => (r.PersonId == entry.Id && r.CandidatePersonId == best.PersonId) || (r.PersonId == best.PersonId && r.CandidatePersonId == entry.Id), cancellationToken);
-            if (!pairExists)
-            {
-                db.IdentityReviews.Add(new IdentityReview
-                {
-                    PersonId = entry.Id, CandidatePersonId = best.PersonId, Score = best.Probability,
-                    Reasons = string.Join("; ", best.Reasons) is { Length: > 1000 } long_ ? long_[..1000] : string.Join("; ", best.Reasons),
-                    Status = ReviewStatus.Open, CreatedAt = now,
-                });
-            }
-            return (false, !pairExists, 0);
+            return (linked, reviewed, routed);
         }
     }
 

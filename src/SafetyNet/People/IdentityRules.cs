@@ -10,15 +10,17 @@ public sealed record RepeatRule(int Incidents, int Days);
 public sealed record IdentityRules(
     double AutoLinkProbability, double ReviewProbability,
     RepeatRule RepeatVictim, RepeatRule RepeatLocation, RepeatRule RepeatOffender,
-    int VulnerableWithinDays, bool RouteRepeatVictims, bool RouteVulnerableVictims)
+    int VulnerableWithinDays, bool RouteRepeatVictims, bool RouteVulnerableVictims, int RouteOnResolutionWithinDays = 7)
 {
     public const string Key = "people.identity";
 
     /// <summary>The lowest probability the engine's index returns; the review band cannot start below it.</summary>
     public const double Floor = 0.2;
 
+    // RouteOnResolutionWithinDays: background resolution routes an incident to the desk only while it is this new.
+
     /// <summary>Seeded defaults: DOMAIN §3's example of 3 similar reports in 3 months; offenders over a year.</summary>
-    public static IdentityRules Default => new(0.98, 0.6, new RepeatRule(3, 90), new RepeatRule(3, 90), new RepeatRule(3, 365), 365, true, true);
+    public static IdentityRules Default => new(0.98, 0.6, new RepeatRule(3, 90), new RepeatRule(3, 90), new RepeatRule(3, 365), 365, true, true, 7);
 
     public IReadOnlyDictionary<string, string[]> Validate()
     {
@@ -41,6 +43,10 @@ public sealed record IdentityRules(
         if (VulnerableWithinDays is < 1 or > 3660)
         {
             errors["vulnerableWithinDays"] = ["Vulnerability is looked back over 1 to 3,660 days"];
+        }
+        if (RouteOnResolutionWithinDays is < 0 or > 90)
+        {
+            errors["routeOnResolutionWithinDays"] = ["Background resolution routes incidents up to 0 to 90 days old"];
         }
         return errors;
     }

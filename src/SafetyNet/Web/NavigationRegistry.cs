@@ -13,6 +13,8 @@ public static class NavigationRegistry
     [
         new("/incidents/new", "Record an incident", Takers),
         new("/queues/crime-recording", "Queues", [.. Takers, Roles.CrimeRegistrar]),
+        new("/people/review", "People to review", [Roles.Supervisor, Roles.CommunityFocusDesk]),
+        new("/people/desk-routings", "Routed to the desk", [Roles.Supervisor, Roles.CommunityFocusDesk]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];

@@ -69,7 +69,7 @@ public sealed class IntakeForm
     public CreateIncidentRequest ToRequest(RiskInstrument? instrument) => new(
         Channel, null, OccurredFrom(), null, TypeCode, Narrative,
         new LocationRequest(LocationText, null, ParseDouble(Latitude), ParseDouble(Longitude), LsoaCode, District, Rural),
-        People.Where(p => !p.IsBlank).Select(p => new PersonRequest(p.Role, p.FirstName, p.MiddleName, p.LastName, p.DateOfBirth(), p.Sex, p.Phone, p.Email, p.Address, p.Postcode)).ToList(),
+        People.Where(p => !p.IsBlank).Select(p => new PersonRequest(p.Role, p.FirstName, p.MiddleName, p.LastName, p.DateOfBirth(), p.Sex, p.Phone, p.Email, p.Address, p.Postcode, p.ConfirmedIdentity(), p.RejectedIdentities())).ToList(),
         Grade, NoAttendanceOverrideReason,
         DispatchFirst && Grade == GradeTable.Emergency && string.IsNullOrWhiteSpace(Threat) ? null
             : new ThriveRequest(Threat, Harm, Risk, Investigation, Vulnerability, Engagement, VulnerablePerson, SafeguardingAdvice, ScenePreservationAdvice, CrimePreventionAdvice, null),
@@ -96,6 +96,16 @@ public sealed class IntakePerson
     public string? Email { get; set; }
     public string? Address { get; set; }
     public string? Postcode { get; set; }
+    /// <summary>The existing identity the call handler confirmed, "none" when they rejected every suggestion.</summary>
+    public string? IdentityChoice { get; set; }
+    /// <summary>The identities suggested, comma-separated: rejected together when the answer is "none".</summary>
+    public string? Shown { get; set; }
+
+    public long? ConfirmedIdentity() => long.TryParse(IdentityChoice, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public List<long>? RejectedIdentities() => IdentityChoice == "none"
+        ? (Shown ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).ToList()
+        : null;
 
     public bool IsBlank => string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName) && string.IsNullOrWhiteSpace(Phone)
         && string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(DobYear);
