@@ -139,7 +139,7 @@ public static class IdentitiesApi
             return TypedResults.NotFound();
         }
         var version = await db.PersonIdentities.Where(i => i.Id == identityId).Select(i => i.Version).FirstAsync(ct);
-        var items = await suggestions.ForAsync(PersonMatcher.ToEntry(person), person.Id, IdentityRules.Floor, 10, ct);
+        var items = await suggestions.ForAsync(PersonMatcher.ToEntry(person), person.Id, IdentityRules.Floor, 10, ct, includeJudged: true);
         await audit.WriteAsync("person.matches", "person", Id(id), details: $"{items.Count} possible matches", cancellationToken: ct);
         return TypedResults.Ok(new MatchesResponse(person.Id, identityId, version, items));
     }

@@ -17,7 +17,8 @@ public sealed record IdentitySuggestion(
 /// </summary>
 public sealed class IdentitySuggestions(AppDb db, PersonMatcher matcher, Identities identities, IncidentAccess access, Platform.ForceConfiguration configuration)
 {
-    public async Task<IReadOnlyList<IdentitySuggestion>> ForAsync(PersonEntry probe, long? self, double floor, int limit, CancellationToken cancellationToken)
+    /// <param name="includeJudged">Also show identities judged not this person (for a reviewer who may correct that judgement).</param>
+    public async Task<IReadOnlyList<IdentitySuggestion>> ForAsync(PersonEntry probe, long? self, double floor, int limit, CancellationToken cancellationToken, bool includeJudged = false)
     {
         if (!access.CanRead || (string.IsNullOrWhiteSpace(probe.FirstName) && string.IsNullOrWhiteSpace(probe.LastName)))
         {
@@ -36,7 +37,7 @@ public sealed class IdentitySuggestions(AppDb db, PersonMatcher matcher, Identit
                             select new { p.Id, IdentityId = p.IdentityId!.Value }).ToDictionaryAsync(x => x.Id, x => x.IdentityId, cancellationToken);
         long? ownIdentity = self is { } s ? await db.IncidentPeople.Where(p => p.Id == s).Select(p => p.IdentityId).FirstOrDefaultAsync(cancellationToken) : null;
         var notSame = self is { } me ? await NotSameIdentitiesAsync(me, cancellationToken) : [];
-        var best = candidates.Where(c => owners.ContainsKey(c.PersonId) && owners[c.PersonId] != ownIdentity && !notSame.Contains(owners[c.PersonId]))
+        var best = candidates.Where(c => owners.ContainsKey(c.PersonId) && owners[c.PersonId] != ownIdentity && (includeJudged || !notSame.Contains(owners[c.PersonId])))
             .GroupBy(c => owners[c.PersonId]).Select(g => (IdentityId: g.Key, Best: g.MaxBy(c => c.Probability)!))
             .OrderByDescending(x => x.Best.Probability).Take(limit).ToList();
         var suggestions = new List<IdentitySuggestion>(best.Count);
@@ -45,7 +46,7 @@ public sealed class IdentitySuggestions(AppDb db, PersonMatcher matcher, Identit
             var identity = await db.PersonIdentities.AsNoTracking().FirstAsync(i => i.Id == identityId, cancellationToken);
             var status = await identities.StatusAsync(identityId, cancellationToken: cancellationToken);
             var incidents = await identities.IncidentsAsync(identityId, access.Visible(db.Incidents), self, 10, cancellationToken);
-            var band = candidate.Probability >= rules.AutoLinkProbability ? "automatic" : candidate.Probability >= rules.ReviewProbability ? "review" : "below";
+            var band = notSame.Contains(identityId) ? "judged different" : candidate.Probability >= rules.AutoLinkProbability ? "automatic" : candidate.Probability >= rules.ReviewProbability ? "review" : "below";
             suggestions.Add(new IdentitySuggestion(identityId, identity.Version, identity.DisplayName, identity.DateOfBirth, candidate.Probability, band,
                 candidate.PersonId, candidate.Reasons, status, incidents));
         }

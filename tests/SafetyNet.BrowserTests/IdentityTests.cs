@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SafetyNet.BrowserTests.Pages;
+using SafetyNet.People;
+using SafetyNet.Platform;
+
+namespace SafetyNet.BrowserTests;
+
+[Collection("browser")]
+public class IdentityTests(BrowserFixture fixture)
+{
+    private static string Unique(string stem) => stem + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(4).ToArray());
+
+    private async Task<JsonElement> RecordAsync(HttpClient client, string type, object person)
+    {
+        var report = new Dictionary<string, object?>
+        {
+            ["channel"] = "NonEmergency101", ["typeCode"] = type,
+            ["narrative"] = "Youths shouting abuse at the caller outside her house.",
+            ["location"] = new { text = "Windmill Avenue, Watford", district = "Watford" },
+            ["people"] = new[] { person }, ["grade"] = "SCHEDULED",
+            ["thrive"] = new { threat = "None now", harm = "Distress", risk = "Standard", investigation = "Neighbours", vulnerability = "None identified", engagement = "Wants a call back" },
+            ["assessments"] = type.StartsWith("ASB", StringComparison.Ordinal)
+                ? new[] { new { instrument = "ASB", personIndex = 0, answers = new[] { "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats", "damage", "children", "isolated", "worse" }.ToDictionary(k => k, k => k == "targeted" ? "yes" : "no") } }
+                : null,
+        };
+        var response = await client.PostAsJsonAsync("/api/v1/incidents", report);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task A_call_handler_enters_a_misspelt_nickname_and_sees_the_existing_person_with_earlier_incidents()
+    {
+        var api = await fixture.App.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Thistlewood");
+        var victim = new { role = "Victim", firstName = "Margaret", lastName = last, dateOfBirth = "1958-06-14", sex = "Female", address = "22 Windmill Avenue, Watford", postcode = "WD24 4AA" };
+        var first = await RecordAsync(api, "ASB-PERSONAL", victim);
+        var second = await RecordAsync(api, "ASB-NUISANCE", victim);
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Anti-social behaviour – personal", "Same youths again, stones thrown at the window.", "22 Windmill Avenue", "Watford");
+        await intake.ContinueAsync();
+        // "Peggy" for Margaret, and the surname misspelt.
+        var misspelt = last.Remove(9, 1);
+        await intake.PersonAsync(0, "Victim", "Peggy", misspelt, "1958-06-14");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check for existing people" }).ClickAsync();
+
+        var matches = page.Locator(".app-possible-matches");
+        await Assertions.Expect(matches).ToContainTextAsync($"Margaret {last}");
+        await Assertions.Expect(matches).ToContainTextAsync(first.GetProperty("reference").GetString()!);
+        await Assertions.Expect(matches).ToContainTextAsync(second.GetProperty("reference").GetString()!);
+        await Assertions.Expect(matches).ToContainTextAsync("Reported twice in 90 days, twice as ASB");
+        await Assertions.Expect(matches).ToContainTextAsync("nickname");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel($"Yes, Margaret {last}").CheckAsync();
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        foreach (var key in new[] { "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats", "damage", "children", "isolated", "worse" })
+        {
+            await intake.AnswerAsync(key, key is "reported-before" or "targeted" ? "yes" : "no");
+        }
+        await intake.ContinueAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync($"the same person as Margaret {last}");
+        await intake.GradeAsync("SCHEDULED");
+        await intake.RecordAsync();
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
+
+        // The third report in 90 days makes her a repeat victim: the incident went to the community focus desk.
+        var identity = first.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+        var routings = await api.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings?pageSize=500");
+        Assert.Contains(routings.GetProperty("items").EnumerateArray(), r => r.GetProperty("identityId").GetInt64() == identity && r.GetProperty("reason").GetString() == "RepeatVictim");
+    }
+
+    [Fact]
+    public async Task A_reviewer_merges_two_entries_and_then_splits_them()
+    {
+        var api = await fixture.App.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Ormerod");
+        var a = await RecordAsync(api, "CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Valerie", lastName = last, dateOfBirth = "1970-01-20", sex = "Female", address = "2 Mill Lane, Hitchin", postcode = "SG4 9AA" });
+        // The call handler was unsure and said "not this person"; the reviewer knows better.
+        var b = await RecordAsync(api, "CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Val", lastName = last, sex = "Female", address = "2 Mill Lane, Hitchin", notIdentityIds = new[] { a.GetProperty("people")[0].GetProperty("identityId").GetInt64() } });
+        var personA = a.GetProperty("people")[0].GetProperty("id").GetInt64();
+        var personB = b.GetProperty("people")[0].GetProperty("id").GetInt64();
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+        var pages = new IdentityPages(page);
+        await pages.OpenPersonAsync(personB);
+        await Assertions.Expect(page.Locator("h2", new() { HasText = "Possible matches" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        await pages.MergeWithAsync($"Valerie {last}");
+        await Assertions.Expect(pages.Banner).ToContainTextAsync("Merged");
+        await page.AssertNoViolationsAsync();
+
+        await pages.OpenMergedIdentityAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Valerie {last}");
+        await Assertions.Expect(pages.Entries).ToHaveCountAsync(2);
+        await page.AssertNoViolationsAsync();
+
+        await pages.SplitOffAsync($"Val {last} on {b.GetProperty("reference").GetString()}", "Different woman: confirmed with the caller");
+        await Assertions.Expect(pages.Banner).ToContainTextAsync("Split");
+        await Assertions.Expect(pages.Entries).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("ul.govuk-list")).ToContainTextAsync("entries split from identity");
+        await page.AssertNoViolationsAsync();
+
+        var identities = await fixture.App.WithServiceAsync<Identities, (long?, long?)>(async i =>
+            ((await i.EntriesAsync(a.GetProperty("people")[0].GetProperty("identityId").GetInt64())).FirstOrDefault()?.IdentityId,
+             (await i.EntriesAsync(b.GetProperty("people")[0].GetProperty("identityId").GetInt64())).FirstOrDefault()?.IdentityId));
+        Assert.NotNull(identities.Item1);
+        Assert.NotNull(identities.Item2);
+        Assert.NotEqual(identities.Item1, identities.Item2);
+        Assert.NotEqual(personA, personB);
+    }
+}
