@@ -17,9 +17,10 @@ internal static class IdentityVerb
     {
         if (context.Words.Length < 2 || context.Words[1] != "resolve")
         {
-            throw new CliException("try: identities resolve [--score-truth]");
+            throw new CliException("try: identities resolve [--score-truth] [--probe N]");
         }
-        var args = CliArgs.Parse(context.Args, [], ["score-truth"]);
+        var args = CliArgs.Parse(context.Args, ["probe"], ["score-truth"]);
+        var probes = args.Int("probe", 0, 0, 100_000);
         var services = context.Services;
         var db = services.GetRequiredService<AppDb>();
         await DatabaseStartup.MigrateAsync(db, CancellationToken.None);
@@ -50,6 +51,21 @@ internal static class IdentityVerb
             var recall = truth == 0 ? 1 : both / (double)truth;
             var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             Console.WriteLine($"against synthetic truth: {rows.Count:N0} entries, {rows.Select(r => r.Identity).Distinct().Count():N0} humans, {rows.Select(r => r.IdentityId).Distinct().Count():N0} identities; pairwise precision {precision:0.0000}, recall {recall:0.0000}, F1 {f1:0.0000}");
+        }
+        if (probes > 0)
+        {
+            // Intake's lookup: one entry as typed against every indexed entry, with the reasons for each candidate.
+            var sample = await db.IncidentPeople.AsNoTracking().OrderBy(p => p.Id).Where(p => p.Id % 97 == 3).Take(probes).ToListAsync();
+            var times = new List<double>(sample.Count);
+            foreach (var person in sample)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await matcher.FindAsync(PersonMatcher.ToEntry(person) with { Id = "0" }, null, 5, CancellationToken.None);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            times.Sort();
+            double At(double q) => times.Count == 0 ? 0 : times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+            Console.WriteLine($"intake lookup over {matcher.Count:N0} entries, {times.Count:N0} probes: p50 {At(0.5):N2} ms, p95 {At(0.95):N2} ms, p99 {At(0.99):N2} ms");
         }
         return 0;
     }
