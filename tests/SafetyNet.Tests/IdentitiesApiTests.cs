@@ -199,4 +199,62 @@ public class IdentitiesApiTests(AppFixture fixture)
         var audit = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == "identity.merge" || e.Action == "identity.split").Select(e => e.Details).ToListAsync());
         Assert.Contains(audit, d => d!.Contains($"entries {personB} split", StringComparison.Ordinal));
     }
+
+    [Theory, Providers]
+    public async Task A_grey_band_pair_waits_in_the_review_queue_for_a_reviewer_to_decide(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var reviewer = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var last = Unique("Lightfoot");
+        var a = await CreatedAsync(handler, Reports.Burglary(people: Person("Eileen", last, "1952-03-08", phone: "01632 960777", address: "5 Church Street, Ware", postcode: "SG12 9EH")));
+        var b = await CreatedAsync(handler, Reports.Burglary(people: Person("Irene", last, null, phone: "01632 960778", address: "40 Station Road, Letchworth", postcode: "SG6 3AB", notIdentityIds: [IdentityOf(a)])));
+        var c = await CreatedAsync(handler, Reports.Burglary(people: Person("Elaine", last, null, phone: "01632 960779", address: "1 High Street, Royston", postcode: "SG8 9AA", notIdentityIds: [IdentityOf(a), IdentityOf(b)])));
+        await ResolveAsync(app);
+        long PersonOf(JsonElement incident) => incident.GetProperty("people")[0].GetProperty("id").GetInt64();
+        // Pairs the engine scored in the grey band, as background resolution queues them.
+        var (merge, notSame) = await app.WithDbAsync(async db =>
+        {
+            var first = new IdentityReview { PersonId = PersonOf(b), CandidatePersonId = PersonOf(a), Score = 0.8, Reasons = "last name: exact (+9.0)", Status = ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow() };
+            var second = new IdentityReview { PersonId = PersonOf(c), CandidatePersonId = PersonOf(a), Score = 0.7, Reasons = "last name: exact (+9.0)", Status = ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow() };
+            db.IdentityReviews.AddRange(first, second);
+            await db.SaveChangesAsync();
+            return (first.Id, second.Id);
+        });
+
+        var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/identities/reviews?pageSize=500");
+        var item = Assert.Single(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == merge);
+        Assert.Equal($"Irene {last}", item.GetProperty("person").GetProperty("name").GetString());
+        Assert.Equal($"Eileen {last}", item.GetProperty("candidate").GetProperty("name").GetString());
+        foreach (var role in new[] { Roles.PartnerCaseworker, Roles.Analyst, Roles.CallHandler })
+        {
+            var client = role == Roles.CallHandler ? handler : await app.ClientForAsync(role);
+            Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/identities/reviews")).GetProperty("total").GetInt32());
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/identities/reviews/{merge}", new { decision = "merge", version = 1 })).StatusCode);
+        }
+        var bad = await reviewer.PostAsJsonAsync($"/api/v1/identities/reviews/{merge}", new { decision = "maybe" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await JsonAsync(bad)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("decision", out _) && errors.TryGetProperty("version", out _));
+        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.PostAsJsonAsync($"/api/v1/identities/reviews/{merge}", new { decision = "merge", version = 9 })).StatusCode);
+
+        var merged = await reviewer.PostAsJsonAsync($"/api/v1/identities/reviews/{merge}", new { decision = "merge", version = 1 });
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal(2, (await JsonAsync(merged)).GetProperty("entries").GetArrayLength());
+        Assert.Equal(HttpStatusCode.NoContent, (await reviewer.PostAsJsonAsync($"/api/v1/identities/reviews/{notSame}", new { decision = "not-same", version = 1 })).StatusCode);
+        var again = await reviewer.PostAsJsonAsync($"/api/v1/identities/reviews/{notSame}", new { decision = "merge", version = 2 });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+
+        var after = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/identities/reviews?pageSize=500");
+        Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == merge || i.GetProperty("id").GetInt64() == notSame);
+        // Different people stay apart even when resolution looks again.
+        await ResolveAsync(app);
+        var (pa, pc) = (PersonOf(a), PersonOf(c));
+        var (ia, ic) = await app.WithDbAsync(async db => (
+            (await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == pa)).IdentityId,
+            (await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == pc)).IdentityId));
+        Assert.NotEqual(ia, ic);
+        var audited = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == "identity.not-same" && e.Details!.Contains($"review {notSame}")));
+        Assert.Equal(1, audited);
+    }
 }
