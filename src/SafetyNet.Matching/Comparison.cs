@@ -33,7 +33,7 @@ public static class Comparison
         ["missing", "exact", "initial agrees", "different"],
         ["missing", "exact", "day and month swapped", "one digit apart", "same year", "different"],
         ["missing", "same", "different"],
-        ["missing", "same unit", "one character apart", "same sector", "same district", "different"],
+        ["missing", "same unit", "one character apart", "same sector", "two characters apart", "same district", "different"],
         ["missing", "mostly the same", "half the same", "some words shared", "different"],
         ["missing", "same", "nearly the same", "different"],
         ["missing", "same", "same mailbox name", "nearly the same", "different"],
@@ -218,7 +218,11 @@ public static class Comparison
         {
             return 3;
         }
-        return t.PostcodeDistrict[a] == t.PostcodeDistrict[b] ? (byte)4 : (byte)5;
+        if (StringDistance.DamerauLevenshtein(t.Postcodes[x], t.Postcodes[y], 2) <= 2)
+        {
+            return 4;
+        }
+        return t.PostcodeDistrict[a] == t.PostcodeDistrict[b] ? (byte)5 : (byte)6;
     }
 
     /// <summary>
