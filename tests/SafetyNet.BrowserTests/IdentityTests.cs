@@ -71,6 +71,8 @@ public class IdentityTests(BrowserFixture fixture)
         await intake.GradeAsync("SCHEDULED");
         await intake.RecordAsync();
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
+        await Assertions.Expect(page.Locator(".app-desk-routing")).ToContainTextAsync("Repeat victim: reported 3 times in 90 days, 3 times as ASB");
+        await page.AssertNoViolationsAsync();
 
         // The third report in 90 days makes her a repeat victim: the incident went to the community focus desk.
         var identity = first.GetProperty("people")[0].GetProperty("identityId").GetInt64();
