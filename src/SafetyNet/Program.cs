@@ -1,3 +1,4 @@
+using SafetyNet.Asb;
 using SafetyNet.Cli;
 using SafetyNet.Data;
 using SafetyNet.Demo;
@@ -30,6 +31,7 @@ builder.AddIncidents();         // first contact: incidents, people, THRIVE, ris
 builder.AddPeople();            // people as entered, and the earlier incidents of each
 builder.AddLocations();         // the street gazetteer from police.uk open data
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
+builder.AddAsb();               // community focus desk, ASB cases, sharing; demo cases after the demo incidents
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapAccounts();              // /api/v1/auth/login, /api/v1/auth/refresh, /si
 app.MapIncidents();             // /api/v1/incidents, queues, reference data
 app.MapPeople();                // /api/v1/people
 app.MapLocations();             // /api/v1/reference/streets
+app.MapAsb();                   // /api/v1/asb/desk, /api/v1/asb/cases, sharing agreements
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

@@ -18,7 +18,7 @@ public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<
 /// First contact: records an incident with its people, grade, THRIVE and risk instruments, and makes the
 /// crime recording decisions fall due — all in one transaction, or nothing at all.
 /// </summary>
-public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time)
+public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time, Asb.CommunityFocusDesk desk)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -166,6 +166,7 @@ public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, A
             db.RiskAssessments.Add(assessment);
         }
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours);
+        await desk.RouteAsync(incident, cancellationToken);
         audit.Add("incident.create", "incident", incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"{incident.Reference} {incident.TypeCode}");
         foreach (var person in people)
         {
