@@ -13,6 +13,8 @@ public static class NavigationRegistry
     [
         new("/incidents/new", "Record an incident", Takers),
         new("/queues/crime-recording", "Queues", [.. Takers, Roles.CrimeRegistrar]),
+        new("/asb/desk", "Community focus desk", [Roles.CommunityFocusDesk, Roles.Supervisor]),
+        new("/asb/cases", "ASB cases", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];

@@ -23,6 +23,20 @@ public static class AsbTesting
         return client;
     }
 
+    /// <summary>A client signed in to the pages with a cookie, as a browser would be, through the sign-in form.</summary>
+    public static async Task<HttpClient> CreateClientSignedInAsync(this SafetyNetApp app, string email)
+    {
+        var client = app.CreateClient();
+        var form = await client.GetStringAsync("/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in", ["__RequestVerificationToken"] = token, ["Form.Email"] = email, ["Form.Password"] = SafetyNetApp.Password,
+        }));
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
     public static async Task<JsonElement> ExpectAsync(this Task<HttpResponseMessage> request, HttpStatusCode status)
