@@ -52,6 +52,7 @@ public static class AsbApi
         var agreements = asb.MapGroup("/sharing-agreements").WithTags("Information sharing");
         agreements.MapGet("", AgreementsAsync);
         agreements.MapPost("", CreateAgreementAsync);
+        app.MapCommunityTrigger();
         return app;
     }
 

@@ -34,6 +34,8 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Asb.CaseAction> CaseActions => Set<Asb.CaseAction>();
     public DbSet<Asb.CaseEntry> CaseEntries => Set<Asb.CaseEntry>();
     public DbSet<Asb.SharingAgreement> SharingAgreements => Set<Asb.SharingAgreement>();
+    public DbSet<Asb.TriggerApplication> TriggerApplications => Set<Asb.TriggerApplication>();
+    public DbSet<Asb.TriggerRecommendation> TriggerRecommendations => Set<Asb.TriggerRecommendation>();
 
     public abstract bool IsPostgres { get; }
 

@@ -235,6 +235,70 @@ namespace SafetyNet.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TriggerApplications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: true),
+                    ApplicantName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OnBehalfOfVictim = table.Column<bool>(type: "boolean", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeadAgencyId = table.Column<int>(type: "integer", nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    QualifyingComplaints = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ThresholdMet = table.Column<bool>(type: "boolean", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReviewMeetingAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewOutcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriggerApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TriggerApplications_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TriggerRecommendations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerAgencyId = table.Column<int>(type: "integer", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriggerRecommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TriggerRecommendations_TriggerApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "TriggerApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseActions_CaseId",
                 table: "AsbCaseActions",
@@ -317,6 +381,21 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IX_SharingAgreements_AgencyId",
                 table: "SharingAgreements",
                 column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriggerApplications_CaseId",
+                table: "TriggerApplications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriggerApplications_ReceivedAt",
+                table: "TriggerApplications",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriggerRecommendations_ApplicationId",
+                table: "TriggerRecommendations",
+                column: "ApplicationId");
         }
 
         /// <inheritdoc />
@@ -342,6 +421,12 @@ namespace SafetyNet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SharingAgreements");
+
+            migrationBuilder.DropTable(
+                name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "TriggerApplications");
 
             migrationBuilder.DropTable(
                 name: "AsbCases");

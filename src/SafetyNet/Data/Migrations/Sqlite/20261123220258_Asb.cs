@@ -234,6 +234,70 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TriggerApplications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OnBehalfOfVictim = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeadAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    QualifyingComplaints = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ThresholdMet = table.Column<bool>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewMeetingAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewOutcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriggerApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TriggerApplications_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TriggerRecommendations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OwnerAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TriggerRecommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TriggerRecommendations_TriggerApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "TriggerApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseActions_CaseId",
                 table: "AsbCaseActions",
@@ -316,6 +380,21 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IX_SharingAgreements_AgencyId",
                 table: "SharingAgreements",
                 column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriggerApplications_CaseId",
+                table: "TriggerApplications",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriggerApplications_ReceivedAt",
+                table: "TriggerApplications",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TriggerRecommendations_ApplicationId",
+                table: "TriggerRecommendations",
+                column: "ApplicationId");
         }
 
         /// <inheritdoc />
@@ -341,6 +420,12 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SharingAgreements");
+
+            migrationBuilder.DropTable(
+                name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "TriggerApplications");
 
             migrationBuilder.DropTable(
                 name: "AsbCases");
