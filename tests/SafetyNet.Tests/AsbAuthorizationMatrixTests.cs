@@ -115,6 +115,11 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
                 Expect(read.StatusCode == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name} × {label}: GET case {read.StatusCode}");
                 var chronology = await who.Client.GetAsync($"/api/v1/asb/cases/{id}/chronology");
                 Expect(chronology.StatusCode == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name} × {label}: chronology {chronology.StatusCode}");
+                foreach (var part in new[] { "documents", "powers" })
+                {
+                    var listing = await who.Client.GetAsync($"/api/v1/asb/cases/{id}/{part}");
+                    Expect(listing.StatusCode == (sees ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name} × {label}: {part} {listing.StatusCode}");
+                }
                 var suggestions = await who.Client.GetAsync($"/api/v1/asb/cases/{id}/suggestions");
                 Expect(suggestions.StatusCode == (sees && who.ForceOperational ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name} × {label}: suggestions {suggestions.StatusCode}");
                 if (!sees)
@@ -126,6 +131,10 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
                     Expect(action.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: POST action {action.StatusCode}");
                     var close = await who.Client.PostAsJsonAsync($"/api/v1/asb/cases/{id}/close", new { version = 1, outcome = "probe" });
                     Expect(close.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: POST close {close.StatusCode}");
+                    var letter = await who.Client.PostAsJsonAsync($"/api/v1/asb/cases/{id}/letters", new { template = "warning-letter", recipientName = "probe" });
+                    Expect(letter.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: POST letter {letter.StatusCode}");
+                    var document = await who.Client.GetAsync($"/api/v1/asb/cases/{id}/documents/1");
+                    Expect(document.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: GET document {document.StatusCode}");
                     var share = await who.Client.PostAsJsonAsync($"/api/v1/asb/cases/{id}/shares", new { agencyId = 2, lawfulBasis = "Marac" });
                     Expect(share.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: POST share {share.StatusCode}");
                 }

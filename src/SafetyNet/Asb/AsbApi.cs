@@ -53,6 +53,7 @@ public static class AsbApi
         agreements.MapGet("", AgreementsAsync);
         agreements.MapPost("", CreateAgreementAsync);
         app.MapCommunityTrigger();
+        app.MapCaseRecords();
         return app;
     }
 

@@ -35,6 +35,7 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await configuration.SeedAsync(AsbRules.Key, AsbRules.Default, cancellationToken);
+        await configuration.SeedAsync(LetterTemplates.Key, LetterTemplates.Default, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (!settings.GetValue("Demo:Enabled", false))
         {

@@ -36,6 +36,9 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Asb.SharingAgreement> SharingAgreements => Set<Asb.SharingAgreement>();
     public DbSet<Asb.TriggerApplication> TriggerApplications => Set<Asb.TriggerApplication>();
     public DbSet<Asb.TriggerRecommendation> TriggerRecommendations => Set<Asb.TriggerRecommendation>();
+    public DbSet<Asb.CasePower> CasePowers => Set<Asb.CasePower>();
+    public DbSet<Asb.PowerBreach> PowerBreaches => Set<Asb.PowerBreach>();
+    public DbSet<Asb.CaseDocument> CaseDocuments => Set<Asb.CaseDocument>();
 
     public abstract bool IsPostgres { get; }
 

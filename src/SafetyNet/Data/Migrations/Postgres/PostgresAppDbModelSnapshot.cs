@@ -310,6 +310,58 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.ToTable("AsbCaseActions", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CaseDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AsbCaseDocuments", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.CaseEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -416,6 +468,60 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AsbCaseParties", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.CasePower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("SubjectIdentityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Kind", "IssuedAt");
+
+                    b.ToTable("AsbCasePowers", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Asb.CaseShare", b =>
@@ -568,6 +674,40 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("ReviewedAt", "DueAt");
 
                     b.ToTable("DeskReviews", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.PowerBreach", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("PowerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId");
+
+                    b.ToTable("AsbPowerBreaches", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Asb.SharingAgreement", b =>
@@ -1768,6 +1908,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CaseDocument", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.CaseEntry", b =>
                 {
                     b.HasOne("SafetyNet.Asb.AsbCase", null)
@@ -1807,11 +1956,29 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CasePower", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.CaseShare", b =>
                 {
                     b.HasOne("SafetyNet.Asb.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.PowerBreach", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.CasePower", null)
+                        .WithMany()
+                        .HasForeignKey("PowerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -126,6 +126,33 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbCaseDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCaseDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseDocuments_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbCaseEntries",
                 columns: table => new
                 {
@@ -207,6 +234,34 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbCasePowers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectIdentityId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AuthorisedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCasePowers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCasePowers_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbCaseShares",
                 columns: table => new
                 {
@@ -272,6 +327,29 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbPowerBreaches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PowerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbPowerBreaches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbPowerBreaches_AsbCasePowers_PowerId",
+                        column: x => x.PowerId,
+                        principalTable: "AsbCasePowers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TriggerRecommendations",
                 columns: table => new
                 {
@@ -314,6 +392,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 columns: new[] { "OwnerUserId", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbCaseDocuments_CaseId",
+                table: "AsbCaseDocuments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseEntries_CaseId_At",
                 table: "AsbCaseEntries",
                 columns: new[] { "CaseId", "At" });
@@ -341,6 +424,16 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 column: "IdentityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbCasePowers_CaseId",
+                table: "AsbCasePowers",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbCasePowers_Kind_IssuedAt",
+                table: "AsbCasePowers",
+                columns: new[] { "Kind", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbCases_LeadAgencyId",
                 table: "AsbCases",
                 column: "LeadAgencyId");
@@ -364,6 +457,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IX_AsbCaseShares_CaseId",
                 table: "AsbCaseShares",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbPowerBreaches_PowerId",
+                table: "AsbPowerBreaches",
+                column: "PowerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeskReviews_IncidentId",
@@ -404,6 +502,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "AsbCaseActions");
 
             migrationBuilder.DropTable(
+                name: "AsbCaseDocuments");
+
+            migrationBuilder.DropTable(
                 name: "AsbCaseEntries");
 
             migrationBuilder.DropTable(
@@ -416,6 +517,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "AsbCaseShares");
 
             migrationBuilder.DropTable(
+                name: "AsbPowerBreaches");
+
+            migrationBuilder.DropTable(
                 name: "DeskReviews");
 
             migrationBuilder.DropTable(
@@ -423,6 +527,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "AsbCasePowers");
 
             migrationBuilder.DropTable(
                 name: "TriggerApplications");

@@ -11,7 +11,7 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261123220258_Asb")]
+    [Migration("20261123221340_Asb")]
     partial class Asb
     {
         /// <inheritdoc />
@@ -300,6 +300,56 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.ToTable("AsbCaseActions", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CaseDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("AsbCaseDocuments", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.CaseEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -400,6 +450,58 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AsbCaseParties", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.CasePower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubjectIdentityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("Kind", "IssuedAt");
+
+                    b.ToTable("AsbCasePowers", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Asb.CaseShare", b =>
@@ -548,6 +650,38 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("ReviewedAt", "DueAt");
 
                     b.ToTable("DeskReviews", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.PowerBreach", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PowerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId");
+
+                    b.ToTable("AsbPowerBreaches", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Asb.SharingAgreement", b =>
@@ -1716,6 +1850,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CaseDocument", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.CaseEntry", b =>
                 {
                     b.HasOne("SafetyNet.Asb.AsbCase", null)
@@ -1755,11 +1898,29 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CasePower", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.CaseShare", b =>
                 {
                     b.HasOne("SafetyNet.Asb.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.PowerBreach", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.CasePower", null)
+                        .WithMany()
+                        .HasForeignKey("PowerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -127,6 +127,33 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbCaseDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCaseDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseDocuments_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbCaseEntries",
                 columns: table => new
                 {
@@ -208,6 +235,34 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbCasePowers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SubjectIdentityId = table.Column<long>(type: "bigint", nullable: true),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AuthorisedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCasePowers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCasePowers_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbCaseShares",
                 columns: table => new
                 {
@@ -273,6 +328,29 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbPowerBreaches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PowerId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbPowerBreaches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbPowerBreaches_AsbCasePowers_PowerId",
+                        column: x => x.PowerId,
+                        principalTable: "AsbCasePowers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TriggerRecommendations",
                 columns: table => new
                 {
@@ -315,6 +393,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                 columns: new[] { "OwnerUserId", "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbCaseDocuments_CaseId",
+                table: "AsbCaseDocuments",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseEntries_CaseId_At",
                 table: "AsbCaseEntries",
                 columns: new[] { "CaseId", "At" });
@@ -342,6 +425,16 @@ namespace SafetyNet.Data.Migrations.Postgres
                 column: "IdentityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbCasePowers_CaseId",
+                table: "AsbCasePowers",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbCasePowers_Kind_IssuedAt",
+                table: "AsbCasePowers",
+                columns: new[] { "Kind", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbCases_LeadAgencyId",
                 table: "AsbCases",
                 column: "LeadAgencyId");
@@ -365,6 +458,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IX_AsbCaseShares_CaseId",
                 table: "AsbCaseShares",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbPowerBreaches_PowerId",
+                table: "AsbPowerBreaches",
+                column: "PowerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeskReviews_IncidentId",
@@ -405,6 +503,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "AsbCaseActions");
 
             migrationBuilder.DropTable(
+                name: "AsbCaseDocuments");
+
+            migrationBuilder.DropTable(
                 name: "AsbCaseEntries");
 
             migrationBuilder.DropTable(
@@ -417,6 +518,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "AsbCaseShares");
 
             migrationBuilder.DropTable(
+                name: "AsbPowerBreaches");
+
+            migrationBuilder.DropTable(
                 name: "DeskReviews");
 
             migrationBuilder.DropTable(
@@ -424,6 +528,9 @@ namespace SafetyNet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "AsbCasePowers");
 
             migrationBuilder.DropTable(
                 name: "TriggerApplications");
