@@ -153,3 +153,30 @@ public class AsbCaseTests(AppFixture fixture)
         Assert.True(bad.GetProperty("errors").TryGetProperty("pageSize", out _));
     }
 }
+
+public class AsbDemoTests
+{
+    [Theory, Providers]
+    public async Task The_demo_has_a_desk_queue_and_cases_shared_with_some_partner_agencies_and_not_others(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider, settings: new Dictionary<string, string?> { ["Demo:Incidents"] = "1500" }).ReadyAsync();
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var queue = await desk.GetFromJsonAsync<JsonElement>("/api/v1/asb/desk");
+        Assert.True(queue.GetProperty("total").GetInt32() > 0);
+        var cases = await desk.GetFromJsonAsync<JsonElement>("/api/v1/asb/cases?status=Open&pageSize=500");
+        var total = cases.GetProperty("total").GetInt32();
+        Assert.True(total >= 10, $"{total} demo cases");
+
+        var watford = (await (await app.ClientForEmailAsync(AsbTesting.WatfordCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();
+        var housing = (await (await app.ClientForEmailAsync(AsbTesting.HousingCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();
+        var dacorum = (await (await app.ClientForEmailAsync(AsbTesting.DacorumCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();
+        Assert.InRange(watford, 1, total - 1);
+        Assert.InRange(housing, 1, total - 1);
+        Assert.Equal(0, dacorum);
+        var actions = await (await app.ClientForAsync(Roles.Officer)).GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine");
+        Assert.Contains(actions.EnumerateArray(), a => a.GetProperty("overdue").GetBoolean());
+        var first = cases.GetProperty("items")[0].GetProperty("id").GetInt64();
+        var chronology = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{first}/chronology");
+        Assert.True(chronology.GetArrayLength() >= 3);
+    }
+}
