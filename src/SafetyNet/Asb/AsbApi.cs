@@ -54,6 +54,7 @@ public static class AsbApi
         agreements.MapPost("", CreateAgreementAsync);
         app.MapCommunityTrigger();
         app.MapCaseRecords();
+        app.MapMeetings();
         return app;
     }
 

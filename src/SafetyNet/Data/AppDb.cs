@@ -39,6 +39,8 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Asb.CasePower> CasePowers => Set<Asb.CasePower>();
     public DbSet<Asb.PowerBreach> PowerBreaches => Set<Asb.PowerBreach>();
     public DbSet<Asb.CaseDocument> CaseDocuments => Set<Asb.CaseDocument>();
+    public DbSet<Asb.MultiAgencyMeeting> MultiAgencyMeetings => Set<Asb.MultiAgencyMeeting>();
+    public DbSet<Asb.MeetingItem> MeetingItems => Set<Asb.MeetingItem>();
 
     public abstract bool IsPostgres { get; }
 

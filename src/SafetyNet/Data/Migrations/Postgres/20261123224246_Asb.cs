@@ -43,6 +43,25 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    HeldAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AgencyIds = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Attendees = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbMeetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeskReviews",
                 columns: table => new
                 {
@@ -328,6 +347,36 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbMeetingItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<long>(type: "bigint", nullable: false),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ActionId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbMeetingItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbMeetingItems_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AsbMeetingItems_AsbMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "AsbMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbPowerBreaches",
                 columns: table => new
                 {
@@ -460,6 +509,21 @@ namespace SafetyNet.Data.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbMeetingItems_CaseId",
+                table: "AsbMeetingItems",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbMeetingItems_MeetingId",
+                table: "AsbMeetingItems",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbMeetings_HeldAt",
+                table: "AsbMeetings",
+                column: "HeldAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbPowerBreaches_PowerId",
                 table: "AsbPowerBreaches",
                 column: "PowerId");
@@ -518,6 +582,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "AsbCaseShares");
 
             migrationBuilder.DropTable(
+                name: "AsbMeetingItems");
+
+            migrationBuilder.DropTable(
                 name: "AsbPowerBreaches");
 
             migrationBuilder.DropTable(
@@ -528,6 +595,9 @@ namespace SafetyNet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "AsbMeetings");
 
             migrationBuilder.DropTable(
                 name: "AsbCasePowers");

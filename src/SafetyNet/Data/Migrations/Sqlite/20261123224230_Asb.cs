@@ -42,6 +42,25 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    HeldAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AgencyIds = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbMeetings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeskReviews",
                 columns: table => new
                 {
@@ -327,6 +346,36 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AsbMeetingItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ActionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbMeetingItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbMeetingItems_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AsbMeetingItems_AsbMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "AsbMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbPowerBreaches",
                 columns: table => new
                 {
@@ -459,6 +508,21 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbMeetingItems_CaseId",
+                table: "AsbMeetingItems",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbMeetingItems_MeetingId",
+                table: "AsbMeetingItems",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbMeetings_HeldAt",
+                table: "AsbMeetings",
+                column: "HeldAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbPowerBreaches_PowerId",
                 table: "AsbPowerBreaches",
                 column: "PowerId");
@@ -517,6 +581,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "AsbCaseShares");
 
             migrationBuilder.DropTable(
+                name: "AsbMeetingItems");
+
+            migrationBuilder.DropTable(
                 name: "AsbPowerBreaches");
 
             migrationBuilder.DropTable(
@@ -527,6 +594,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "AsbMeetings");
 
             migrationBuilder.DropTable(
                 name: "AsbCasePowers");
