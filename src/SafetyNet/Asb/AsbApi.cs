@@ -55,6 +55,7 @@ public static class AsbApi
         app.MapCommunityTrigger();
         app.MapCaseRecords();
         app.MapMeetings();
+        app.MapProblems();
         return app;
     }
 

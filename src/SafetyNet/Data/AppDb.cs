@@ -41,6 +41,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Asb.CaseDocument> CaseDocuments => Set<Asb.CaseDocument>();
     public DbSet<Asb.MultiAgencyMeeting> MultiAgencyMeetings => Set<Asb.MultiAgencyMeeting>();
     public DbSet<Asb.MeetingItem> MeetingItems => Set<Asb.MeetingItem>();
+    public DbSet<Asb.Problem> Problems => Set<Asb.Problem>();
 
     public abstract bool IsPostgres { get; }
 

@@ -16,6 +16,7 @@ public static class NavigationRegistry
         new("/asb/desk", "Community focus desk", [Roles.CommunityFocusDesk, Roles.Supervisor]),
         new("/asb/cases", "ASB cases", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/asb/community-trigger", "Community Trigger", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
+        new("/practice", "What works", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];

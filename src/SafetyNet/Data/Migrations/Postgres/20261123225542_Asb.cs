@@ -96,6 +96,41 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Problems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProblemType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    RadiusMetres = table.Column<int>(type: "integer", nullable: false),
+                    ComparisonLatitude = table.Column<double>(type: "double precision", nullable: false),
+                    ComparisonLongitude = table.Column<double>(type: "double precision", nullable: false),
+                    ComparisonRadiusMetres = table.Column<int>(type: "integer", nullable: false),
+                    Scanning = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Analysis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Victim = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Offender = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Place = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Tactics = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Response = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResponseStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Learning = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Problems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SharingAgreements",
                 columns: table => new
                 {
@@ -540,6 +575,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                 columns: new[] { "ReviewedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Problems_Published_ProblemType",
+                table: "Problems",
+                columns: new[] { "Published", "ProblemType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SharingAgreements_AgencyId",
                 table: "SharingAgreements",
                 column: "AgencyId");
@@ -589,6 +629,9 @@ namespace SafetyNet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DeskReviews");
+
+            migrationBuilder.DropTable(
+                name: "Problems");
 
             migrationBuilder.DropTable(
                 name: "SharingAgreements");

@@ -95,6 +95,41 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Problems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProblemType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    RadiusMetres = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComparisonLatitude = table.Column<double>(type: "REAL", nullable: false),
+                    ComparisonLongitude = table.Column<double>(type: "REAL", nullable: false),
+                    ComparisonRadiusMetres = table.Column<int>(type: "INTEGER", nullable: false),
+                    Scanning = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Analysis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Victim = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Offender = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Tactics = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResponseStartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Learning = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Published = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Problems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SharingAgreements",
                 columns: table => new
                 {
@@ -539,6 +574,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 columns: new[] { "ReviewedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Problems_Published_ProblemType",
+                table: "Problems",
+                columns: new[] { "Published", "ProblemType" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SharingAgreements_AgencyId",
                 table: "SharingAgreements",
                 column: "AgencyId");
@@ -588,6 +628,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DeskReviews");
+
+            migrationBuilder.DropTable(
+                name: "Problems");
 
             migrationBuilder.DropTable(
                 name: "SharingAgreements");
