@@ -1,3 +1,4 @@
+using SafetyNet.Asb;
 using SafetyNet.Cli;
 using SafetyNet.Data;
 using SafetyNet.Demo;
@@ -31,6 +32,7 @@ builder.AddPeople();            // people as entered, and the earlier incidents 
 builder.AddIdentities();        // who is who: matching at intake, background resolution, review, repeat rules
 builder.AddLocations();         // the street gazetteer from police.uk open data
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
+builder.AddAsb();               // community focus desk, ASB cases, sharing; demo cases after the demo incidents
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
 var app = builder.Build();
@@ -46,6 +48,7 @@ app.MapIncidents();             // /api/v1/incidents, queues, reference data
 app.MapPeople();                // /api/v1/people
 app.MapIdentities();            // /api/v1/people/{id}/matches|merge, /api/v1/identities
 app.MapLocations();             // /api/v1/reference/streets
+app.MapAsb();                   // /api/v1/asb/desk, /api/v1/asb/cases, sharing agreements
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

@@ -29,6 +29,22 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Demo.SyntheticTruth> SyntheticTruth => Set<Demo.SyntheticTruth>();
     public DbSet<Insight.OpenDataCrime> OpenDataCrimes => Set<Insight.OpenDataCrime>();
     public DbSet<Insight.OpenDataOutcome> OpenDataOutcomes => Set<Insight.OpenDataOutcome>();
+    public DbSet<Asb.DeskReview> DeskReviews => Set<Asb.DeskReview>();
+    public DbSet<Asb.AsbCase> AsbCases => Set<Asb.AsbCase>();
+    public DbSet<Asb.CaseParty> CaseParties => Set<Asb.CaseParty>();
+    public DbSet<Asb.CaseIncident> CaseIncidents => Set<Asb.CaseIncident>();
+    public DbSet<Asb.CaseShare> CaseShares => Set<Asb.CaseShare>();
+    public DbSet<Asb.CaseAction> CaseActions => Set<Asb.CaseAction>();
+    public DbSet<Asb.CaseEntry> CaseEntries => Set<Asb.CaseEntry>();
+    public DbSet<Asb.SharingAgreement> SharingAgreements => Set<Asb.SharingAgreement>();
+    public DbSet<Asb.TriggerApplication> TriggerApplications => Set<Asb.TriggerApplication>();
+    public DbSet<Asb.TriggerRecommendation> TriggerRecommendations => Set<Asb.TriggerRecommendation>();
+    public DbSet<Asb.CasePower> CasePowers => Set<Asb.CasePower>();
+    public DbSet<Asb.PowerBreach> PowerBreaches => Set<Asb.PowerBreach>();
+    public DbSet<Asb.CaseDocument> CaseDocuments => Set<Asb.CaseDocument>();
+    public DbSet<Asb.MultiAgencyMeeting> MultiAgencyMeetings => Set<Asb.MultiAgencyMeeting>();
+    public DbSet<Asb.MeetingItem> MeetingItems => Set<Asb.MeetingItem>();
+    public DbSet<Asb.Problem> Problems => Set<Asb.Problem>();
 
     public abstract bool IsPostgres { get; }
 

@@ -21,6 +21,7 @@ public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<
 public sealed class IncidentIntake(
     AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time,
     Identities identities, PersonMatcher matcher, IdentityResolution resolution)
+public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time, Asb.CommunityFocusDesk desk)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -169,6 +170,7 @@ public sealed class IncidentIntake(
             db.RiskAssessments.Add(assessment);
         }
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours);
+        await desk.RouteAsync(incident, cancellationToken);
         audit.Add("incident.create", "incident", incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"{incident.Reference} {incident.TypeCode}");
         foreach (var person in people)
         {

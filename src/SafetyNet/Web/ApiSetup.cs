@@ -14,6 +14,9 @@ public static class ApiSetup
     /// <summary>The largest request body the API reads; anything bigger is refused with 413.</summary>
     public const long MaxBodyBytes = 1_000_000;
 
+    /// <summary>File uploads (multipart forms) may be larger: a case document is up to 10 MB.</summary>
+    public const long MaxUploadBodyBytes = 11_000_000;
+
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -43,19 +46,20 @@ public static class ApiSetup
         {
             api.Use(async (context, next) =>
             {
-                if (context.Request.ContentLength > MaxBodyBytes)
+                var max = context.Request.HasFormContentType && context.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? MaxUploadBodyBytes : MaxBodyBytes;
+                if (context.Request.ContentLength > max)
                 {
                     context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                     await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                     {
                         HttpContext = context,
-                        ProblemDetails = { Title = "Request body too large", Detail = $"The body must be at most {MaxBodyBytes:N0} bytes.", Status = 413 },
+                        ProblemDetails = { Title = "Request body too large", Detail = $"The body must be at most {max:N0} bytes.", Status = 413 },
                     });
                     return;
                 }
                 if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 {
-                    limit.MaxRequestBodySize = MaxBodyBytes;
+                    limit.MaxRequestBodySize = max;
                 }
                 await next(context);
             });

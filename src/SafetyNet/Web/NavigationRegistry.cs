@@ -15,6 +15,10 @@ public static class NavigationRegistry
         new("/queues/crime-recording", "Queues", [.. Takers, Roles.CrimeRegistrar]),
         new("/people/review", "People to review", [Roles.Supervisor, Roles.CommunityFocusDesk]),
         new("/people/desk-routings", "Routed to the desk", [Roles.Supervisor, Roles.CommunityFocusDesk]),
+        new("/asb/desk", "Community focus desk", [Roles.CommunityFocusDesk, Roles.Supervisor]),
+        new("/asb/cases", "ASB cases", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
+        new("/asb/community-trigger", "Community Trigger", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
+        new("/practice", "What works", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];

@@ -1,0 +1,79 @@
+namespace SafetyNet.Asb;
+
+/// <summary>
+/// The numbers the force tunes for ASB work (DOMAIN §3 and §7), kept as versioned configuration data: the
+/// desk's review time, the repeat-victim rule that routes an incident to the desk, the review cadence of a
+/// case at each risk level and the local Community Trigger threshold.
+/// </summary>
+public sealed record AsbRules(
+    int DeskReviewHours,
+    int RepeatVictimIncidents,
+    int RepeatVictimDays,
+    int DeskAttendanceHours,
+    IReadOnlyList<ReviewCadence> ReviewCadences,
+    int TriggerComplaints,
+    int TriggerWindowMonths,
+    int TriggerComplaintWithinDays)
+{
+    public const string Key = "asb-rules";
+
+    public static readonly IReadOnlyList<string> RiskLevels = ["Low", "Medium", "High"];
+
+    public static AsbRules Default => new(
+        DeskReviewHours: 24,
+        RepeatVictimIncidents: 3,
+        RepeatVictimDays: 90,
+        DeskAttendanceHours: 48,
+        ReviewCadences:
+        [
+            new("Low", 56, null, null),
+            new("Medium", 28, 56, null),
+            new("High", 14, 28, 56),
+        ],
+        TriggerComplaints: 3,
+        TriggerWindowMonths: 6,
+        TriggerComplaintWithinDays: 31);
+
+    public ReviewCadence CadenceFor(string level) =>
+        ReviewCadences.FirstOrDefault(c => string.Equals(c.Level, level, StringComparison.OrdinalIgnoreCase)) ?? ReviewCadences[0];
+
+    public IReadOnlyDictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (DeskReviewHours is < 1 or > 168)
+        {
+            errors["deskReviewHours"] = ["The desk reviews within 1 to 168 hours (default 24)"];
+        }
+        if (RepeatVictimIncidents < 2 || RepeatVictimDays < 1)
+        {
+            errors["repeatVictimIncidents"] = ["A repeat victim has at least 2 incidents over at least 1 day"];
+        }
+        if (DeskAttendanceHours is < 1 or > 168)
+        {
+            errors["deskAttendanceHours"] = ["Attendance decided at the desk is due within 1 to 168 hours"];
+        }
+        foreach (var level in RiskLevels)
+        {
+            if (ReviewCadences?.FirstOrDefault(c => c.Level == level) is not { SergeantDays: > 0 })
+            {
+                errors["reviewCadences"] = [$"Give a review cadence in days for {level} risk"];
+            }
+        }
+        // The Act sets the ceiling: no higher than 3 complaints in 6 months (DOMAIN §7); fewer complaints or a longer window is a lower bar.
+        if (TriggerComplaints is < 1 or > 3 || TriggerWindowMonths is < 6 or > 24)
+        {
+            errors["triggerComplaints"] = ["The Community Trigger threshold may be no higher than 3 complaints in 6 months"];
+        }
+        if (TriggerComplaintWithinDays < 1)
+        {
+            errors["triggerComplaintWithinDays"] = ["Give the days within which a complaint must follow the behaviour"];
+        }
+        return errors;
+    }
+
+    public static string? NormaliseLevel(string? level) =>
+        RiskLevels.FirstOrDefault(l => string.Equals(l, level?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>How often a case at one risk level is reviewed: by a sergeant, an inspector and a chief inspector (days; null = not required).</summary>
+public sealed record ReviewCadence(string Level, int SergeantDays, int? InspectorDays, int? ChiefInspectorDays);

@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+
+namespace SafetyNet.Asb;
+
+/// <summary>The categories of case data an information sharing agreement can give a partner agency.</summary>
+public static class DataCategories
+{
+    public const string Parties = "parties";
+    public const string Addresses = "addresses";
+    public const string Incidents = "incidents";
+    public const string Risk = "risk";
+    public const string Actions = "actions";
+    public const string Chronology = "chronology";
+    public const string Documents = "documents";
+
+    public static readonly IReadOnlyList<string> All = [Parties, Addresses, Incidents, Risk, Actions, Chronology, Documents];
+
+    public static string Describe(string category) => category switch
+    {
+        Parties => "People on the case (names and dates of birth)",
+        Addresses => "Addresses of people on the case",
+        Incidents => "Linked incidents (date, type and place)",
+        Risk => "Risk level and review dates",
+        Actions => "The action plan",
+        Chronology => "The case chronology",
+        Documents => "Documents held on the case",
+        _ => category,
+    };
+}
+
+/// <summary>
+/// An information sharing agreement between the force and one partner agency: which categories of case data
+/// the agency's caseworkers may see on a case shared with it. Without a current agreement, nothing is shared.
+/// </summary>
+public sealed class SharingAgreement : IVersioned
+{
+    public long Id { get; set; }
+    public int AgencyId { get; set; }
+    public required string Title { get; set; }
+    /// <summary>The permitted <see cref="DataCategories"/>, comma separated.</summary>
+    public required string Categories { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public int Version { get; set; }
+
+    public IReadOnlySet<string> CategorySet => Categories.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+}
+
+internal sealed class SharingAgreementConfiguration : IEntityTypeConfiguration<SharingAgreement>
+{
+    public void Configure(EntityTypeBuilder<SharingAgreement> a)
+    {
+        a.ToTable("SharingAgreements");
+        a.Property(x => x.Title).HasMaxLength(200);
+        a.Property(x => x.Categories).HasMaxLength(200);
+        a.Property(x => x.CreatedBy).HasMaxLength(256);
+        a.HasIndex(x => x.AgencyId);
+        a.Ignore(x => x.CategorySet);
+    }
+}
+
+/// <summary>What one user may see of one case: everything, the parts an agreement permits, or nothing (404).</summary>
+public sealed record CaseView(bool IsForce, IReadOnlySet<string> Categories)
+{
+    public bool Can(string category) => IsForce || Categories.Contains(category);
+}
+
+/// <summary>
+/// Who may see ASB cases. Force staff in operational roles see every case. A partner caseworker sees a case
+/// led by their own agency, or shared with it while their agency has a current sharing agreement, and then
+/// only the categories the agreement names. Anyone else is told the case does not exist.
+/// </summary>
+public sealed class CaseAccess(AppDb db, CurrentUser user, TimeProvider time)
+{
+    private IReadOnlySet<string>? _categories;
+
+    public bool IsForceCaseworker => user.IsForce && user.IsInAnyRole(Roles.ForceOperational);
+
+    public bool IsPartnerCaseworker => !user.IsForce && user.IsInRole(Roles.PartnerCaseworker) && user.AgencyId is not null;
+
+    public bool CanUseCases => IsForceCaseworker || IsPartnerCaseworker;
+
+    public bool IsDesk => user.IsForce && user.IsInAnyRole([Roles.CommunityFocusDesk, Roles.Supervisor]);
+
+    public bool IsSupervisor => user.IsForce && user.IsInRole(Roles.Supervisor);
+
+    public int? AgencyId => user.AgencyId;
+
+    public IQueryable<AsbCase> Visible(IQueryable<AsbCase> cases)
+    {
+        if (IsForceCaseworker)
+        {
+            return cases;
+        }
+        if (!IsPartnerCaseworker)
+        {
+            return cases.Where(_ => false);
+        }
+        var agency = user.AgencyId!.Value;
+        var today = Today;
+        var agreed = db.SharingAgreements.Any(a => a.AgencyId == agency && a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today));
+        return cases.Where(c => c.LeadAgencyId == agency
+            || (agreed && db.CaseShares.Any(s => s.CaseId == c.Id && s.AgencyId == agency && s.WithdrawnAt == null)));
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+
+    /// <summary>The view of a case the user has, or null when the case is not theirs to see.</summary>
+    public async Task<CaseView?> ViewAsync(long caseId, CancellationToken ct)
+    {
+        var found = await Visible(db.AsbCases).AsNoTracking().Where(c => c.Id == caseId).Select(c => new { c.LeadAgencyId }).FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+        if (IsForceCaseworker)
+        {
+            return new CaseView(true, new HashSet<string>(DataCategories.All));
+        }
+        var agreed = await PartnerCategoriesAsync(ct);
+        if (found.LeadAgencyId == user.AgencyId)
+        {
+            // The lead agency sees its own case whole; the force's incidents on it still only as far as the agreement allows.
+            var own = DataCategories.All.Where(c => c != DataCategories.Incidents || agreed.Contains(c)).ToHashSet();
+            return new CaseView(false, own);
+        }
+        return new CaseView(false, agreed);
+    }
+
+    public async Task<IReadOnlySet<string>> PartnerCategoriesAsync(CancellationToken ct)
+    {
+        if (_categories is not null)
+        {
+            return _categories;
+        }
+        if (user.AgencyId is not { } agency)
+        {
+            return _categories = new HashSet<string>();
+        }
+        var today = Today;
+        var agreements = await db.SharingAgreements.AsNoTracking()
+            .Where(a => a.AgencyId == agency && a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today)).ToListAsync(ct);
+        return _categories = agreements.SelectMany(a => a.CategorySet).ToHashSet();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.People;
+
+namespace SafetyNet.Asb;
+
+/// <summary>Whether an incident's victim is a repeat victim or vulnerable, the second route to the desk.</summary>
+public sealed record VictimStanding(bool Repeat, bool Vulnerable);
+
+/// <summary>
+/// Answers "is this incident's victim repeat or vulnerable" for the community focus desk. One small seam, so
+/// that the repeat-victim rules computed over resolved identities can replace the plain rule here.
+/// </summary>
+public interface IDeskRouting
+{
+    Task<VictimStanding> VictimStandingAsync(Incident incident, AsbRules rules, CancellationToken ct);
+}
+
+/// <summary>
+/// The plain rule: the victim's current identity has at least the configured number of incidents as a victim
+/// within the configured days (DOMAIN §3: 3 in 3 months), or the incident's THRIVE or ASB risk assessment
+/// found a vulnerable person.
+/// </summary>
+public sealed class VictimHistoryDeskRouting(AppDb db) : IDeskRouting
+{
+    public async Task<VictimStanding> VictimStandingAsync(Incident incident, AsbRules rules, CancellationToken ct)
+    {
+        var identities = await VictimIdentitiesAsync(db, incident.Id, ct);
+        var repeat = false;
+        if (identities.Count > 0)
+        {
+            var since = incident.ReportedAt.AddDays(-rules.RepeatVictimDays);
+            var count = await (from p in db.IncidentPeople
+                               join i in db.Incidents on p.IncidentId equals i.Id
+                               where p.Role == PersonRole.Victim && p.IdentityId != null && identities.Contains(p.IdentityId.Value)
+                                     && i.ReportedAt >= since && i.ReportedAt <= incident.ReportedAt
+                               select i.Id).Distinct().CountAsync(ct);
+            repeat = count >= rules.RepeatVictimIncidents;
+        }
+        var vulnerable = incident.VulnerablePerson
+            || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct)
+            || (await db.RiskAssessments.Where(a => a.IncidentId == incident.Id && a.InstrumentCode == "ASB").Select(a => a.AnswersJson).ToListAsync(ct))
+                .Any(SaysVulnerable);
+        return new VictimStanding(repeat, vulnerable);
+    }
+
+    private static bool SaysVulnerable(string answersJson)
+    {
+        try
+        {
+            var answers = JsonSerializer.Deserialize<Dictionary<string, string?>>(answersJson);
+            return answers is not null && answers.TryGetValue("vulnerable", out var answer) && string.Equals(answer, "yes", StringComparison.OrdinalIgnoreCase);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The current identities of an incident's victims, with the identities merged into them.</summary>
+    public static async Task<List<long>> VictimIdentitiesAsync(AppDb db, long incidentId, CancellationToken ct)
+    {
+        var direct = await db.IncidentPeople.Where(p => p.IncidentId == incidentId && p.Role == PersonRole.Victim && p.IdentityId != null)
+            .Select(p => p.IdentityId!.Value).Distinct().ToListAsync(ct);
+        return await WithMergedAsync(db, direct, ct);
+    }
+
+    /// <summary>Follows each identity to the one it was merged into, and adds those merged into that one.</summary>
+    public static async Task<List<long>> WithMergedAsync(AppDb db, IEnumerable<long> identityIds, CancellationToken ct)
+    {
+        var current = new HashSet<long>();
+        foreach (var id in identityIds)
+        {
+            current.Add(await CurrentIdentityAsync(db, id, ct));
+        }
+        var merged = await db.PersonIdentities.Where(i => i.MergedIntoId != null && current.Contains(i.MergedIntoId.Value)).Select(i => i.Id).ToListAsync(ct);
+        return [.. current, .. merged];
+    }
+
+    public static async Task<long> CurrentIdentityAsync(AppDb db, long identityId, CancellationToken ct)
+    {
+        var id = identityId;
+        for (var hops = 0; hops < 20; hops++)
+        {
+            var next = await db.PersonIdentities.Where(i => i.Id == id).Select(i => i.MergedIntoId).FirstOrDefaultAsync(ct);
+            if (next is null)
+            {
+                return id;
+            }
+            id = next.Value;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using SafetyNet.BrowserTests.Pages;
+using SafetyNet.Platform;
+
+namespace SafetyNet.BrowserTests;
+
+[Collection("browser")]
+public class AsbTests(BrowserFixture fixture)
+{
+    private static object AsbReport(string place, string surname) => new Dictionary<string, object?>
+    {
+        ["channel"] = "Online",
+        ["typeCode"] = "ASB-PERSONAL",
+        ["narrative"] = "Youths gathering outside the caller's house every night, shouting abuse at her.",
+        ["location"] = new { text = place, district = "Watford" },
+        ["people"] = new object[]
+        {
+            new { role = "Victim", firstName = "Janet", lastName = surname, dateOfBirth = "1975-02-20", sex = "Female", address = "12 Windmill Avenue, Watford" },
+            new { role = "Suspect", firstName = "Kyle", lastName = "Dunmore" },
+        },
+        ["grade"] = "SCHEDULED",
+        ["thrive"] = new { threat = "None now", harm = "Distress", risk = "Standard", investigation = "Patrols", vulnerability = "None identified", engagement = "Wants contact" },
+        ["assessments"] = new object[]
+        {
+            new
+            {
+                instrument = "ASB", personIndex = 0,
+                answers = new[] { "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats", "damage", "children", "isolated", "worse" }
+                    .ToDictionary(k => k, k => k is "targeted" or "afraid" ? "yes" : "no"),
+            },
+        },
+    };
+
+    private async Task<JsonElement> RecordAsync(string place, string surname)
+    {
+        var client = await fixture.App.ClientForAsync(Roles.CallHandler);
+        var response = await client.PostAsJsonAsync("/api/v1/incidents", AsbReport(place, surname));
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<long> OpenCaseAsync(long incidentId)
+    {
+        var desk = await fixture.App.ClientForAsync(Roles.CommunityFocusDesk);
+        var review = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk/{incidentId}");
+        var reviewed = await desk.PostAsJsonAsync($"/api/v1/asb/desk/{incidentId}/review",
+            new { version = review.GetProperty("version").GetInt32(), riskDecision = "confirm", caseDecision = "Open" });
+        reviewed.EnsureSuccessStatusCode();
+        return (await reviewed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decision").GetProperty("caseId").GetInt64();
+    }
+
+    [Fact]
+    public async Task The_desk_reviews_an_incident_opens_a_case_adds_an_action_completes_it_and_closes_the_case()
+    {
+        var surname = $"Okoro{Guid.NewGuid():N}"[..12];
+        var incident = await RecordAsync("Windmill Avenue, Watford", surname);
+        var reference = incident.GetProperty("reference").GetString()!;
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CommunityFocusDesk);
+        var asb = new AsbPages(page);
+
+        await asb.OpenDeskAsync();
+        await Assertions.Expect(asb.Heading).ToHaveTextAsync("Community focus desk");
+        await page.AssertNoViolationsAsync();
+        await asb.OpenReviewAsync(reference);
+        await Assertions.Expect(asb.Heading).ToHaveTextAsync($"Desk review of {reference}");
+        await page.AssertNoViolationsAsync();
+
+        await asb.SaveReviewAsync();
+        await Assertions.Expect(asb.ErrorSummary).ToContainTextAsync("Select whether you confirm or reassess the risk");
+        await page.AssertNoViolationsAsync();
+
+        await asb.ReassessAsync("High", "Victim now afraid to leave the house");
+        await asb.OpenNewCaseAsync();
+        await asb.SaveReviewAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"Review of {reference} saved");
+        await Assertions.Expect(page.Locator(".govuk-summary-list").First).ToContainTextAsync("High");
+        await Assertions.Expect(page.Locator("table", new() { HasText = "Kyle Dunmore" })).ToContainTextAsync($"Janet {surname}");
+        await page.AssertNoViolationsAsync();
+
+        await asb.AddActionAsync("Visit the victim and agree a diary", "2026-11-30");
+        await Assertions.Expect(asb.Action("Visit the victim and agree a diary")).ToContainTextAsync("Open");
+        await page.AssertNoViolationsAsync();
+        await asb.CloseCaseAsync("Behaviour stopped", "Fairly satisfied");
+        await Assertions.Expect(asb.ErrorSummary).ToContainTextAsync("Complete or cancel the open actions");
+        await page.AssertNoViolationsAsync();
+
+        await asb.MarkDoneAsync("Visit the victim and agree a diary", "Diary sheets given to the victim");
+        await Assertions.Expect(asb.Action("Visit the victim and agree a diary")).ToContainTextAsync("Done");
+        await asb.CloseCaseAsync("Behaviour stopped after joint visits", "Fairly satisfied");
+        await Assertions.Expect(page.Locator(".govuk-caption-l")).ToContainTextAsync("Closed");
+        await Assertions.Expect(asb.Timeline).ToContainTextAsync("Case closed: Behaviour stopped after joint visits (victim satisfaction 4 of 5)");
+        await Assertions.Expect(asb.Timeline).ToContainTextAsync("Action done: Visit the victim and agree a diary");
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_partner_caseworker_sees_only_the_case_shared_with_their_agency_and_nothing_of_police_intelligence()
+    {
+        var marker = $"Q{Guid.NewGuid():N}"[..10];
+        var shared = await OpenCaseAsync((await RecordAsync($"1 {marker} Road, Watford", marker)).GetProperty("id").GetInt64());
+        var notShared = await OpenCaseAsync((await RecordAsync($"2 {marker} Road, Watford", marker)).GetProperty("id").GetInt64());
+        var desk = await fixture.App.ClientForAsync(Roles.CommunityFocusDesk);
+        (await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared}/contacts", new { text = $"Intelligence {marker}: supplier named", policeOnly = true })).EnsureSuccessStatusCode();
+        var agencies = await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(db.Agencies, a => a.Code, a => a.Id));
+        (await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared}/shares", new { agencyId = agencies["COUNCIL-WATFORD"], lawfulBasis = "CrimeAndDisorderActSection115" })).EnsureSuccessStatusCode();
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.PartnerCaseworker);
+        await page.GotoAsync($"/asb/cases?q={marker}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1 case");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync($"1 {marker} Road");
+        await Assertions.Expect(page.Locator("table")).Not.ToContainTextAsync($"2 {marker} Road");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^ASB-") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync($"1 {marker} Road");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Intelligence");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Share with a partner agency");
+        await page.AssertNoViolationsAsync();
+
+        var response = await page.GotoAsync($"/asb/cases/{notShared}");
+        Assert.Equal(404, response!.Status);
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_case_is_flagged_for_the_Community_Trigger_without_anyone_asking()
+    {
+        var marker = $"T{Guid.NewGuid():N}"[..10];
+        var place = $"{marker} Close, Watford";
+        var caseId = await OpenCaseAsync((await RecordAsync(place, marker)).GetProperty("id").GetInt64());
+        var desk = await fixture.App.ClientForAsync(Roles.CommunityFocusDesk);
+        for (var i = 0; i < 2; i++)
+        {
+            var next = await RecordAsync(place, marker);
+            (await desk.PostAsJsonAsync($"/api/v1/asb/cases/{caseId}/incidents", new { incidentId = next.GetProperty("id").GetInt64() })).EnsureSuccessStatusCode();
+        }
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CommunityFocusDesk);
+        await page.GotoAsync("/asb/community-trigger");
+        await Assertions.Expect(page.Locator("table", new() { HasText = place })).ToContainTextAsync("Not yet");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync($"/asb/cases/{caseId}");
+        await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Community Trigger threshold met");
+        await Assertions.Expect(page.Locator(".govuk-summary-card", new() { HasText = "Community Trigger threshold met" })).ToContainTextAsync("Hertfordshire Constabulary");
+        await page.AssertNoViolationsAsync();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.Tests;
+
+[Collection("app")]
+public class AsbCaseTests(AppFixture fixture)
+{
+    private static async Task<string> UserIdAsync(SafetyNetApp app, string email) =>
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private static async Task<int> AgencyIdAsync(SafetyNetApp app, string code) =>
+        await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == code).Select(a => a.Id).SingleAsync());
+
+    [Theory, Providers]
+    public async Task Action_owners_see_due_and_overdue_actions_and_the_case_closes_with_outcome_and_satisfaction_then_reopens_keeping_history(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var incident = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport());
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, incident.Id());
+        var id = asbCase.Id();
+        var officerId = await UserIdAsync(app, SafetyNetApp.DemoEmail(Roles.Officer));
+        var now = app.Time.GetUtcNow();
+
+        var missing = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/actions", new { title = "" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("title", out _));
+        Assert.True(missing.GetProperty("errors").TryGetProperty("ownerUserId", out _));
+        Assert.True(missing.GetProperty("errors").TryGetProperty("dueAt", out _));
+
+        var action = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/actions",
+            new { title = "Visit the victim and agree a diary", ownerUserId = officerId, dueAt = now.AddDays(2) }).ExpectAsync(HttpStatusCode.Created);
+        var housingAction = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/actions",
+            new { title = "Tenancy warning to the household named", ownerAgencyId = await AgencyIdAsync(app, "HOUSING"), dueAt = now.AddDays(5) }).ExpectAsync(HttpStatusCode.Created);
+
+        var officer = await app.ClientForAsync(Roles.Officer);
+        var mine = await officer.GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine");
+        var own = mine.EnumerateArray().Single(a => a.GetProperty("id").GetInt64() == action.Id());
+        Assert.False(own.GetProperty("overdue").GetBoolean());
+        Assert.DoesNotContain(mine.EnumerateArray(), a => a.GetProperty("id").GetInt64() == housingAction.Id());
+
+        app.Time.Advance(TimeSpan.FromDays(3));
+        officer = await app.ClientForAsync(Roles.Officer);
+        own = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine")).EnumerateArray().Single(a => a.GetProperty("id").GetInt64() == action.Id());
+        Assert.True(own.GetProperty("overdue").GetBoolean());
+        var home = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Officer))).GetStringAsync("/");
+        Assert.Contains("Visit the victim and agree a diary", home);
+        Assert.Contains("Overdue", home);
+
+        desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var current = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{id}");
+        var open = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/close", new { version = current.GetProperty("version").GetInt32(), outcome = "Behaviour stopped", victimSatisfaction = 4 })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("open actions", open.GetProperty("errors").GetProperty("outcome")[0].GetString());
+
+        await officer.PatchAsJsonAsync($"/api/v1/asb/cases/{id}/actions/{action.Id()}", new { version = action.GetProperty("version").GetInt32(), status = "Done" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        await officer.PatchAsJsonAsync($"/api/v1/asb/cases/{id}/actions/{action.Id()}", new { version = action.GetProperty("version").GetInt32(), status = "Done", outcome = "Diary sheets given" })
+            .ExpectAsync(HttpStatusCode.OK);
+        await desk.PatchAsJsonAsync($"/api/v1/asb/cases/{id}/actions/{housingAction.Id()}", new { version = housingAction.GetProperty("version").GetInt32(), status = "Done", outcome = "Warning delivered" })
+            .ExpectAsync(HttpStatusCode.OK);
+        // An edit from the version read before the change is stale.
+        await desk.PatchAsJsonAsync($"/api/v1/asb/cases/{id}/actions/{housingAction.Id()}", new { version = housingAction.GetProperty("version").GetInt32(), outcome = "Changed" })
+            .ExpectAsync(HttpStatusCode.Conflict);
+
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/contacts", new { text = "Spoke to the victim: things are quieter" }).ExpectAsync(HttpStatusCode.Created);
+        var badSatisfaction = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/close", new { version = current.GetProperty("version").GetInt32(), outcome = "Behaviour stopped", victimSatisfaction = 9 })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(badSatisfaction.GetProperty("errors").TryGetProperty("victimSatisfaction", out _));
+        var closed = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/close", new { version = current.GetProperty("version").GetInt32(), outcome = "Behaviour stopped after the tenancy warning", victimSatisfaction = 4 })
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        Assert.Equal(4, closed.GetProperty("victimSatisfaction").GetInt32());
+        Assert.DoesNotContain((await officer.GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine")).EnumerateArray(), a => a.GetProperty("caseId").GetInt64() == id);
+
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/reopen", new { version = closed.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.BadRequest);
+        var reopened = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/reopen", new { version = closed.GetProperty("version").GetInt32(), reason = "The group is back" })
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Open", reopened.GetProperty("status").GetString());
+        var chronology = (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{id}/chronology")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        foreach (var kind in new[] { "opened", "incident", "desk-review", "action", "contact", "closed", "reopened" })
+        {
+            Assert.Contains(kind, chronology);
+        }
+        var texts = (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{id}/chronology")).EnumerateArray().Select(e => e.GetProperty("text").GetString()).ToList();
+        Assert.Contains(texts, t => t!.Contains("Behaviour stopped after the tenancy warning", StringComparison.Ordinal));
+    }
+
+    [Theory, Providers]
+    public async Task A_case_is_shared_only_with_a_recorded_lawful_basis_and_consent_where_it_is_the_basis(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, (await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport())).Id());
+        var housing = await AgencyIdAsync(app, "HOUSING");
+        var dacorum = await AgencyIdAsync(app, "COUNCIL-DACORUM");
+
+        var noConsent = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{asbCase.Id()}/shares", new { agencyId = housing, lawfulBasis = "Consent", consentSought = true, consentGiven = false })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(noConsent.GetProperty("errors").TryGetProperty("consentGiven", out _));
+        var noAgreement = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{asbCase.Id()}/shares", new { agencyId = dacorum, lawfulBasis = "CrimeAndDisorderActSection115" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("no information sharing agreement", noAgreement.GetProperty("errors").GetProperty("agencyId")[0].GetString());
+        var badBasis = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{asbCase.Id()}/shares", new { agencyId = housing, lawfulBasis = "Because" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(badBasis.GetProperty("errors").TryGetProperty("lawfulBasis", out _));
+
+        // Section 115 shares without consent; the victim's refusal, where asked, is recorded too.
+        var shared = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{asbCase.Id()}/shares",
+            new { agencyId = housing, lawfulBasis = "CrimeAndDisorderActSection115", consentSought = true, consentGiven = false, note = "To prevent further crime" })
+            .ExpectAsync(HttpStatusCode.OK);
+        var share = shared.GetProperty("shares").EnumerateArray().Single();
+        Assert.Equal("CrimeAndDisorderActSection115", share.GetProperty("lawfulBasis").GetString());
+        Assert.False(share.GetProperty("consentGiven").GetBoolean());
+        var id = asbCase.Id().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "case.share" && e.RecordId == id && e.Details == "to HOUSING")));
+
+        var housingClient = await app.ClientForEmailAsync(AsbTesting.HousingCaseworker);
+        await housingClient.GetAsync($"/api/v1/asb/cases/{asbCase.Id()}").ExpectAsync(HttpStatusCode.OK);
+        await desk.DeleteAsync($"/api/v1/asb/cases/{asbCase.Id()}/shares/{share.GetProperty("id").GetInt64()}").ExpectAsync(HttpStatusCode.OK);
+        await housingClient.GetAsync($"/api/v1/asb/cases/{asbCase.Id()}").ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory, Providers]
+    public async Task Suggestions_offer_incidents_of_the_case_parties_and_place_and_search_finds_cases_by_party(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var place = $"{Guid.NewGuid():N} Parade, Watford";
+        var surname = $"Q{Guid.NewGuid():N}"[..12];
+        var first = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(last: surname, place: place));
+        var samePlace = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(first: "Other", last: "Person", place: place));
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, first.Id());
+
+        var suggestions = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{asbCase.Id()}/suggestions");
+        Assert.Contains(suggestions.EnumerateArray(), s => s.GetProperty("incidentId").GetInt64() == samePlace.Id());
+        Assert.DoesNotContain(suggestions.EnumerateArray(), s => s.GetProperty("incidentId").GetInt64() == first.Id());
+
+        var found = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases?q={surname}");
+        Assert.Equal(1, found.GetProperty("total").GetInt32());
+        Assert.Equal(asbCase.Id(), found.GetProperty("items")[0].GetProperty("id").GetInt64());
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{asbCase.Id()}/incidents", new { incidentId = samePlace.Id() }).ExpectAsync(HttpStatusCode.OK);
+        var bad = await desk.GetAsync("/api/v1/asb/cases?risk=Extreme&pageSize=900").ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("risk", out _));
+        Assert.True(bad.GetProperty("errors").TryGetProperty("pageSize", out _));
+    }
+}
+
+public class AsbDemoTests
+{
+    [Theory, Providers]
+    public async Task The_demo_has_a_desk_queue_and_cases_shared_with_some_partner_agencies_and_not_others(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider, settings: new Dictionary<string, string?> { ["Demo:Incidents"] = "1500" }).ReadyAsync();
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var queue = await desk.GetFromJsonAsync<JsonElement>("/api/v1/asb/desk");
+        Assert.True(queue.GetProperty("total").GetInt32() > 0);
+        var cases = await desk.GetFromJsonAsync<JsonElement>("/api/v1/asb/cases?status=Open&pageSize=500");
+        var total = cases.GetProperty("total").GetInt32();
+        Assert.True(total >= 10, $"{total} demo cases");
+
+        var watford = (await (await app.ClientForEmailAsync(AsbTesting.WatfordCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();
+        var housing = (await (await app.ClientForEmailAsync(AsbTesting.HousingCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();
+        var dacorum = (await (await app.ClientForEmailAsync(AsbTesting.DacorumCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();
+        Assert.InRange(watford, 1, total - 1);
+        Assert.InRange(housing, 1, total - 1);
+        Assert.Equal(0, dacorum);
+        var actions = await (await app.ClientForAsync(Roles.Officer)).GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine");
+        Assert.Contains(actions.EnumerateArray(), a => a.GetProperty("overdue").GetBoolean());
+        var first = cases.GetProperty("items")[0].GetProperty("id").GetInt64();
+        var chronology = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{first}/chronology");
+        Assert.True(chronology.GetArrayLength() >= 3);
+    }
+}

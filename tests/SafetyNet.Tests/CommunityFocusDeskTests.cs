@@ -1,0 +1,202 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafetyNet.Asb;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.Tests;
+
+[Collection("app")]
+public class CommunityFocusDeskTests(AppFixture fixture)
+{
+    private static async Task<JsonElement?> QueueItemAsync(HttpClient client, long incidentId, string query = "")
+    {
+        var queue = await client.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk?pageSize=500{query}");
+        return queue.GetProperty("items").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(i => i!.Value.GetProperty("incidentId").GetInt64() == incidentId);
+    }
+
+    [Theory, Providers]
+    public async Task Every_ASB_incident_lands_in_the_desk_queue_due_within_24_hours_and_only_the_desk_and_supervisors_see_it(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var incident = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(yes: ["targeted", "afraid"]));
+        var now = app.Time.GetUtcNow();
+
+        var item = await QueueItemAsync(desk, incident.Id());
+        Assert.NotNull(item);
+        Assert.Equal(now.AddHours(24), item.Value.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Contains("Asb", item.Value.GetProperty("reasons").GetString());
+        Assert.False(item.Value.GetProperty("overdue").GetBoolean());
+        Assert.NotNull(await QueueItemAsync(await app.ClientForAsync(Roles.Supervisor), incident.Id()));
+
+        // Not the desk's business: absent from the list, and 404 for the review itself.
+        var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
+        Assert.Null(await QueueItemAsync(partner, incident.Id()));
+        Assert.Equal(0, (await partner.GetFromJsonAsync<JsonElement>("/api/v1/asb/desk")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/asb/desk/{incident.Id()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync($"/api/v1/asb/desk/{incident.Id()}")).StatusCode);
+
+        // A burglary with nobody vulnerable is not the desk's; the same with a vulnerable victim is.
+        var burglary = await AsbTesting.RecordAsync(handler, Reports.Burglary());
+        Assert.Null(await QueueItemAsync(desk, burglary.Id()));
+        var vulnerable = await AsbTesting.RecordAsync(handler, Reports.Burglary(Reports.Thrive(vulnerable: true)));
+        var routed = await QueueItemAsync(desk, vulnerable.Id());
+        Assert.NotNull(routed);
+        Assert.Equal("VulnerableVictim", routed.Value.GetProperty("reasons").GetString());
+    }
+
+    [Theory, Providers]
+    public async Task The_reviewer_sees_the_risk_and_history_reassesses_with_a_reason_keeping_the_old_assessment_and_opens_a_case(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var place = $"{Guid.NewGuid():N} Close, Watford";
+        var earlier = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(place: place));
+        var incident = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(place: place, grade: "RESOLVED", yes: ["targeted"]));
+
+        var review = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk/{incident.Id()}");
+        Assert.Equal("Low", review.GetProperty("currentRiskLevel").GetString());
+        Assert.Contains(review.GetProperty("linkedIncidents").EnumerateArray(), i => i.GetProperty("incidentId").GetInt64() == earlier.Id());
+        Assert.Equal("Janet Mbeki", review.GetProperty("victims")[0].GetProperty("firstName").GetString() + " " + review.GetProperty("victims")[0].GetProperty("lastName").GetString());
+        var version = review.GetProperty("version").GetInt32();
+
+        // Each missing decision is named; nothing is saved.
+        var refused = await desk.PostAsJsonAsync($"/api/v1/asb/desk/{incident.Id()}/review", new { version, riskDecision = "reassess", riskLevel = "High" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        var errors = refused.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("reason", out _));
+        Assert.True(errors.TryGetProperty("officerAttends", out _));
+        Assert.Equal(JsonValueKind.Null, (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk/{incident.Id()}")).GetProperty("decision").ValueKind);
+
+        var reviewed = await desk.PostAsJsonAsync($"/api/v1/asb/desk/{incident.Id()}/review", new
+        {
+            version, riskDecision = "reassess", riskLevel = "High", reason = "Victim is being targeted nightly and is now afraid to go out",
+            officerAttends = true, attendanceReason = "Victim lives alone and is frightened", caseDecision = "Open",
+        }).ExpectAsync(HttpStatusCode.OK);
+        var decision = reviewed.GetProperty("decision");
+        Assert.Equal("Reassessed", decision.GetProperty("riskDecision").GetString());
+        var assessments = reviewed.GetProperty("assessments").EnumerateArray().ToList();
+        Assert.Equal(2, assessments.Count);
+        Assert.Equal("Low", assessments[0].GetProperty("level").GetString());
+        Assert.Equal("High", assessments[1].GetProperty("level").GetString());
+        Assert.Equal(app.Time.GetUtcNow().AddHours(48), (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{incident.Id()}")).GetProperty("attendanceDueAt").GetDateTimeOffset());
+        Assert.Null(await QueueItemAsync(desk, incident.Id()));
+        Assert.NotNull(await QueueItemAsync(desk, incident.Id(), "&reviewed=true"));
+
+        var caseId = decision.GetProperty("caseId").GetInt64();
+        var asbCase = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}");
+        Assert.Equal("High", asbCase.GetProperty("riskLevel").GetString());
+        Assert.Equal(14, asbCase.GetProperty("reviewCadence").GetProperty("sergeantDays").GetInt32());
+        Assert.Equal(app.Time.GetUtcNow().AddDays(14), asbCase.GetProperty("nextReviewDueAt").GetDateTimeOffset());
+        Assert.Equal("Personal", asbCase.GetProperty("category").GetString());
+        var parties = asbCase.GetProperty("parties").EnumerateArray().ToList();
+        Assert.Contains(parties, p => p.GetProperty("role").GetString() == "Victim" && p.GetProperty("name").GetString() == "Janet Mbeki");
+        Assert.Contains(parties, p => p.GetProperty("role").GetString() == "Perpetrator" && p.GetProperty("name").GetString() == "Kyle Dunmore");
+        var victimIdentity = parties.First(p => p.GetProperty("role").GetString() == "Victim").GetProperty("identityId").GetInt64();
+        Assert.True(await app.WithDbAsync(db => db.IncidentPeople.AnyAsync(p => p.IncidentId == incident.Id() && p.IdentityId == victimIdentity)));
+        Assert.Equal("Demo community focus desk", asbCase.GetProperty("spocName").GetString());
+
+        // A second review with the old version is a stale edit.
+        await desk.PostAsJsonAsync($"/api/v1/asb/desk/{incident.Id()}/review", new { version, riskDecision = "confirm", officerAttends = false })
+            .ExpectAsync(HttpStatusCode.Conflict);
+        var id = incident.Id().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "desk.review" && e.RecordId == id)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "desk.read" && e.RecordId == id)));
+    }
+
+    [Theory, Providers]
+    public async Task Confirming_keeps_the_assessed_level_and_linking_adds_the_incident_to_an_existing_case(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var first = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport());
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, first.Id());
+        var second = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(yes: ["targeted", "afraid", "health", "threats"]));
+        var review = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk/{second.Id()}");
+        Assert.Equal("Medium", review.GetProperty("currentRiskLevel").GetString());
+
+        var changed = await desk.PostAsJsonAsync($"/api/v1/asb/desk/{second.Id()}/review", new
+        {
+            version = review.GetProperty("version").GetInt32(), riskDecision = "confirm", riskLevel = "High", caseDecision = "Link", caseId = asbCase.Id(),
+        }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(changed.GetProperty("errors").TryGetProperty("riskLevel", out _));
+
+        var linked = await desk.PostAsJsonAsync($"/api/v1/asb/desk/{second.Id()}/review", new
+        {
+            version = review.GetProperty("version").GetInt32(), riskDecision = "confirm", caseDecision = "Link", caseId = asbCase.Id(),
+            referToAgencyId = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "HOUSING").Select(a => a.Id).SingleAsync()),
+            referralNote = "Victim is a housing association tenant; please contact her about the neighbours",
+        }).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Confirmed", linked.GetProperty("decision").GetProperty("riskDecision").GetString());
+        Assert.Equal("Medium", linked.GetProperty("decision").GetProperty("riskLevel").GetString());
+        Assert.Single(linked.GetProperty("assessments").EnumerateArray());
+        var updated = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{asbCase.Id()}");
+        Assert.Equal(2, updated.GetProperty("incidents").GetArrayLength());
+    }
+
+    [Theory, Providers]
+    public async Task A_repeat_victim_across_identities_is_routed_to_the_desk(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var name = $"Repeat{Guid.NewGuid():N}"[..20];
+        var incidents = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            incidents.Add((await AsbTesting.RecordAsync(handler, Reports.Burglary(people: Reports.Victim("Edith", name, "1939-05-05")))).Id());
+        }
+        // Each entry started an identity of its own; resolution joins them by merging into the first.
+        await app.WithDbAsync(async db =>
+        {
+            var entries = await db.IncidentPeople.Where(p => incidents.Contains(p.IncidentId)).OrderBy(p => p.Id).ToListAsync();
+            var keep = entries[0].IdentityId!.Value;
+            foreach (var entry in entries.Skip(1))
+            {
+                var old = await db.PersonIdentities.SingleAsync(x => x.Id == entry.IdentityId);
+                old.MergedIntoId = keep;
+                entry.IdentityId = keep;
+            }
+            return await db.SaveChangesAsync();
+        });
+        Assert.Null(await QueueItemAsync(desk, incidents[2]));
+        Assert.True(await app.WithServiceAsync<CommunityFocusDesk, bool>(d => d.RouteAndSaveAsync(incidents[2], CancellationToken.None)));
+        var item = await QueueItemAsync(desk, incidents[2], "&reason=RepeatVictim");
+        Assert.NotNull(item);
+        var review = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk/{incidents[2]}");
+        Assert.Equal(2, review.GetProperty("victimHistory").GetArrayLength());
+        Assert.False(await app.WithServiceAsync<CommunityFocusDesk, bool>(d => d.RouteAndSaveAsync(incidents[2], CancellationToken.None)));
+    }
+
+    [Theory, Providers]
+    public async Task Overdue_reviews_are_visible_to_supervisors_and_the_review_time_is_configurable(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var incident = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport());
+        app.Time.Advance(TimeSpan.FromHours(25));
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var item = await QueueItemAsync(supervisor, incident.Id(), "&overdueOnly=true");
+        Assert.NotNull(item);
+        Assert.True(item.Value.GetProperty("overdue").GetBoolean());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ForceConfiguration>().PublishAsync(AsbRules.Key, AsbRules.Default with { DeskReviewHours = 12 }, "Desk reviews within 12 hours");
+            await scope.ServiceProvider.GetRequiredService<AppDb>().SaveChangesAsync();
+        }
+        handler = await app.ClientForAsync(Roles.CallHandler);
+        var next = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport());
+        var nextItem = await QueueItemAsync(supervisor, next.Id());
+        Assert.Equal(app.Time.GetUtcNow().AddHours(12), nextItem!.Value.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Null(await QueueItemAsync(supervisor, next.Id(), "&overdueOnly=true"));
+    }
+}
