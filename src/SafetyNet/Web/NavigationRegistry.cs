@@ -13,6 +13,8 @@ public static class NavigationRegistry
     [
         new("/incidents/new", "Record an incident", Takers),
         new("/queues/crime-recording", "Queues", [.. Takers, Roles.CrimeRegistrar]),
+        new("/insight/pack", "Daily pack", [Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]),
+        new("/audits/crime-recording", "Recording audits", [Roles.CrimeRegistrar, Roles.Auditor]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];

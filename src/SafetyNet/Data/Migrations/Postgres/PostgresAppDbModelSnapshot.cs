@@ -223,6 +223,8 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasIndex("IncidentId");
 
+                    b.HasIndex("Level", "CreatedAt");
+
                     b.ToTable("RiskAssessments");
                 });
 
@@ -400,6 +402,8 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CrimeReference");
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("IncidentId");
 
@@ -600,6 +604,131 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FrameSize")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CrimeRecordingAudits", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAuditItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AuditId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("CorrectlyRecorded")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ShouldHaveBeenRecorded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("StratumSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("CrimeRecordingAuditItems", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.DemandDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TypeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "TypeCode", "District");
+
+                    b.ToTable("DemandDays", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Insight.OpenDataCrime", b =>
                 {
                     b.Property<long>("Id")
@@ -721,6 +850,78 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OpenDataOutcomes", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.PackSnapshot", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("PackSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.StrengthOnDuty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AbstractionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("NeighbourhoodAbstracted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnDuty")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Shift", "District")
+                        .IsUnique();
+
+                    b.ToTable("StrengthOnDuty", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
@@ -1121,6 +1322,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAuditItem", b =>
+                {
+                    b.HasOne("SafetyNet.Insight.CrimeRecordingAudit", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
                 {
                     b.HasOne("SafetyNet.Incidents.Incident", null)
@@ -1166,6 +1376,11 @@ namespace SafetyNet.Data.Migrations.Postgres
             modelBuilder.Entity("SafetyNet.Incidents.Incident", b =>
                 {
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

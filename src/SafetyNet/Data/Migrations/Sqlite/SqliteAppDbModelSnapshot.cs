@@ -212,6 +212,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.HasIndex("IncidentId");
 
+                    b.HasIndex("Level", "CreatedAt");
+
                     b.ToTable("RiskAssessments");
                 });
 
@@ -383,6 +385,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CrimeReference");
+
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("IncidentId");
 
@@ -581,6 +585,127 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CrimeRecordingAudits", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAuditItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AuditId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("CorrectlyRecorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ShouldHaveBeenRecorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StratumSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("CrimeRecordingAuditItems", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.DemandDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "TypeCode", "District");
+
+                    b.ToTable("DemandDays", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Insight.OpenDataCrime", b =>
                 {
                     b.Property<long>("Id")
@@ -698,6 +823,76 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OpenDataOutcomes", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.PackSnapshot", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("PackSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.StrengthOnDuty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AbstractionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NeighbourhoodAbstracted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnDuty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Planned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "Shift", "District")
+                        .IsUnique();
+
+                    b.ToTable("StrengthOnDuty", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
@@ -1088,6 +1283,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAuditItem", b =>
+                {
+                    b.HasOne("SafetyNet.Insight.CrimeRecordingAudit", null)
+                        .WithMany("Items")
+                        .HasForeignKey("AuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
                 {
                     b.HasOne("SafetyNet.Incidents.Incident", null)
@@ -1133,6 +1337,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
             modelBuilder.Entity("SafetyNet.Incidents.Incident", b =>
                 {
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>
+                {
+                    b.Navigation("Items");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+
+namespace SafetyNet.Insight;
+
+/// <summary>
+/// Serves the pack from its snapshot while it is fresh (the refresh interval, five minutes unless configured)
+/// and rebuilds it otherwise. At a million incidents a build reads several hundred thousand index entries; the
+/// morning meeting's readers, the page and its downloads share one build instead of each paying for it.
+/// </summary>
+public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider time, IConfiguration settings)
+{
+    public const string All = "all";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public TimeSpan RefreshInterval => TimeSpan.FromMinutes(Math.Clamp(settings.GetValue("Insight:PackRefreshMinutes", 5.0), 0, 60));
+
+    public async Task<DailyPack> GetAsync(string? district, bool fresh, CancellationToken ct)
+    {
+        var scope = district ?? All;
+        if (!fresh)
+        {
+            var since = time.GetUtcNow() - RefreshInterval;
+            var json = await db.Set<PackSnapshot>().AsNoTracking().Where(s => s.Scope == scope && s.GeneratedAt > since).Select(s => s.Json).FirstOrDefaultAsync(ct);
+            if (json is not null && JsonSerializer.Deserialize<DailyPack>(json, Json) is { } kept)
+            {
+                return kept;
+            }
+        }
+        return await RebuildAsync(district, ct);
+    }
+
+    public async Task<DailyPack> RebuildAsync(string? district, CancellationToken ct)
+    {
+        var built = await pack.BuildAsync(district, ct);
+        var scope = district ?? All;
+        var json = JsonSerializer.Serialize(built, Json);
+        // Last writer wins: two builds of the same moment hold the same figures.
+        var updated = await db.Set<PackSnapshot>().Where(s => s.Scope == scope)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.GeneratedAt, built.GeneratedAt).SetProperty(s => s.Json, json), ct);
+        if (updated == 0)
+        {
+            db.Set<PackSnapshot>().Add(new PackSnapshot { Scope = scope, GeneratedAt = built.GeneratedAt, Json = json });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node stored its build first.
+            }
+            db.ChangeTracker.Clear();
+        }
+        return built;
+    }
+}
+
+/// <summary>Rebuilds the county pack in the background at the refresh interval, so a reader rarely waits for a build.</summary>
+public sealed class PackRefresher(IServiceScopeFactory scopes, StartupState startup, TimeProvider time, IConfiguration settings, ILogger<PackRefresher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!settings.GetValue("Insight:RefreshInBackground", true))
+        {
+            return;
+        }
+        await startup.WhenReady.WaitAsync(stoppingToken);
+        var minutes = Math.Clamp(settings.GetValue("Insight:PackRefreshMinutes", 5.0), 0.5, 60);
+        // A little under the interval, so a reader finds the snapshot fresh.
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes * 0.8), time);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<PackSnapshots>().RebuildAsync(null, stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                log.LogWarning(error, "The daily pack could not be rebuilt; readers will build it themselves");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
