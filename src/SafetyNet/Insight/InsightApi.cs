@@ -271,7 +271,8 @@ public static class InsightApi
     {
         if (!access.CanReadPack)
         {
-            return TypedResults.Forbid();
+            // A plain 403: the cookie scheme's forbid would redirect an API client to a page.
+            return TypedResults.Problem(title: "The daily pack is for force staff", statusCode: StatusCodes.Status403Forbidden);
         }
         if (PackDistrict(district) is { } invalid)
         {
