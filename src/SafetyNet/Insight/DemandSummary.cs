@@ -17,7 +17,23 @@ public sealed class DemandSummary(AppDb db)
     private const string ThroughKey = "insight.demand.through";
 
     /// <summary>Makes sure every day in [<paramref name="from"/>, <paramref name="to"/>) is summarised, then returns the rows.</summary>
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
     public async Task<List<DemandDay>> DaysAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        // One summariser at a time in this node; another node's overlapping rebuild is caught on save.
+        await Gate.WaitAsync(ct);
+        try
+        {
+            return await SummarisedDaysAsync(from, to, ct);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<List<DemandDay>> SummarisedDaysAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var watermark = long.TryParse(await SettingAsync(WatermarkKey, ct), CultureInfo.InvariantCulture, out var w) ? w : 0;
         var through = DateOnly.TryParseExact(await SettingAsync(ThroughKey, ct), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : (DateOnly?)null;

@@ -58,6 +58,8 @@ public static class InsightApi
         builder.Services.AddScoped<AuditReader>();
         builder.Services.AddScoped<PackSnapshots>();
         builder.Services.AddHostedService<PackRefresher>();
+        builder.Services.AddScoped<IStartupSeeder, InsightDemoSeeder>();
+        builder.Services.AddHostedService<OpenDataDemoImport>();
         return builder;
     }
 

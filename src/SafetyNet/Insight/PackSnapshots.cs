@@ -20,16 +20,30 @@ public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider ti
     public async Task<DailyPack> GetAsync(string? district, bool fresh, CancellationToken ct)
     {
         var scope = district ?? All;
-        if (!fresh)
+        var asked = time.GetUtcNow();
+        if (!fresh && await StoredAsync(scope, asked - RefreshInterval, ct) is { } kept)
         {
-            var since = time.GetUtcNow() - RefreshInterval;
-            var json = await db.Set<PackSnapshot>().AsNoTracking().Where(s => s.Scope == scope && s.GeneratedAt > since).Select(s => s.Json).FirstOrDefaultAsync(ct);
-            if (json is not null && JsonSerializer.Deserialize<DailyPack>(json, Json) is { } kept)
-            {
-                return kept;
-            }
+            return kept;
         }
-        return await RebuildAsync(district, ct);
+        // One build per scope at a time in this node: readers arriving meanwhile take its result.
+        var gate = Gates.GetOrAdd(scope, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return (fresh ? null : await StoredAsync(scope, asked - RefreshInterval, ct)) ?? await RebuildAsync(district, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    private async Task<DailyPack?> StoredAsync(string scope, DateTimeOffset since, CancellationToken ct)
+    {
+        var json = await db.Set<PackSnapshot>().AsNoTracking().Where(s => s.Scope == scope && s.GeneratedAt >= since).Select(s => s.Json).FirstOrDefaultAsync(ct);
+        return json is null ? null : JsonSerializer.Deserialize<DailyPack>(json, Json);
     }
 
     public async Task<DailyPack> RebuildAsync(string? district, CancellationToken ct)
@@ -75,7 +89,7 @@ public sealed class PackRefresher(IServiceScopeFactory scopes, StartupState star
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PackSnapshots>().RebuildAsync(null, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<PackSnapshots>().GetAsync(null, fresh: true, stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
