@@ -214,13 +214,15 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
             recent = recent.Where(i => i.District == district);
         }
         var places = recent.Select(i => i.LocationText).Distinct();
+        // Grouped by the text alone (a hash of a few thousand places, not a sort of every report), the district
+        // comes from the latest report.
         return await db.Incidents.AsNoTracking()
             .Where(i => i.ReportedAt >= since90 && places.Contains(i.LocationText))
-            .GroupBy(i => new { i.LocationText, i.District })
+            .GroupBy(i => i.LocationText)
             .Where(g => g.Count() >= RepeatThreshold)
-            .Select(g => new { g.Key.LocationText, g.Key.District, Reports = g.Count(), LatestId = g.Max(i => i.Id) })
+            .Select(g => new { LocationText = g.Key, Reports = g.Count(), LatestId = g.Max(i => i.Id) })
             .OrderByDescending(g => g.Reports).ThenByDescending(g => g.LatestId).Take(25)
-            .Join(db.Incidents, g => g.LatestId, i => i.Id, (g, i) => new RepeatLocation(g.LocationText, g.District, g.Reports, g.LatestId, i.Reference))
+            .Join(db.Incidents, g => g.LatestId, i => i.Id, (g, i) => new RepeatLocation(g.LocationText, i.District, g.Reports, g.LatestId, i.Reference))
             .ToListAsync(ct);
     }
 
@@ -259,21 +261,21 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
             incidents = incidents.Where(i => i.District == district);
         }
         var recording = await crimes.GroupBy(_ => 1)
-            .Select(g => new { Due = g.Count(), Met = g.Count(c => c.DecidedAt != null && c.DecidedAt <= c.DueAt) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { Due = g.Count(), Met = g.Count(c => c.DecidedAt != null && c.DecidedAt <= c.DueAt) }).ToListAsync(ct);
         var attendance = await incidents.Where(i => i.AttendanceDueAt >= since && i.AttendanceDueAt <= now && i.NoAttendanceOverrideBy == null)
             .GroupBy(i => i.GradeCode)
             .Select(g => new { Grade = g.Key, Due = g.Count(), Met = g.Count(i => i.ArrivedAt != null && i.ArrivedAt <= i.AttendanceDueAt) }).ToListAsync(ct);
         var thrive = await incidents.Where(i => i.ReportedAt >= since && i.ReportedAt <= now).GroupBy(_ => 1)
-            .Select(g => new { Due = g.Count(), Met = g.Count(i => i.ThriveCompletedAt != null) }).FirstOrDefaultAsync(ct);
+            .Select(g => new { Due = g.Count(), Met = g.Count(i => i.ThriveCompletedAt != null) }).ToListAsync(ct);
         var figures = new List<ComplianceFigure>
         {
-            new("Crime recording decisions within 24 hours", recording?.Met ?? 0, recording?.Due ?? 0, "decisions due in the last 7 days"),
+            new("Crime recording decisions within 24 hours", recording.Sum(r => r.Met), recording.Sum(r => r.Due), "decisions due in the last 7 days"),
         };
         foreach (var grade in attendance.OrderBy(a => a.Grade, StringComparer.Ordinal))
         {
             figures.Add(new($"Attendance within target: {grade.Grade?.ToLowerInvariant()}", grade.Met, grade.Due, "attendances due in the last 7 days"));
         }
-        figures.Add(new("THRIVE completed", thrive?.Met ?? 0, thrive?.Due ?? 0, "incidents reported in the last 7 days"));
+        figures.Add(new("THRIVE completed", thrive.Sum(t => t.Met), thrive.Sum(t => t.Due), "incidents reported in the last 7 days"));
         return figures;
     }
 }
