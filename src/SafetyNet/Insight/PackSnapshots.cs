@@ -40,10 +40,30 @@ public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider ti
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
+    /// <summary>The last pack read per scope in this node, keyed by when it was built: the database says which build is current.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset Built, DailyPack Pack)> Read = new(StringComparer.Ordinal);
+
     private async Task<DailyPack?> StoredAsync(string scope, DateTimeOffset since, CancellationToken ct)
     {
-        var json = await db.Set<PackSnapshot>().AsNoTracking().Where(s => s.Scope == scope && s.GeneratedAt >= since).Select(s => s.Json).FirstOrDefaultAsync(ct);
-        return json is null ? null : JsonSerializer.Deserialize<DailyPack>(json, Json);
+        var built = await db.Set<PackSnapshot>().AsNoTracking().Where(s => s.Scope == scope && s.GeneratedAt >= since)
+            .Select(s => (DateTimeOffset?)s.GeneratedAt).FirstOrDefaultAsync(ct);
+        if (built is null)
+        {
+            return null;
+        }
+        // Keyed by database too: several applications may share a process (the tests do).
+        var key = $"{db.Database.GetConnectionString()}|{scope}";
+        if (Read.TryGetValue(key, out var cached) && cached.Built == built)
+        {
+            return cached.Pack;
+        }
+        var json = await db.Set<PackSnapshot>().AsNoTracking().Where(s => s.Scope == scope).Select(s => s.Json).FirstOrDefaultAsync(ct);
+        if (json is null || JsonSerializer.Deserialize<DailyPack>(json, Json) is not { } pack)
+        {
+            return null;
+        }
+        Read[key] = (built.Value, pack);
+        return pack;
     }
 
     public async Task<DailyPack> RebuildAsync(string? district, CancellationToken ct)
