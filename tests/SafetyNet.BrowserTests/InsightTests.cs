@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using SafetyNet.BrowserTests.Pages;
 using SafetyNet.Demo;
+using SafetyNet.Insight;
 using SafetyNet.Platform;
 
 namespace SafetyNet.BrowserTests;
@@ -15,6 +16,8 @@ public sealed class SeededBrowserFixture : IAsyncLifetime
     {
         await Browser.InitializeAsync();
         await Browser.App.WithServiceAsync<DemoSeeder, SyntheticBatch>(s => s.AddAsync(1500, 5, null, CancellationToken.None));
+        // The pack built at start-up saw no reports; the meeting would press "refresh the figures now".
+        await Browser.App.WithServiceAsync<PackSnapshots, DailyPack>(p => p.GetAsync(null, fresh: true, CancellationToken.None));
     }
 
     public Task DisposeAsync() => Browser.DisposeAsync();

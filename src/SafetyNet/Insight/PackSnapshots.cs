@@ -87,6 +87,8 @@ public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider ti
             }
             db.ChangeTracker.Clear();
         }
+        // The next read here takes the new build from the database, even if its instant equals the last one's.
+        Read.TryRemove($"{db.Database.GetConnectionString()}|{scope}", out _);
         return built;
     }
 }
