@@ -7,10 +7,11 @@ using System.Text.Json;
 // An open-loop load scenario against a running SafetyNet on this machine: requests start on a fixed
 // schedule whatever the server's speed (so slowness shows as latency, not as a lower rate), bounded in
 // count and time, loopback only.
-//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds]
+//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds] [intake|pack]
+// The pack scenario reads the daily management pack (county and each district) while reports keep arriving.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60]");
+    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60] [intake|pack]");
     return 2;
 }
 var baseUri = new Uri(args[0]);
@@ -21,6 +22,11 @@ if (!baseUri.IsLoopback)
 }
 var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40;
 var seconds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60;
+var scenario = args.Length > 4 ? args[4] : "intake";
+if (scenario == "pack")
+{
+    return await PackScenario.RunAsync(baseUri, args[1], rate, seconds);
+}
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
 var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "callhandler@safetynet.test", password = args[1] });
 login.EnsureSuccessStatusCode();
@@ -85,3 +91,101 @@ static object Report(int n) => new
     grade = "SCHEDULED",
     thrive = new { threat = "None", harm = "Damage", risk = "Low", investigation = "CCTV", vulnerability = "None", engagement = "Update by phone" },
 };
+
+/// <summary>
+/// Supervisors and analysts opening the daily pack for the county and for their districts, at a fixed arrival
+/// rate, with one report in five arriving meanwhile. Also times full rebuilds (fresh figures) one at a time.
+/// </summary>
+internal static class PackScenario
+{
+    private static readonly string[] Districts =
+        ["", "Broxbourne", "Dacorum", "East Hertfordshire", "Hertsmere", "North Hertfordshire", "St Albans", "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield"];
+
+    public static async Task<int> RunAsync(Uri baseUri, string password, int rate, int seconds)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(120) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "supervisor@safetynet.test", password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        static string Url(int n, bool fresh = false)
+        {
+            var district = Districts[n % Districts.Length];
+            var query = new List<string>();
+            if (district.Length > 0)
+            {
+                query.Add("district=" + Uri.EscapeDataString(district));
+            }
+            if (fresh)
+            {
+                query.Add("fresh=true");
+            }
+            return "/api/v1/insight/pack" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+        }
+
+        // Full rebuilds, one at a time: what the background refresh (or a "refresh now") costs.
+        var rebuilds = new List<double>();
+        for (var i = 0; i < Districts.Length; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            (await http.GetAsync(Url(i, fresh: true))).EnsureSuccessStatusCode();
+            rebuilds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        Console.WriteLine($"rebuild (GET /api/v1/insight/pack?fresh=true, county and 10 districts): {Describe(rebuilds)}");
+
+        for (var w = 0; w < 20; w++)
+        {
+            (await http.GetAsync(Url(w))).EnsureSuccessStatusCode();
+        }
+        var reads = new List<double>();
+        var failures = 0;
+        var total = rate * seconds;
+        var tasks = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
+        for (var i = 0; i < total && clock.Elapsed < TimeSpan.FromSeconds(seconds + 5); i++)
+        {
+            await timer.WaitForNextTickAsync();
+            var n = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var response = n % 5 == 4 ? await http.PostAsJsonAsync("/api/v1/incidents", Report(n)) : await http.GetAsync(Url(n));
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (tasks)
+                {
+                    if (n % 5 != 4)
+                    {
+                        reads.Add(ms);
+                    }
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        failures++;
+                    }
+                }
+            }));
+        }
+        await Task.WhenAll(tasks);
+        Console.WriteLine($"rate {rate}/s for {seconds} s: {total} requests, {failures} failed, achieved {total / clock.Elapsed.TotalSeconds:N1}/s");
+        Console.WriteLine($"pack (GET /api/v1/insight/pack): {Describe(reads)}");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static string Describe(List<double> samples)
+    {
+        samples.Sort();
+        double P(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+        return $"n={samples.Count} p50={P(0.50):N1} ms p95={P(0.95):N1} ms p99={P(0.99):N1} ms max={samples[^1]:N1} ms";
+    }
+
+    private static object Report(int n) => new
+    {
+        channel = "NonEmergency101",
+        typeCode = "BURGLARY-RESIDENTIAL",
+        narrative = $"Pack scenario report {n}: rear door forced.",
+        location = new { text = $"{1 + n % 200} High Street, Watford", district = "Watford" },
+        people = new[] { new { role = "Victim", firstName = "Pack", lastName = $"Tester{n % 300}", dateOfBirth = "1970-01-01" } },
+        grade = "PRIORITY",
+        thrive = new { threat = "None", harm = "Loss", risk = "Medium", investigation = "Forensics", vulnerability = "None", engagement = "Update by phone" },
+    };
+}

@@ -3,6 +3,7 @@ using SafetyNet.Cli;
 using SafetyNet.Data;
 using SafetyNet.Demo;
 using SafetyNet.Incidents;
+using SafetyNet.Insight;
 using SafetyNet.Locations;
 using SafetyNet.People;
 using SafetyNet.Platform;
@@ -31,6 +32,7 @@ builder.AddIncidents();         // first contact: incidents, people, THRIVE, ris
 builder.AddPeople();            // people as entered, and the earlier incidents of each
 builder.AddIdentities();        // who is who: matching at intake, background resolution, review, repeat rules
 builder.AddLocations();         // the street gazetteer from police.uk open data
+builder.AddInsight();            // daily management pack, open-data rates, hotspots, near repeat, recording audits
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
 builder.AddAsb();               // community focus desk, ASB cases, sharing; demo cases after the demo incidents
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
@@ -49,6 +51,7 @@ app.MapPeople();                // /api/v1/people
 app.MapIdentities();            // /api/v1/people/{id}/matches|merge, /api/v1/identities
 app.MapLocations();             // /api/v1/reference/streets
 app.MapAsb();                   // /api/v1/asb/desk, /api/v1/asb/cases, sharing agreements
+app.MapInsight();               // /api/v1/insight, /api/v1/audits/crime-recording
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

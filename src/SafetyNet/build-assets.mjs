@@ -21,4 +21,10 @@ cpSync(`${moj}/assets/images`, `${root}wwwroot/assets/images`, { recursive: true
 mkdirSync(`${root}wwwroot/js/vendor`, { recursive: true });
 cpSync(`${govuk}/govuk-frontend.min.js`, `${root}wwwroot/js/vendor/govuk-frontend.min.js`);
 cpSync(`${moj}/moj-frontend.min.js`, `${root}wwwroot/js/vendor/moj-frontend.min.js`);
+// Leaflet for maps that must work on a closed network: no tiles needed to show cells and points.
+const leaflet = `${root}node_modules/leaflet/dist`;
+mkdirSync(`${root}wwwroot/js/vendor/leaflet`, { recursive: true });
+cpSync(`${leaflet}/leaflet.js`, `${root}wwwroot/js/vendor/leaflet/leaflet.js`);
+cpSync(`${leaflet}/leaflet.css`, `${root}wwwroot/js/vendor/leaflet/leaflet.css`);
+cpSync(`${leaflet}/images`, `${root}wwwroot/js/vendor/leaflet/images`, { recursive: true });
 console.log("front-end assets built");

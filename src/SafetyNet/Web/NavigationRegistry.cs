@@ -19,6 +19,8 @@ public static class NavigationRegistry
         new("/asb/cases", "ASB cases", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/asb/community-trigger", "Community Trigger", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/practice", "What works", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
+        new("/insight/pack", "Daily pack", [Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]),
+        new("/audits/crime-recording", "Recording audits", [Roles.CrimeRegistrar, Roles.Auditor]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];

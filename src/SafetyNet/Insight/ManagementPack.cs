@@ -1,0 +1,293 @@
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Crimes;
+using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.Insight.Geography;
+using SafetyNet.Insight.Hotspots;
+using SafetyNet.People;
+using SafetyNet.Platform;
+
+namespace SafetyNet.Insight;
+
+public sealed record DemandRow(string Key, string Name, int Last24Hours, double DailyAverage, int Last7Days, double WeeklyAverage)
+{
+    /// <summary>Last 7 days against the average week of the four before, as a fraction (0.25 = 25 % up); null without a baseline.</summary>
+    public double? Change => WeeklyAverage > 0 ? (Last7Days - WeeklyAverage) / WeeklyAverage : null;
+}
+
+public sealed record HotspotArea(int Rank, double Score, int Incidents, double[][] Corners, double Latitude, double Longitude, string? District);
+
+public sealed record HotspotPoint(long IncidentId, string Reference, double Latitude, double Longitude, DateTimeOffset ReportedAt);
+
+public sealed record RepeatVictim(string Name, int Reports, long LatestIncidentId, string LatestReference, string LatestType, DateTimeOffset LatestAt);
+
+public sealed record RepeatLocation(string Location, string? District, int Reports, long LatestIncidentId, string LatestReference);
+
+public sealed record HighRiskCase(long IncidentId, string Reference, string Type, string Instrument, string Level, string? District, DateTimeOffset AssessedAt, bool Referral);
+
+public sealed record StrengthRow(string District, Shift Shift, int Planned, int OnDuty, int Abstracted, string? Reason, int DemandLast24Hours, long Id, int Version);
+
+public sealed record ComplianceFigure(string Measure, int Met, int Due, string Basis)
+{
+    public double? Rate => Due > 0 ? (double)Met / Due : null;
+}
+
+/// <summary>The morning meeting's pack: demand, hotspots, repeats, high risk, strength and compliance.</summary>
+public sealed record DailyPack(
+    DateTimeOffset GeneratedAt,
+    DateOnly Date,
+    IReadOnlyList<DemandRow> DemandByType,
+    IReadOnlyList<DemandRow> DemandByDistrict,
+    DemandRow Total,
+    string HotspotType,
+    IReadOnlyList<HotspotArea> Hotspots,
+    IReadOnlyList<HotspotPoint> HotspotPoints,
+    IReadOnlyList<RepeatVictim> RepeatVictims,
+    IReadOnlyList<RepeatLocation> RepeatLocations,
+    IReadOnlyList<HighRiskCase> HighRisk,
+    IReadOnlyList<StrengthRow> Strength,
+    IReadOnlyList<ComplianceFigure> Compliance,
+    IReadOnlyList<string> NotYetMeasured);
+
+/// <summary>
+/// Builds the daily management pack from indexed ranges of the last day, week and three months; the four-week
+/// average comes from <see cref="DemandSummary"/>. Repeats use <see cref="PersonKey"/>, the one place that says
+/// which entries are the same person.
+/// </summary>
+public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider time)
+{
+    /// <summary>Reports within 3 months that make a victim or a location a repeat (DOMAIN §3: 3 in 3 months).</summary>
+    public const int RepeatThreshold = 3;
+    public const string HotspotTypeCode = "BURGLARY-RESIDENTIAL";
+    public const int HotspotCells = 10;
+    public const double HotspotCellMetres = 250;
+
+    public async Task<DailyPack> BuildAsync(string? district, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var last24 = now.AddHours(-24);
+        var last7 = now.AddDays(-7);
+        var since90 = now.AddDays(-90);
+        var baselineFrom = today.AddDays(-35);
+        var baselineTo = today.AddDays(-7);
+
+        var recent = db.Incidents.AsNoTracking().Where(i => i.ReportedAt >= last7 && i.ReportedAt <= now);
+        if (district is not null)
+        {
+            recent = recent.Where(i => i.District == district);
+        }
+        var week = await recent
+            .GroupBy(i => new { i.TypeCode, i.District, Day = i.ReportedAt >= last24 })
+            .Select(g => new { g.Key.TypeCode, g.Key.District, g.Key.Day, Count = g.Count() })
+            .ToListAsync(ct);
+        var baseline = (await summary.DaysAsync(baselineFrom, baselineTo, ct)).Where(d => district is null || d.District == district).ToList();
+
+        List<DemandRow> Rows(Func<string?, string?, string> key, Func<string, string> name)
+        {
+            var keys = week.Select(w => key(w.TypeCode, w.District)).Concat(baseline.Select(b => key(b.TypeCode, b.District))).Distinct();
+            return keys.Select(k =>
+            {
+                var inWeek = week.Where(w => key(w.TypeCode, w.District) == k).ToList();
+                var base28 = baseline.Where(b => key(b.TypeCode, b.District) == k).Sum(b => b.Incidents);
+                return new DemandRow(k, name(k), inWeek.Where(w => w.Day).Sum(w => w.Count), base28 / 28.0, inWeek.Sum(w => w.Count), base28 / 4.0);
+            }).OrderByDescending(r => r.Last7Days).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        }
+        var byType = Rows((type, _) => type ?? "", code => IncidentType.Find(code)?.Name ?? code);
+        var byDistrict = Rows((_, d) => string.IsNullOrEmpty(d) ? "" : d, d => d.Length == 0 ? "District not known" : d);
+        var total = new DemandRow("all", "All incidents", byType.Sum(r => r.Last24Hours), byType.Sum(r => r.DailyAverage), byType.Sum(r => r.Last7Days), byType.Sum(r => r.WeeklyAverage));
+
+        var (hotspots, points) = await HotspotsAsync(now, district, ct);
+        var victims = await RepeatVictimsAsync(now, last24, since90, district, ct);
+        var locations = await RepeatLocationsAsync(last24, since90, district, ct);
+        var highRisk = await HighRiskAsync(now.AddDays(-28), district, ct);
+        var strength = await StrengthAsync(today, byDistrict, district, ct);
+        var compliance = await ComplianceAsync(last7, now, district, ct);
+        return new DailyPack(now, today, byType, byDistrict, total, IncidentType.Find(HotspotTypeCode)!.Name, hotspots, points, victims, locations, highRisk, strength, compliance,
+        [
+            "Victims' Code contacts on time: victim contacts are not yet recorded in SafetyNet",
+            "Supervision of investigations on time: investigations are not yet recorded in SafetyNet",
+        ]);
+    }
+
+    /// <summary>
+    /// Next week's residential burglary hotspots from the last 12 weeks of the force's own reports: the insight
+    /// engine's surface on 250 m cells, with weeks in place of months (half-life 4 weeks, near-repeat cone for
+    /// 2 weeks), since the force's records carry the day that police.uk withholds.
+    /// </summary>
+    private async Task<(List<HotspotArea>, List<HotspotPoint>)> HotspotsAsync(DateTimeOffset now, string? district, CancellationToken ct)
+    {
+        var since = now.AddDays(-84);
+        var query = db.Incidents.AsNoTracking()
+            .Where(i => i.TypeCode == HotspotTypeCode && i.ReportedAt >= since && i.ReportedAt <= now && i.Latitude != null && i.Longitude != null);
+        if (district is not null)
+        {
+            query = query.Where(i => i.District == district);
+        }
+        var rows = await query.Select(i => new { i.Id, i.Reference, i.Latitude, i.Longitude, i.ReportedAt, i.District }).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return ([], []);
+        }
+        var targetWeek = Week(now) + 1;
+        var events = new GridEvent[rows.Count];
+        var projected = new (double X, double Y)[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            projected[i] = BritishNationalGrid.FromWgs84(rows[i].Longitude!.Value, rows[i].Latitude!.Value);
+            events[i] = new GridEvent(projected[i].X, projected[i].Y, Week(rows[i].ReportedAt));
+        }
+        var grid = CellGrid.Covering(events, HotspotCellMetres, 1000);
+        var settings = new HotspotSettings { CellSize = HotspotCellMetres, HalfLifeMonths = 4, NearRepeatMonths = 2 };
+        var scores = HotspotPredictor.Score(events, targetWeek, grid, settings);
+        var top = HotspotPredictor.TopCells(scores, HotspotCells);
+        var areas = new List<HotspotArea>(top.Length);
+        var inCell = new int[top.Length];
+        var districtOf = new string?[top.Length];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cell = grid.CellOf(projected[i].X, projected[i].Y);
+            var index = Array.IndexOf(top, cell);
+            if (index >= 0)
+            {
+                inCell[index]++;
+                districtOf[index] ??= rows[i].District;
+            }
+        }
+        for (var r = 0; r < top.Length; r++)
+        {
+            var (x, y) = grid.Corner(top[r]);
+            var size = grid.CellSize;
+            double[] Node(double e, double n)
+            {
+                var (lon, lat) = BritishNationalGrid.ToWgs84(e, n);
+                return [Math.Round(lat, 6), Math.Round(lon, 6)];
+            }
+            var corners = new[] { Node(x, y), Node(x + size, y), Node(x + size, y + size), Node(x, y + size) };
+            var (clon, clat) = BritishNationalGrid.ToWgs84(x + size / 2, y + size / 2);
+            areas.Add(new HotspotArea(r + 1, Math.Round(scores[top[r]], 3), inCell[r], corners, Math.Round(clat, 6), Math.Round(clon, 6), districtOf[r]));
+        }
+        // The last four weeks' reports as points: enough to see the pattern, few enough for a closed-network browser.
+        var pointsSince = now.AddDays(-28);
+        var points = rows.Where(r => r.ReportedAt >= pointsSince).OrderByDescending(r => r.ReportedAt).Take(500)
+            .Select(r => new HotspotPoint(r.Id, r.Reference, Math.Round(r.Latitude!.Value, 5), Math.Round(r.Longitude!.Value, 5), r.ReportedAt)).ToList();
+        return (areas, points);
+    }
+
+    private static int Week(DateTimeOffset instant) => (int)(instant.UtcTicks / TimeSpan.TicksPerDay / 7);
+
+    /// <summary>Victims of the last day's reports who were the victim in at least three reports within three months.</summary>
+    private async Task<List<RepeatVictim>> RepeatVictimsAsync(DateTimeOffset now, DateTimeOffset since, DateTimeOffset since90, string? district, CancellationToken ct)
+    {
+        var recentIncidents = db.Incidents.Where(i => i.ReportedAt >= since && i.ReportedAt <= now);
+        if (district is not null)
+        {
+            recentIncidents = recentIncidents.Where(i => i.District == district);
+        }
+        var recentKeys = PersonKey.Of(db.IncidentPeople.Where(p => p.Role == PersonRole.Victim && recentIncidents.Any(i => i.Id == p.IncidentId)))
+            .Where(k => k != null && k != "" && !k.EndsWith("|")).Distinct();
+        var repeats = await (
+                from p in db.IncidentPeople
+                join i in db.Incidents on p.IncidentId equals i.Id
+                where p.Role == PersonRole.Victim && i.ReportedAt >= since90 && i.ReportedAt <= now && recentKeys.Contains(p.MatchKey)
+                group i by p.MatchKey into g
+                where g.Count() >= RepeatThreshold
+                select new { Key = g.Key, Reports = g.Count(), LatestId = g.Max(i => i.Id) })
+            .OrderByDescending(r => r.Reports).ThenByDescending(r => r.LatestId).Take(25).ToListAsync(ct);
+        var ids = repeats.Select(r => r.LatestId).ToList();
+        var latest = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.Reference, i.TypeCode, i.ReportedAt }).ToDictionaryAsync(i => i.Id, ct);
+        var names = await db.IncidentPeople.AsNoTracking().Where(p => ids.Contains(p.IncidentId) && p.Role == PersonRole.Victim).ToListAsync(ct);
+        return repeats.Select(r =>
+        {
+            var incident = latest[r.LatestId];
+            var name = names.FirstOrDefault(n => n.IncidentId == r.LatestId && PersonKey.Of(n) == r.Key)?.DisplayName ?? "Name not given";
+            return new RepeatVictim(name, r.Reports, r.LatestId, incident.Reference, IncidentType.Find(incident.TypeCode)?.Name ?? incident.TypeCode, incident.ReportedAt);
+        }).ToList();
+    }
+
+    private async Task<List<RepeatLocation>> RepeatLocationsAsync(DateTimeOffset since, DateTimeOffset since90, string? district, CancellationToken ct)
+    {
+        var recent = db.Incidents.Where(i => i.ReportedAt >= since);
+        if (district is not null)
+        {
+            recent = recent.Where(i => i.District == district);
+        }
+        var places = recent.Select(i => i.LocationText).Distinct();
+        // Grouped by the text alone (a hash of a few thousand places, not a sort of every report), the district
+        // comes from the latest report.
+        return await db.Incidents.AsNoTracking()
+            .Where(i => i.ReportedAt >= since90 && places.Contains(i.LocationText))
+            .GroupBy(i => i.LocationText)
+            .Where(g => g.Count() >= RepeatThreshold)
+            .Select(g => new { LocationText = g.Key, Reports = g.Count(), LatestId = g.Max(i => i.Id) })
+            .OrderByDescending(g => g.Reports).ThenByDescending(g => g.LatestId).Take(25)
+            .Join(db.Incidents, g => g.LatestId, i => i.Id, (g, i) => new RepeatLocation(g.LocationText, i.District, g.Reports, g.LatestId, i.Reference))
+            .ToListAsync(ct);
+    }
+
+    private async Task<List<HighRiskCase>> HighRiskAsync(DateTimeOffset since, string? district, CancellationToken ct)
+    {
+        var rows = await (
+                from r in db.RiskAssessments
+                where r.Level == "High" && r.CreatedAt >= since
+                // Only the current assessment counts: a later one for the same person may have lowered it.
+                where !db.RiskAssessments.Any(n => n.SupersedesId == r.Id)
+                join i in db.Incidents on r.IncidentId equals i.Id
+                where district == null || i.District == district
+                orderby r.CreatedAt descending, r.Id descending
+                select new { i.Id, i.Reference, i.TypeCode, r.InstrumentCode, r.Level, i.District, r.CreatedAt, r.ReferralFlag })
+            .Take(50).ToListAsync(ct);
+        return rows.Select(r => new HighRiskCase(r.Id, r.Reference, IncidentType.Find(r.TypeCode)?.Name ?? r.TypeCode, r.InstrumentCode, r.Level, r.District, r.CreatedAt, r.ReferralFlag)).ToList();
+    }
+
+    private async Task<List<StrengthRow>> StrengthAsync(DateOnly today, List<DemandRow> demand, string? district, CancellationToken ct)
+    {
+        var rows = await db.Set<StrengthOnDuty>().AsNoTracking().Where(s => s.Date == today && (district == null || s.District == district)).ToListAsync(ct);
+        return rows.OrderBy(s => s.District, StringComparer.Ordinal).ThenBy(s => s.Shift)
+            .Select(s => new StrengthRow(s.District, s.Shift, s.Planned, s.OnDuty, s.NeighbourhoodAbstracted, s.AbstractionReason,
+                demand.FirstOrDefault(d => d.Key == s.District)?.Last24Hours ?? 0, s.Id, s.Version))
+            .ToList();
+    }
+
+    /// <summary>Every decision and attendance that fell due in the last 7 days: whole counts, not samples, so no intervals.</summary>
+    private async Task<List<ComplianceFigure>> ComplianceAsync(DateTimeOffset since, DateTimeOffset now, string? district, CancellationToken ct)
+    {
+        var crimes = db.CrimeRecords.AsNoTracking().Where(c => c.DueAt >= since && c.DueAt <= now);
+        var incidents = db.Incidents.AsNoTracking();
+        if (district is not null)
+        {
+            crimes = crimes.Where(c => db.Incidents.Any(i => i.Id == c.IncidentId && i.District == district));
+            incidents = incidents.Where(i => i.District == district);
+        }
+        var recording = await crimes.GroupBy(_ => 1)
+            .Select(g => new { Due = g.Count(), Met = g.Count(c => c.DecidedAt != null && c.DecidedAt <= c.DueAt) }).ToListAsync(ct);
+        var attendance = await incidents.Where(i => i.AttendanceDueAt >= since && i.AttendanceDueAt <= now && i.NoAttendanceOverrideBy == null)
+            .GroupBy(i => i.GradeCode)
+            .Select(g => new { Grade = g.Key, Due = g.Count(), Met = g.Count(i => i.ArrivedAt != null && i.ArrivedAt <= i.AttendanceDueAt) }).ToListAsync(ct);
+        var thrive = await incidents.Where(i => i.ReportedAt >= since && i.ReportedAt <= now).GroupBy(_ => 1)
+            .Select(g => new { Due = g.Count(), Met = g.Count(i => i.ThriveCompletedAt != null) }).ToListAsync(ct);
+        var figures = new List<ComplianceFigure>
+        {
+            new("Crime recording decisions within 24 hours", recording.Sum(r => r.Met), recording.Sum(r => r.Due), "decisions due in the last 7 days"),
+        };
+        foreach (var grade in attendance.OrderBy(a => a.Grade, StringComparer.Ordinal))
+        {
+            figures.Add(new($"Attendance within target: {grade.Grade?.ToLowerInvariant()}", grade.Met, grade.Due, "attendances due in the last 7 days"));
+        }
+        figures.Add(new("THRIVE completed", thrive.Sum(t => t.Met), thrive.Sum(t => t.Due), "incidents reported in the last 7 days"));
+        return figures;
+    }
+}
+
+/// <summary>
+/// Which entries of people are the same person, for repeat victims. Today the exact normalised name and date of
+/// birth of <see cref="IncidentPerson.MatchKey"/>; when identities from the matching engine are linked to
+/// entries, this is the one place that changes.
+/// </summary>
+public static class PersonKey
+{
+    public static IQueryable<string> Of(IQueryable<IncidentPerson> people) => people.Select(p => p.MatchKey);
+
+    public static string Of(IncidentPerson person) => person.MatchKey;
+}

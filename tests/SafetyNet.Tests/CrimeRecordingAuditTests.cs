@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Demo;
+using SafetyNet.Insight;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.Tests;
+
+/// <summary>The crime-recording self-audit: the inspectorate's arithmetic, and the sample drawn and marked through the API.</summary>
+public class CrimeRecordingAuditTests
+{
+    private static List<CrimeRecordingAuditItem> Items(string stratum, int frame, int sampled, int should, int correct) =>
+        Enumerable.Range(0, sampled).Select(i => new CrimeRecordingAuditItem
+        {
+            Stratum = stratum, StratumSize = frame, ShouldHaveBeenRecorded = i < should, CorrectlyRecorded = i < correct,
+        }).ToList();
+
+    [Fact]
+    public void A_simple_sample_of_1060_correct_in_1215_is_87_2_per_cent_plus_or_minus_1_88()
+    {
+        // Every sampled report should have been recorded: 1,215 crimes, 1,060 correctly recorded, drawn from 100,000 a year.
+        var result = RecordingAccuracy.Compute(AuditDesign.Simple, 100_000, 365, Items("ALL", 100_000, 1215, 1215, 1060));
+        Assert.Equal(87.2, Math.Round(result.Accuracy!.Value * 100, 1));
+        Assert.Equal(1.88, Math.Round(result.HalfWidth!.Value * 100, 2));
+        // Unrecorded a year: 100,000 × (1 − 1,060/1,215).
+        Assert.Equal(100_000 * (1 - 1060.0 / 1215), result.ImpliedUnrecordedPerYear!.Value, 6);
+        Assert.True(result.WilsonLower < result.Accuracy && result.WilsonUpper > result.Accuracy);
+    }
+
+    [Fact]
+    public void A_stratified_sample_weights_each_type_by_its_size_worked_by_hand()
+    {
+        // Violence: 600 in the period, 100 sampled, all crimes, 90 right. Theft: 400, 100 sampled, all crimes, 70 right.
+        var items = Items("ASSAULT", 600, 100, 100, 90).Concat(Items("THEFT-OTHER", 400, 100, 100, 70)).ToList();
+        var result = RecordingAccuracy.Compute(AuditDesign.Stratified, 1000, 365, items);
+        // p = 0.6 × 0.9 + 0.4 × 0.7 = 0.82
+        Assert.Equal(0.82, result.Accuracy!.Value, 12);
+        // Var = 0.36 × (1 − 100/600) × 0.09/99 + 0.16 × (1 − 100/400) × 0.21/99 = 0.000272727… + 0.000254545… = 0.000527273
+        var se = Math.Sqrt(0.36 * (5.0 / 6) * 0.09 / 99 + 0.16 * 0.75 * 0.21 / 99);
+        Assert.Equal(0.000527273, se * se, 9);
+        Assert.Equal(1.96 * se, result.HalfWidth!.Value, 12);
+        Assert.Equal(0.0450, Math.Round(result.HalfWidth.Value, 4));
+        // 1,000 crimes in a year-long period, 18 % unrecorded.
+        Assert.Equal(180, result.ImpliedUnrecordedPerYear!.Value, 6);
+        // Narrower than treating the same 200 as one simple sample (0.8 ± 0.0554).
+        var simple = RecordingAccuracy.Compute(AuditDesign.Simple, 1000, 365, items);
+        Assert.True(result.HalfWidth < simple.HalfWidth);
+    }
+
+    [Theory, Providers]
+    public async Task A_registrar_draws_a_reproducible_sample_marks_it_and_sees_the_accuracy(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        await app.WithServiceAsync<DemoSeeder, SyntheticBatch>(s => s.AddAsync(400, 3, null, CancellationToken.None));
+        var registrar = await app.ClientForAsync(Roles.CrimeRegistrar);
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+        var from = today.AddDays(-60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = today.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var invalid = await registrar.PostAsJsonAsync("/api/v1/audits/crime-recording", new { title = "", periodFrom = to, periodTo = from, design = "Cluster", sampleSize = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        foreach (var field in new[] { "title", "periodTo", "design", "sampleSize" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<CrimeRecordingAudit>().CountAsync()));
+
+        async Task<JsonElement> DrawAsync(string design) =>
+            await (await registrar.PostAsJsonAsync("/api/v1/audits/crime-recording", new { title = $"Autumn {design}", periodFrom = from, periodTo = to, design, sampleSize = 40, seed = 42 }))
+                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var first = await DrawAsync("Simple");
+        var again = await DrawAsync("Simple");
+        Assert.Equal(40, first.GetProperty("sampleSize").GetInt32());
+        async Task<JsonElement> ReadAsync(JsonElement audit) => await registrar.GetFromJsonAsync<JsonElement>($"/api/v1/audits/crime-recording/{audit.GetProperty("id").GetInt64()}");
+        var items = (await ReadAsync(first)).GetProperty("items").EnumerateArray().ToList();
+        // The same seed over the same period draws the same incidents.
+        Assert.Equal(items.Select(i => i.GetProperty("incidentId").GetInt64()), (await ReadAsync(again)).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("incidentId").GetInt64()));
+        Assert.Equal(items.Count, items.Select(i => i.GetProperty("incidentId").GetInt64()).Distinct().Count());
+
+        var id = first.GetProperty("id").GetInt64();
+        var wrong = await registrar.PutAsJsonAsync($"/api/v1/audits/crime-recording/{id}/items/1", new { shouldHaveBeenRecorded = true, version = items[0].GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("correctlyRecorded", out _));
+
+        // Mark 30 as crimes, 27 of them correctly recorded; 10 as no crime.
+        for (var n = 0; n < items.Count; n++)
+        {
+            var mark = await registrar.PutAsJsonAsync($"/api/v1/audits/crime-recording/{id}/items/{n + 1}",
+                new { shouldHaveBeenRecorded = n < 30, correctlyRecorded = n < 27, version = items[n].GetProperty("version").GetInt32() });
+            Assert.Equal(HttpStatusCode.OK, mark.StatusCode);
+        }
+        var stale = await registrar.PutAsJsonAsync($"/api/v1/audits/crime-recording/{id}/items/1", new { shouldHaveBeenRecorded = false, version = items[0].GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        var result = (await ReadAsync(first)).GetProperty("result");
+        Assert.Equal(40, result.GetProperty("marked").GetInt32());
+        Assert.Equal(30, result.GetProperty("shouldHaveBeen").GetInt32());
+        Assert.Equal(27, result.GetProperty("correct").GetInt32());
+        Assert.Equal(0.9, result.GetProperty("accuracy").GetDouble(), 12);
+        Assert.Equal(1.96 * Math.Sqrt(0.9 * 0.1 / 30), result.GetProperty("halfWidth").GetDouble(), 12);
+
+        var stratified = await DrawAsync("Stratified");
+        var strata = (await ReadAsync(stratified)).GetProperty("result").GetProperty("strata").EnumerateArray().ToList();
+        Assert.True(strata.Count > 5, "a stratified sample covers the incident types");
+        // Each type is sampled in proportion to its size, and at least twice so it has a variance.
+        var frame = strata.Sum(s => s.GetProperty("frameSize").GetInt32());
+        Assert.All(strata, s => Assert.InRange(s.GetProperty("sampled").GetInt32(),
+            Math.Min(2, s.GetProperty("frameSize").GetInt32()), Math.Max(2, (int)Math.Floor(40.0 * s.GetProperty("frameSize").GetInt32() / frame))));
+
+        // Others are told the audit does not exist, and cannot start one.
+        var officer = await app.ClientForAsync(Roles.Officer);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/audits/crime-recording/{id}")).StatusCode);
+        Assert.Equal(0, (await officer.GetFromJsonAsync<JsonElement>("/api/v1/audits/crime-recording")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PutAsJsonAsync($"/api/v1/audits/crime-recording/{id}/items/2", new { shouldHaveBeenRecorded = false, version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/v1/audits/crime-recording", new { title = "x", periodFrom = from, periodTo = to, design = "Simple", sampleSize = 5 })).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "crime-recording-audit.mark")));
+    }
+}
