@@ -3,6 +3,7 @@ using SafetyNet.Data;
 using SafetyNet.Demo;
 using SafetyNet.Incidents;
 using SafetyNet.Locations;
+using SafetyNet.Messaging;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Web;
@@ -29,6 +30,7 @@ builder.AddApi();               // ProblemDetails, validation, OpenAPI
 builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk, crime recording
 builder.AddPeople();            // people as entered, and the earlier incidents of each
 builder.AddLocations();         // the street gazetteer from police.uk open data
+builder.AddMessaging();         // one outbox for every message, drained over SMTP or GOV.UK Notify
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
@@ -44,6 +46,7 @@ app.MapAccounts();              // /api/v1/auth/login, /api/v1/auth/refresh, /si
 app.MapIncidents();             // /api/v1/incidents, queues, reference data
 app.MapPeople();                // /api/v1/people
 app.MapLocations();             // /api/v1/reference/streets
+app.MapOutbox();                // /api/v1/outbox: delivery state and dead letters for administrators
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

@@ -25,6 +25,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Demo.SyntheticTruth> SyntheticTruth => Set<Demo.SyntheticTruth>();
     public DbSet<Insight.OpenDataCrime> OpenDataCrimes => Set<Insight.OpenDataCrime>();
     public DbSet<Insight.OpenDataOutcome> OpenDataOutcomes => Set<Insight.OpenDataOutcome>();
+    public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
 
     public abstract bool IsPostgres { get; }
 
