@@ -7,7 +7,7 @@ namespace SafetyNet.Matching;
 /// </summary>
 public static class Blocking
 {
-    public const int KeyCount = 12;
+    public const int KeyCount = 13;
     public const int MaxBlock = 100;
 
     /// <summary>The fields each key is built from, one bit per <see cref="MatchField"/>: learning leaves them out of that key's pairs.</summary>
@@ -25,6 +25,7 @@ public static class Blocking
         Bits(MatchField.Surname, MatchField.DateOfBirth),
         Bits(MatchField.Forename, MatchField.Address),
         Bits(MatchField.DateOfBirth, MatchField.Address),
+        Bits(MatchField.Surname, MatchField.Address),
     ];
 
     private static int Bits(params MatchField[] fields)
@@ -73,6 +74,8 @@ public static class Blocking
         keys[10] = Key(10, foreSound, RarestAddressWord(t, row), foreSound != 0 && t.AddressOf(row).Length > 0);
         // Both names spoilt or swapped: the birth date and the rarest word of the address still meet
         keys[11] = Key(11, dob, RarestAddressWord(t, row), fullDate && t.AddressOf(row).Length > 0);
+        // No birth date, forename spoilt and postcode mistyped: the surname's sound and the place still meet
+        keys[12] = Key(12, surSound, RarestAddressWord(t, row), surSound != 0 && t.AddressOf(row).Length > 0);
     }
 
     private static int RarestAddressWord(PersonTable t, int row)

@@ -28,15 +28,15 @@ public static class Comparison
     /// <summary>What each level means, for the reasons shown to a reviewer. Index 0 is "missing".</summary>
     public static readonly string[][] LevelNames =
     [
-        ["missing", "exact", "alias (nickname)", "one keystroke apart", "sounds alike", "initial or middle name", "different"],
-        ["missing", "exact", "one keystroke apart", "part of a double-barrelled name", "sounds alike", "different"],
+        ["missing", "exact", "alias (nickname)", "one keystroke apart", "sounds or is spelt alike", "initial or middle name", "different"],
+        ["missing", "exact", "one keystroke apart", "part of a double-barrelled name", "sounds or is spelt alike", "different"],
         ["missing", "exact", "initial agrees", "different"],
         ["missing", "exact", "day and month swapped", "one digit apart", "same year", "different"],
         ["missing", "same", "different"],
-        ["missing", "same unit", "one character apart", "same sector", "same district", "different"],
+        ["missing", "same unit", "one character apart", "same sector", "two characters apart", "same district", "different"],
         ["missing", "mostly the same", "half the same", "some words shared", "different"],
         ["missing", "same", "nearly the same", "different"],
-        ["missing", "same", "same mailbox name", "different"],
+        ["missing", "same", "same mailbox name", "nearly the same", "different"],
     ];
 
     public static int LevelCount(MatchField field) => LevelNames[(int)field].Length;
@@ -103,7 +103,7 @@ public static class Comparison
         {
             return 2;
         }
-        if (t.PhoneticOf(x) == t.PhoneticOf(y) || StringDistance.JaroWinkler(sx, sy) >= 0.88)
+        if (t.PhoneticOf(x) == t.PhoneticOf(y) || StringDistance.JaroWinkler(sx, sy) >= 0.88 || Scrambled(sx, sy))
         {
             return 4;
         }
@@ -133,7 +133,7 @@ public static class Comparison
         {
             return 3;
         }
-        if (t.PhoneticOf(x) == t.PhoneticOf(y) || StringDistance.JaroWinkler(sx, sy) >= 0.88)
+        if (t.PhoneticOf(x) == t.PhoneticOf(y) || StringDistance.JaroWinkler(sx, sy) >= 0.88 || Scrambled(sx, sy))
         {
             return 4;
         }
@@ -218,7 +218,11 @@ public static class Comparison
         {
             return 3;
         }
-        return t.PostcodeDistrict[a] == t.PostcodeDistrict[b] ? (byte)4 : (byte)5;
+        if (StringDistance.DamerauLevenshtein(t.Postcodes[x], t.Postcodes[y], 2) <= 2)
+        {
+            return 4;
+        }
+        return t.PostcodeDistrict[a] == t.PostcodeDistrict[b] ? (byte)5 : (byte)6;
     }
 
     /// <summary>
@@ -247,7 +251,8 @@ public static class Comparison
                 {
                     for (var k = 0; k < y.Length; k++)
                     {
-                        if (!used[k] && t.AddressWords[y[k]].Length >= 4 && StringDistance.WithinOneEdit(text, t.AddressWords[y[k]]))
+                        var other = t.AddressWords[y[k]];
+                        if (!used[k] && other.Length >= 4 && (StringDistance.WithinOneEdit(text, other) || Scrambled(text, other)))
                         {
                             found = k;
                             break;
@@ -310,6 +315,12 @@ public static class Comparison
         {
             return 2;
         }
-        return 3;
+        var ex = t.Emails[x];
+        var ey = t.Emails[y];
+        return Math.Min(ex.Length, ey.Length) >= 10 && StringDistance.DamerauLevenshtein(ex, ey, 2) <= 2 ? (byte)3 : (byte)4;
     }
+
+    /// <summary>The same letters, or all but two, in another order: a word keyed in a hurry ("Birgmhniam").</summary>
+    private static bool Scrambled(string x, string y) =>
+        Math.Min(x.Length, y.Length) >= 5 && Math.Abs(x.Length - y.Length) <= 1 && x[0] == y[0] && StringDistance.LettersApart(x, y) <= 2;
 }

@@ -3,12 +3,20 @@ namespace SafetyNet.Matching;
 /// <summary>
 /// Groups linked entries into identities. Linking alone is transitive: A–B strong and B–C strong puts A with C even
 /// when A and C disagree on everything, and one weak link can join two families. So every group of three or more is
-/// re-judged as a whole: each member is compared with every other, and sub-groups are merged only while the average
-/// weight between them clears the threshold (average linkage). Oversized groups are first cut at their weakest links.
+/// re-judged as a whole: each member is compared with every other, and sub-groups are merged only while some direct
+/// link between them clears the threshold and the average weight between them comes within <see cref="Slack"/> of it
+/// (average linkage). Oversized groups are first cut at their weakest links.
 /// </summary>
 public static class IdentityClustering
 {
     private const int MaxGroup = 60;
+
+    /// <summary>
+    /// How far (in bits of log-odds) the average between two sub-groups may fall short of the threshold when at
+    /// least one direct link between them clears it. Heavily spoilt entries of one person often agree only in
+    /// pairs, so demanding the full average splits them; with no direct link, nothing is merged at all.
+    /// </summary>
+    private const double Slack = 3;
 
     public static int[] Cluster(PersonTable table, MatchModel model, IReadOnlyList<PersonLink> links, double threshold)
     {
@@ -180,6 +188,7 @@ public static class IdentityClustering
         var label = new int[n];
         var alive = new bool[n];
         var sum = new double[n * n];
+        var max = new double[n * n];
         for (var i = 0; i < n; i++)
         {
             size[i] = 1;
@@ -187,6 +196,7 @@ public static class IdentityClustering
             alive[i] = true;
         }
         Array.Copy(weight, sum, weight.Length);
+        Array.Copy(weight, max, weight.Length);
         while (true)
         {
             int bestI = -1, bestJ = -1;
@@ -204,6 +214,10 @@ public static class IdentityClustering
                         continue;
                     }
                     var average = sum[(i * n) + j] / (size[i] * size[j]);
+                    if (max[(i * n) + j] < threshold)
+                    {
+                        continue;
+                    }
                     if (average > best)
                     {
                         best = average;
@@ -212,7 +226,7 @@ public static class IdentityClustering
                     }
                 }
             }
-            if (bestI < 0 || best < threshold)
+            if (bestI < 0 || best < threshold - Slack)
             {
                 break;
             }
@@ -224,6 +238,8 @@ public static class IdentityClustering
                 {
                     sum[(bestI * n) + k] += sum[(bestJ * n) + k];
                     sum[(k * n) + bestI] = sum[(bestI * n) + k];
+                    max[(bestI * n) + k] = Math.Max(max[(bestI * n) + k], max[(bestJ * n) + k]);
+                    max[(k * n) + bestI] = max[(bestI * n) + k];
                 }
                 if (label[k] == bestJ)
                 {

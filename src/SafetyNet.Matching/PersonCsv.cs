@@ -17,13 +17,13 @@ public static class PersonCsv
     private static readonly (string Column, string[] Names)[] Columns =
     [
         ("id", ["id", "unique_id", "rec_id", "record_id"]),
-        ("first_name", ["first_name", "given_name", "forename", "firstname"]),
+        ("first_name", ["first_name", "given_name", "forename", "firstname", "givenname"]),
         ("middle_name", ["middle_name", "middle_names", "middlename"]),
-        ("last_name", ["last_name", "surname", "family_name", "lastname"]),
+        ("last_name", ["last_name", "surname", "family_name", "lastname", "familyname"]),
         ("date_of_birth", ["date_of_birth", "dob", "birth_date"]),
         ("sex", ["sex", "gender"]),
-        ("address", ["address"]),
-        ("postcode", ["postcode", "post_code", "postal_code", "zip"]),
+        ("address", ["address", "city", "town", "suburb", "locality", "place", "birth_place"]),
+        ("postcode", ["postcode", "post_code", "postal_code", "zip", "zipcode", "zip_code", "postcode_fake"]),
         ("phone", ["phone", "telephone", "phone_number", "mobile"]),
         ("email", ["email", "email_address"]),
     ];
@@ -50,19 +50,30 @@ public static class PersonCsv
         {
             header[0] = header[0][1..];
         }
+        // When a file has two names for one column ("address" and "city"), the name listed first wins.
         var index = new int[Columns.Length];
+        var rank = new int[Columns.Length];
         Array.Fill(index, -1);
-        var recognised = new List<string>();
+        Array.Fill(rank, int.MaxValue);
         for (var c = 0; c < header.Count; c++)
         {
             var column = header[c].Trim().ToLowerInvariant().Replace(' ', '_');
             for (var k = 0; k < Columns.Length; k++)
             {
-                if (index[k] < 0 && Array.IndexOf(Columns[k].Names, column) >= 0)
+                var at = Array.IndexOf(Columns[k].Names, column);
+                if (at >= 0 && at < rank[k])
                 {
                     index[k] = c;
-                    recognised.Add(Columns[k].Column);
+                    rank[k] = at;
                 }
+            }
+        }
+        var recognised = new List<string>();
+        for (var k = 0; k < Columns.Length; k++)
+        {
+            if (index[k] >= 0)
+            {
+                recognised.Add(Columns[k].Column);
             }
         }
         if (index[0] < 0)

@@ -1,5 +1,6 @@
 using System.Text;
 using SafetyNet.Cli;
+using SafetyNet.Tests.Infrastructure;
 
 namespace SafetyNet.Tests;
 
@@ -29,6 +30,23 @@ public sealed class PeopleCliTests : IDisposable
         var predicted = clusters.Select(c => c.Second).ToArray();
         var actual = clusters.Select(c => truth[c.First]).ToArray();
         Assert.True(PairwiseF1(predicted, actual) >= 0.99);
+    }
+
+    [Fact]
+    public void Dedupe_reads_splink_fake_1000_as_published_with_its_own_column_names()
+    {
+        // unique_id, first_name, surname, dob, city, email, cluster: the extra "cluster" column is ignored.
+        var input = SharedData.Path("linkage", "splink_fake_1000.csv");
+        var truth = File.ReadLines(input).Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0], f => f[^1]);
+        var output = Path.Combine(_folder, "fake-clusters.csv");
+
+        var (code, stdout, _) = Run("people", "dedupe", "--input", input, "--output", output);
+
+        Assert.Equal(0, code);
+        Assert.Contains("read 1,000 rows", stdout, StringComparison.Ordinal);
+        var clusters = ReadPairs(output, "id,cluster_id");
+        Assert.Equal(1000, clusters.Count);
+        Assert.True(PairwiseF1(clusters.Select(c => c.Second).ToArray(), clusters.Select(c => truth[c.First]).ToArray()) >= 0.87);
     }
 
     [Fact]

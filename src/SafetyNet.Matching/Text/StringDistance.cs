@@ -126,6 +126,36 @@ public static class StringDistance
     }
 
     /// <summary>
+    /// How many letters must be added or removed to turn one string's letters into the other's, ignoring their
+    /// order: "pootsmruth" and "portsmouth" differ by none. Catches the scrambled keying that edit distances
+    /// count as many slips. Letters a–z only; anything else is ignored.
+    /// </summary>
+    public static int LettersApart(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<int> counts = stackalloc int[26];
+        foreach (var c in a)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                counts[c - 'a']++;
+            }
+        }
+        foreach (var c in b)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                counts[c - 'a']--;
+            }
+        }
+        var apart = 0;
+        foreach (var n in counts)
+        {
+            apart += Math.Abs(n);
+        }
+        return apart;
+    }
+
+    /// <summary>
     /// True when two strings are at most one edit apart (insert, delete, substitute, or swap two neighbours): the
     /// commonest keying slip, checked in one pass because it runs on every candidate pair.
     /// </summary>

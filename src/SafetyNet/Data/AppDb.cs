@@ -18,6 +18,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
     public DbSet<People.IncidentPerson> IncidentPeople => Set<People.IncidentPerson>();
+    public DbSet<People.PersonIdentity> PersonIdentities => Set<People.PersonIdentity>();
     public DbSet<Assessments.ThriveAssessment> ThriveAssessments => Set<Assessments.ThriveAssessment>();
     public DbSet<Assessments.RiskAssessment> RiskAssessments => Set<Assessments.RiskAssessment>();
     public DbSet<Crimes.CrimeRecord> CrimeRecords => Set<Crimes.CrimeRecord>();

@@ -41,7 +41,8 @@ public sealed class DemoSeeder(AppDb db, Gazetteer gazetteer, ForceConfiguration
             await NextAsync(db.RiskAssessments.Select(i => (long?)i.Id), cancellationToken),
             await NextAsync(db.CrimeRecords.Select(i => (long?)i.Id), cancellationToken),
             await NextAsync(db.CrimeDecisions.Select(i => (long?)i.Id), cancellationToken),
-            (int)await NextAsync(db.Set<SyntheticTruth>().Select(t => (long?)t.Identity), cancellationToken));
+            (int)await NextAsync(db.Set<SyntheticTruth>().Select(t => (long?)t.Identity), cancellationToken),
+            await NextAsync(db.PersonIdentities.Select(i => (long?)i.Id), cancellationToken));
         var instruments = new Dictionary<string, Versioned<RiskInstrument>>();
         foreach (var code in IncidentType.All.Select(t => t.Instrument).OfType<string>().Distinct())
         {
@@ -53,13 +54,14 @@ public sealed class DemoSeeder(AppDb db, Gazetteer gazetteer, ForceConfiguration
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BulkWriter.WriteAsync(db, batch.Incidents, cancellationToken);
         progress?.Report(batch.Incidents.Count);
+        await BulkWriter.WriteAsync(db, batch.Identities, cancellationToken);
         await BulkWriter.WriteAsync(db, batch.People, cancellationToken);
         await BulkWriter.WriteAsync(db, batch.Truth, cancellationToken);
         await BulkWriter.WriteAsync(db, batch.Thrive, cancellationToken);
         await BulkWriter.WriteAsync(db, batch.Assessments, cancellationToken);
         await BulkWriter.WriteAsync(db, batch.CrimeRecords, cancellationToken);
         await BulkWriter.WriteAsync(db, batch.CrimeDecisions, cancellationToken);
-        await BulkWriter.ResetSequencesAsync(db, [typeof(Incident), typeof(IncidentPerson), typeof(ThriveAssessment), typeof(RiskAssessment), typeof(CrimeRecord), typeof(CrimeDecision)], cancellationToken);
+        await BulkWriter.ResetSequencesAsync(db, [typeof(Incident), typeof(PersonIdentity), typeof(IncidentPerson), typeof(ThriveAssessment), typeof(RiskAssessment), typeof(CrimeRecord), typeof(CrimeDecision)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return batch;
     }

@@ -14,6 +14,7 @@ public sealed class SyntheticBatch
 {
     public List<Incident> Incidents { get; } = [];
     public List<IncidentPerson> People { get; } = [];
+    public List<PersonIdentity> Identities { get; } = [];
     public List<ThriveAssessment> Thrive { get; } = [];
     public List<RiskAssessment> Assessments { get; } = [];
     public List<CrimeRecord> CrimeRecords { get; } = [];
@@ -22,7 +23,7 @@ public sealed class SyntheticBatch
 }
 
 /// <summary>Where the next identifiers start, so a seed adds to what is there.</summary>
-public sealed record IdentifierStart(long Incident, long Person, long Thrive, long Assessment, long CrimeRecord, long CrimeDecision, int Identity);
+public sealed record IdentifierStart(long Incident, long Person, long Thrive, long Assessment, long CrimeRecord, long CrimeDecision, int Identity, long PersonIdentity);
 
 /// <summary>
 /// Deterministic, realistic synthetic Hertfordshire: British names, people re-reported with the typos,
@@ -175,6 +176,13 @@ public sealed class SyntheticHertfordshire(Gazetteer gazetteer, int seed)
                 }
                 batch.CrimeRecords.Add(record);
             }
+        }
+        // Each entry starts an identity of its own, as one typed at intake does; resolution joins them.
+        var identityId = start.PersonIdentity;
+        foreach (var entry in batch.People)
+        {
+            entry.IdentityId = identityId;
+            batch.Identities.Add(new PersonIdentity { Id = identityId++, DisplayName = entry.DisplayName, DateOfBirth = entry.DateOfBirth, CreatedAt = entry.CreatedAt, Version = 1 });
         }
         return batch;
     }

@@ -280,6 +280,7 @@ public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, A
                 MatchKey = IncidentPerson.KeyOf(first, last, p.DateOfBirth),
                 CreatedAt = time.GetUtcNow(),
             });
+            people[^1].Identity = PersonIdentity.StartedBy(people[^1]);
         }
         return people;
     }

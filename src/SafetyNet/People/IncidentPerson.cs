@@ -40,6 +40,10 @@ public sealed class IncidentPerson : IVersioned
     public string? Postcode { get; set; }
     /// <summary>Normalised name and date of birth, the plain exact rule that finds earlier entries until matching lands.</summary>
     public string MatchKey { get; set; } = "";
+
+    /// <summary>The identity this entry belongs to; null only between a bulk load and its resolution.</summary>
+    public long? IdentityId { get; set; }
+    public PersonIdentity? Identity { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 
@@ -69,6 +73,7 @@ internal sealed class IncidentPersonConfiguration : IEntityTypeConfiguration<Inc
         person.Property(p => p.MatchKey).HasMaxLength(250);
         person.HasIndex(p => p.MatchKey);
         person.HasIndex(p => p.LastName);
+        person.HasOne(p => p.Identity).WithMany().HasForeignKey(p => p.IdentityId).OnDelete(DeleteBehavior.Restrict);
         person.Ignore(p => p.DisplayName);
     }
 }

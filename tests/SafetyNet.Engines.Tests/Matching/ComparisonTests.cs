@@ -35,6 +35,32 @@ public class ComparisonTests
         Assert.Equal("exact", Outcome(levels, MatchField.Surname));
     }
 
+    [Theory]
+    [InlineData("Portsmouth", "Pootsmruth")]
+    [InlineData("Birmingham", "Birgmhniam")]
+    [InlineData("Liverpool", "Lvpreool")]
+    public void A_town_keyed_with_its_letters_scrambled_is_still_the_same_place(string town, string keyed)
+    {
+        var levels = Levels(new("1", FirstName: "Evie", LastName: "Dean", Address: town), new("2", FirstName: "Evie", LastName: "Dean", Address: keyed));
+        Assert.Equal("mostly the same", Outcome(levels, MatchField.Address));
+    }
+
+    [Fact]
+    public void Different_towns_sharing_some_letters_are_not_the_same_place()
+    {
+        var levels = Levels(new("1", FirstName: "Evie", LastName: "Dean", Address: "Stevenage"), new("2", FirstName: "Evie", LastName: "Dean", Address: "Stanmore"));
+        Assert.Equal("different", Outcome(levels, MatchField.Address));
+    }
+
+    [Fact]
+    public void An_email_address_two_keystrokes_apart_is_nearly_the_same()
+    {
+        var levels = Levels(new("1", LastName: "Dean", Email: "evied56@harris-bailey.net"), new("2", LastName: "Dean", Email: "evihd56@earris-bailey.net"));
+        Assert.Equal("nearly the same", Outcome(levels, MatchField.Email));
+        var strangers = Levels(new("1", LastName: "Dean", Email: "evied56@harris-bailey.net"), new("2", LastName: "Dean", Email: "tom.dean@example.org"));
+        Assert.Equal("different", Outcome(strangers, MatchField.Email));
+    }
+
     [Fact]
     public void One_half_of_a_double_barrelled_surname_is_a_partial_agreement()
     {

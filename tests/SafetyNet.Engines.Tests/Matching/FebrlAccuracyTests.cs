@@ -42,9 +42,9 @@ public class FebrlAccuracyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Splink_fake_1000_is_resolved_with_F1_of_at_least_0_78()
+    public void Splink_fake_1000_is_resolved_with_F1_of_at_least_0_87()
     {
-        Assert.True(Dedupe(LinkageData.SplinkFake1000()).F1 >= 0.78);
+        Assert.True(Dedupe(LinkageData.SplinkFake1000()).F1 >= 0.87);
     }
 
     [Fact]

@@ -828,6 +828,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("IdentityId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("IncidentId")
                         .HasColumnType("bigint");
 
@@ -868,6 +871,8 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdentityId");
+
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("LastName");
@@ -875,6 +880,39 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("MatchKey");
 
                     b.ToTable("IncidentPeople", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.People.PersonIdentity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(310)
+                        .HasColumnType("character varying(310)");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("PersonIdentities", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Platform.Agency", b =>
@@ -1202,11 +1240,26 @@ namespace SafetyNet.Data.Migrations.Postgres
 
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
                 {
+                    b.HasOne("SafetyNet.People.PersonIdentity", "Identity")
+                        .WithMany()
+                        .HasForeignKey("IdentityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SafetyNet.Incidents.Incident", null)
                         .WithMany("People")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Identity");
+                });
+
+            modelBuilder.Entity("SafetyNet.People.PersonIdentity", b =>
+                {
+                    b.HasOne("SafetyNet.People.PersonIdentity", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SafetyNet.Platform.AppUser", b =>

@@ -801,6 +801,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("IdentityId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("IncidentId")
                         .HasColumnType("INTEGER");
 
@@ -841,6 +844,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IdentityId");
+
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("LastName");
@@ -848,6 +853,37 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("MatchKey");
 
                     b.ToTable("IncidentPeople", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.People.PersonIdentity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(310)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("PersonIdentities", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Platform.Agency", b =>
@@ -1167,11 +1203,26 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
                 {
+                    b.HasOne("SafetyNet.People.PersonIdentity", "Identity")
+                        .WithMany()
+                        .HasForeignKey("IdentityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SafetyNet.Incidents.Incident", null)
                         .WithMany("People")
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Identity");
+                });
+
+            modelBuilder.Entity("SafetyNet.People.PersonIdentity", b =>
+                {
+                    b.HasOne("SafetyNet.People.PersonIdentity", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SafetyNet.Platform.AppUser", b =>
