@@ -3,7 +3,10 @@ using SafetyNet.Data;
 using SafetyNet.Demo;
 using SafetyNet.Incidents;
 using SafetyNet.Locations;
+using SafetyNet.Feedback;
 using SafetyNet.Messaging;
+using SafetyNet.Referrals;
+using SafetyNet.Victims;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Web;
@@ -31,6 +34,9 @@ builder.AddIncidents();         // first contact: incidents, people, THRIVE, ris
 builder.AddPeople();            // people as entered, and the earlier incidents of each
 builder.AddLocations();         // the street gazetteer from police.uk open data
 builder.AddMessaging();         // one outbox for every message, drained over SMTP or GOV.UK Notify
+builder.AddVictims();           // Victims' Code contracts, working-day clocks, reminders, escalation
+builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
+builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
@@ -47,6 +53,9 @@ app.MapIncidents();             // /api/v1/incidents, queues, reference data
 app.MapPeople();                // /api/v1/people
 app.MapLocations();             // /api/v1/reference/streets
 app.MapOutbox();                // /api/v1/outbox: delivery state and dead letters for administrators
+app.MapVictims();               // /api/v1/victims/contracts, contacts, due, escalations, compliance
+app.MapReferrals();             // /api/v1/referrals
+app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

@@ -81,8 +81,10 @@ public sealed record MessagingRules(
 
     public static MessagingRules Default => new("Smtp", "Notify", "20:00", "08:00", 8, 1, 360, false);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeOnly QuietStart => TimeOnly.Parse(QuietFrom, CultureInfo.InvariantCulture);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeOnly QuietEnd => TimeOnly.Parse(QuietUntil, CultureInfo.InvariantCulture);
 
     /// <summary>Whether a text may be sent at this instant (never between 20:00 and 08:00 in London by default).</summary>
