@@ -52,6 +52,12 @@ public static class VictimCases
         ["people"] = people,
         ["grade"] = "PRIORITY",
         ["thrive"] = Reports.Thrive(),
+        ["assessments"] = type switch
+        {
+            "DOMESTIC-ABUSE" => new[] { new { instrument = "DASH", answers = Reports.Dash(3) } },
+            _ when type.StartsWith("ASB-", StringComparison.Ordinal) => new[] { new { instrument = "ASB", answers = Reports.Asb() } },
+            _ => null,
+        },
     };
 }
 

@@ -41,9 +41,10 @@ public sealed class SatisfactionReport(AppDb db, TimeProvider time)
 
     public async Task<SatisfactionResults> ResultsAsync(string by, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
     {
-        var end = to ?? time.GetUtcNow();
-        var start = from ?? end.AddDays(-365);
-        var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.AnsweredAt >= start && r.AnsweredAt < end)
+        // Without an end the period runs up to and including now: the figure is live.
+        var end = to ?? DateTimeOffset.MaxValue;
+        var start = from ?? time.GetUtcNow().AddDays(-365);
+        var rows = await db.SurveyResponses.AsNoTracking().Where(r => r.AnsweredAt >= start && (to == null || r.AnsweredAt < end))
             .Select(r => new Row(r.IncidentTypeCode, r.TeamId, r.OfficerId, r.CallHandler, r.ContactChannel, r.ContactHour, r.AnsweredAt, r.Satisfied))
             .ToListAsync(ct);
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);

@@ -37,6 +37,8 @@ public sealed class SurveyInvitation
     public SurveyRoute Route { get; set; }
     public required string Trigger { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The contact or closing the survey is about.</summary>
+    public DateTimeOffset ContactAt { get; set; }
     public DateTimeOffset SendAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }

@@ -71,10 +71,11 @@ public sealed class SurveyService(
             return (null, null, "No e-mail address or phone number to reach the person");
         }
         var r = rules.Value;
+        // Six hours on, moved out of the night (20:00–08:00); with a 12-hour night that is always within 24 hours.
         var sendAt = messaging.NextAllowed(contactAt.AddHours(r.DelayHours));
         if (sendAt > contactAt.AddHours(r.WithinHours))
         {
-            sendAt = messaging.NextAllowed(contactAt.AddHours(r.DelayHours));
+            return (null, null, "No time outside the night falls within the survey window");
         }
         var template = r.TemplateFor(incident.TypeCode);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -92,6 +93,7 @@ public sealed class SurveyService(
             Route = route,
             Trigger = trigger,
             CreatedAt = now,
+            ContactAt = contactAt,
             SendAt = sendAt,
             ExpiresAt = sendAt.AddDays(r.LinkValidDays),
             Status = SurveyStatus.Scheduled,
@@ -198,7 +200,6 @@ public sealed class SurveyService(
         {
             return (SurveyLinkState.Used, v.Errors);
         }
-        var contactAt = open.SendAt.AddHours(-rules.DelayHours);
         var response = new SurveyResponse
         {
             InvitationId = open.Id,
@@ -210,7 +211,7 @@ public sealed class SurveyService(
             ContactChannel = open.ContactChannel,
             Route = open.Route,
             AnsweredAt = now,
-            ContactHour = ForceClock.ToLocal(contactAt).Hour,
+            ContactHour = ForceClock.ToLocal(open.ContactAt).Hour,
             Overall = overall,
             Satisfied = overall >= 4,
             AnswersJson = JsonSerializer.Serialize(scores),

@@ -504,6 +504,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime>("ContactAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ContactChannel")
                         .IsRequired()
                         .HasMaxLength(30)

@@ -483,6 +483,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ContactAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactChannel")
                         .IsRequired()
                         .HasMaxLength(30)

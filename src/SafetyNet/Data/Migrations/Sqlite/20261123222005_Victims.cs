@@ -108,6 +108,7 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     Route = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
                     Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContactAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SendAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),

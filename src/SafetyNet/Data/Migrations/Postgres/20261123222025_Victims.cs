@@ -109,6 +109,7 @@ namespace SafetyNet.Data.Migrations.Postgres
                     Route = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
                     Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SendAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
