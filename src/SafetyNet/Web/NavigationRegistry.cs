@@ -13,7 +13,11 @@ public static class NavigationRegistry
     [
         new("/incidents/new", "Record an incident", Takers),
         new("/queues/crime-recording", "Queues", [.. Takers, Roles.CrimeRegistrar]),
+        new("/victims/due", "Victims", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam]),
+        new("/referrals", "Referrals", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CommunityFocusDesk, Roles.PartnerCaseworker]),
+        new("/feedback", "Feedback", [Roles.Supervisor, Roles.Analyst, Roles.CrimeServiceTeam]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
+        new("/admin/outbox", "Outbox", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];
 }
