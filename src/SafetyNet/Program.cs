@@ -38,6 +38,7 @@ builder.AddVictims();           // Victims' Code contracts, working-day clocks, 
 builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
 builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
+builder.AddVictimsDemo();       // demo victim contracts and a year of survey answers, after the incidents
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
 var app = builder.Build();

@@ -110,6 +110,31 @@ public sealed record MessagingRules(
         return ForceClock.FromLocal(date.ToDateTime(QuietEnd));
     }
 
+    public IReadOnlyDictionary<string, string[]> Validate()
+    {
+        var problems = new Dictionary<string, string[]>();
+        foreach (var (field, value) in new[] { ("emailChannel", EmailChannel), ("smsChannel", SmsChannel) })
+        {
+            if (value is not ("Smtp" or "Notify"))
+            {
+                problems[field] = ["Choose Smtp or Notify"];
+            }
+        }
+        if (SmsChannel == "Smtp")
+        {
+            problems["smsChannel"] = ["Texts go through GOV.UK Notify"];
+        }
+        if (!TimeOnly.TryParse(QuietFrom, CultureInfo.InvariantCulture, out _) || !TimeOnly.TryParse(QuietUntil, CultureInfo.InvariantCulture, out _))
+        {
+            problems["quietFrom"] = ["Give quiet hours as times, like 20:00 and 08:00"];
+        }
+        if (MaxAttempts < 1 || FirstRetryMinutes < 1 || MaxRetryMinutes < FirstRetryMinutes)
+        {
+            problems["maxAttempts"] = ["Retries need at least one attempt and a growing back-off"];
+        }
+        return problems;
+    }
+
     /// <summary>Exponential back-off: 1, 2, 4… minutes, at most <see cref="MaxRetryMinutes"/>.</summary>
     public TimeSpan BackOff(int attempts) =>
         TimeSpan.FromMinutes(Math.Min(MaxRetryMinutes, FirstRetryMinutes * Math.Pow(2, Math.Max(0, attempts - 1))));

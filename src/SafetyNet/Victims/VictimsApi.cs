@@ -63,6 +63,13 @@ public static class VictimsApi
         return builder;
     }
 
+    /// <summary>Demo contracts and survey answers; registered after the synthetic incidents they build on.</summary>
+    public static IHostApplicationBuilder AddVictimsDemo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IStartupSeeder, VictimsDemoSeeder>();
+        return builder;
+    }
+
     public static WebApplication MapVictims(this WebApplication app)
     {
         var victims = app.MapGroup("/api/v1/victims").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Victims");
