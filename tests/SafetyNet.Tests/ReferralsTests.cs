@@ -29,6 +29,14 @@ public sealed class ReferralsTests
         // Domestic abuse: the victim must opt in; once she does the referral goes.
         var (_, _, abuse) = await VictimCases.RecordCrimeAsync(app, supervisor,
             VictimCases.Report("DOMESTIC-ABUSE", "Partner threatened her", Reports.Victim("Lena", "Ward", "1992-07-07")), "Violence without injury");
+        // Reading the contract of a sensitive report needs a purpose.
+        var abusePath = $"/api/v1/victims/contracts/{abuse.GetProperty("id").GetInt64()}";
+        Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync(abusePath)).StatusCode);
+        using (var withPurpose = new HttpRequestMessage(HttpMethod.Get, abusePath))
+        {
+            withPurpose.Headers.Add("X-Purpose", "Arranging victim support");
+            Assert.Equal(HttpStatusCode.OK, (await supervisor.SendAsync(withPurpose)).StatusCode);
+        }
         var awaiting = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=AwaitingOptIn")).GetProperty("items").EnumerateArray().Single();
         Assert.Equal("VictimSupport", awaiting.GetProperty("kind").GetString());
         await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{abuse.GetProperty("id").GetInt64()}", new { victimSupportOptIn = true }));

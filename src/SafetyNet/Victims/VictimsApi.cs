@@ -113,8 +113,23 @@ public static class VictimsApi
         return TypedResults.Ok(new PagedList<ContractResponse>(items, paging.Page, paging.PageSize, total));
     }
 
-    private static async Task<Results<Ok<ContractResponse>, NotFound>> GetAsync(long id, VictimsCode code, CancellationToken ct) =>
-        await code.ReadAsync(id, ct) is { } contract ? TypedResults.Ok(contract) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ContractResponse>, NotFound, ValidationProblem>> GetAsync(long id, HttpContext context, VictimsCode code, AppDb db, CancellationToken ct)
+    {
+        // Whether the contract exists for the caller is decided before a purpose is asked.
+        var sensitive = await (from c in code.Visible
+                               join i in db.Incidents on c.IncidentId equals i.Id
+                               where c.Id == id
+                               select (bool?)i.Sensitive).FirstOrDefaultAsync(ct);
+        if (sensitive is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (sensitive == true && Purpose.From(context) is null)
+        {
+            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
+        }
+        return await code.ReadAsync(id, ct, Purpose.From(context)) is { } contract ? TypedResults.Ok(contract) : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Ok<ContractResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PatchAsync(
         long id, ContractUpdateRequest request, VictimsCode code, AppDb db, CancellationToken ct)

@@ -93,6 +93,8 @@ public sealed class VictimsCode(
             RuleVersion = rules.Version,
             CreatedAt = now,
         };
+        // The contract, its clocks and its referrals are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.VictimContactContracts.Add(contract);
         await db.SaveChangesAsync(ct);
         var started = record.DecidedAt ?? now;
@@ -101,6 +103,7 @@ public sealed class VictimsCode(
         await ReferralRules.OnContractOpenedAsync(db, incident, victim, contract, rules.Value, now, user.Name, ct);
         audit.Add("victim-contract.open", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: $"{record.CrimeReference} enhanced={contract.Enhanced}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return contract;
     }
 
@@ -236,6 +239,7 @@ public sealed class VictimsCode(
             RecordedAt = now,
             RecordedBy = user.Name,
         };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.VictimContacts.Add(contact);
         await db.SaveChangesAsync(ct);
         foreach (var due in open)
@@ -254,6 +258,7 @@ public sealed class VictimsCode(
         audit.Add("victim-contact.log", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: $"{contact.Channel} met={open.Count}");
         await db.SaveChangesAsync(ct);
         await surveys.AfterVictimContactAsync(contract, at, ct);
+        await transaction.CommitAsync(ct);
         return (VictimsOutcome.Done, contact, none);
     }
 
@@ -328,14 +333,14 @@ public sealed class VictimsCode(
         return (VictimsOutcome.Done, none);
     }
 
-    public async Task<ContractResponse?> ReadAsync(long id, CancellationToken ct)
+    public async Task<ContractResponse?> ReadAsync(long id, CancellationToken ct, string? purpose = null)
     {
         var contract = await Visible.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null)
         {
             return null;
         }
-        audit.Add("victim-contract.read", "victim-contract", id.ToString(CultureInfo.InvariantCulture));
+        audit.Add("victim-contract.read", "victim-contract", id.ToString(CultureInfo.InvariantCulture), purpose);
         await db.SaveChangesAsync(ct);
         return await ToResponseAsync(contract, ct);
     }
