@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command. Installs what is missing (PostgreSQL and Chromium from Debian's packages; npm
+# The one test command. Installs what is missing (PostgreSQL, Chromium and aiosmtpd from Debian's packages; npm
 # packages through the build), starts a private PostgreSQL cluster for the run, builds once, runs every
 # test project — database tests on SQLite and PostgreSQL, browser tests in Chromium — and ends with the
 # line "N passed, N failed" totalled over all projects.
@@ -20,6 +20,10 @@ if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
   echo "Installing PostgreSQL from Debian's packages…"
   apt_install postgresql
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+if ! /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+  echo "Installing aiosmtpd (the loopback SMTP server the tests deliver to) from Debian's packages…"
+  apt_install python3-aiosmtpd
 fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian's packages…"

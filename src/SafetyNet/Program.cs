@@ -5,6 +5,10 @@ using SafetyNet.Demo;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
 using SafetyNet.Locations;
+using SafetyNet.Feedback;
+using SafetyNet.Messaging;
+using SafetyNet.Referrals;
+using SafetyNet.Victims;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Web;
@@ -35,6 +39,12 @@ builder.AddLocations();         // the street gazetteer from police.uk open data
 builder.AddInsight();            // daily management pack, open-data rates, hotspots, near repeat, recording audits
 DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
 builder.AddAsb();               // community focus desk, ASB cases, sharing; demo cases after the demo incidents
+builder.AddMessaging();         // one outbox for every message, drained over SMTP or GOV.UK Notify
+builder.AddVictims();           // Victims' Code contracts, working-day clocks, reminders, escalation
+builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
+builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
+DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
+builder.AddVictimsDemo();       // demo victim contracts and a year of survey answers, after the incidents
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
 var app = builder.Build();
@@ -52,6 +62,10 @@ app.MapIdentities();            // /api/v1/people/{id}/matches|merge, /api/v1/id
 app.MapLocations();             // /api/v1/reference/streets
 app.MapAsb();                   // /api/v1/asb/desk, /api/v1/asb/cases, sharing agreements
 app.MapInsight();               // /api/v1/insight, /api/v1/audits/crime-recording
+app.MapOutbox();                // /api/v1/outbox: delivery state and dead letters for administrators
+app.MapVictims();               // /api/v1/victims/contracts, contacts, due, escalations, compliance
+app.MapReferrals();             // /api/v1/referrals
+app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

@@ -25,7 +25,7 @@ public enum DecisionOutcome
 /// after the report, whatever route it came by; reclassification keeps history; only the Force Crime
 /// Registrar cancels, and only on new verifiable information.
 /// </summary>
-public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time)
+public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time, Victims.VictimsCode victims)
 {
     public static readonly IReadOnlyList<string> Decisions = ["crime", "not-a-crime", "transferred", "reclassify", "cancel"];
 
@@ -206,6 +206,8 @@ public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail a
         db.CrimeDecisions.Add(entry);
         audit.Add($"crime.{decision}", "crime", record.Id.ToString(CultureInfo.InvariantCulture), details: $"{incident.Reference} {record.Status} {record.OffenceSubgroup}");
         await db.SaveChangesAsync(cancellationToken);
+        // A recorded crime opens the victim's contact contract and starts the Victims' Code clocks.
+        await victims.OpenAsync(record, cancellationToken);
         return (DecisionOutcome.Done, record, none);
     }
 

@@ -45,6 +45,15 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Asb.MultiAgencyMeeting> MultiAgencyMeetings => Set<Asb.MultiAgencyMeeting>();
     public DbSet<Asb.MeetingItem> MeetingItems => Set<Asb.MeetingItem>();
     public DbSet<Asb.Problem> Problems => Set<Asb.Problem>();
+    public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
+    public DbSet<Victims.VictimContactContract> VictimContactContracts => Set<Victims.VictimContactContract>();
+    public DbSet<Victims.VictimContactDue> VictimContactDues => Set<Victims.VictimContactDue>();
+    public DbSet<Victims.VictimContact> VictimContacts => Set<Victims.VictimContact>();
+    public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
+    public DbSet<Feedback.SurveyInvitation> SurveyInvitations => Set<Feedback.SurveyInvitation>();
+    public DbSet<Feedback.SurveyResponse> SurveyResponses => Set<Feedback.SurveyResponse>();
+    public DbSet<Feedback.ServiceRecoveryTask> ServiceRecoveryTasks => Set<Feedback.ServiceRecoveryTask>();
+    public DbSet<Feedback.TeamAlert> TeamAlerts => Set<Feedback.TeamAlert>();
 
     public abstract bool IsPostgres { get; }
 

@@ -21,7 +21,11 @@ public static class NavigationRegistry
         new("/practice", "What works", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/insight/pack", "Daily pack", [Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]),
         new("/audits/crime-recording", "Recording audits", [Roles.CrimeRegistrar, Roles.Auditor]),
+        new("/victims/due", "Victims", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam]),
+        new("/referrals", "Referrals", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CommunityFocusDesk, Roles.PartnerCaseworker]),
+        new("/feedback", "Feedback", [Roles.Supervisor, Roles.Analyst, Roles.CrimeServiceTeam]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
+        new("/admin/outbox", "Outbox", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
     ];
 }

@@ -47,6 +47,7 @@ public sealed class SafetyNetApp : WebApplicationFactory<Program>
             ["Demo:Incidents"] = "0",
             ["Audit:Folder"] = Path.Combine(_folder, "audit"),
             ["Audit:SealInBackground"] = "false",
+            ["Messaging:SendInBackground"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.People;
+using SafetyNet.Platform;
+using SafetyNet.Victims;
+
+namespace SafetyNet.Referrals;
+
+/// <summary>
+/// Which referrals a new victim contract brings (DOMAIN §8): victim support automatically unless the victim
+/// opts out (victims of sexual offences and domestic abuse and bereaved relatives opt in); the older person
+/// liaison officer for burglary victims aged 65 or more; IDVA and MARAC from a DASH referral flag; MASH for a
+/// vulnerable adult or a child.
+/// </summary>
+public static class ReferralRules
+{
+    public const string VictimSupportBasis = "Victims' Code right 4: referral to support services";
+    public const string MaracBasis = "Section 115 Crime and Disorder Act 1998 and DPA 2018 Part 3: MARAC shares to prevent serious harm";
+    public const string SafeguardingBasis = "DPA 2018 Part 3 and Schedule 8: safeguarding of children and individuals at risk";
+
+    public static async Task OnContractOpenedAsync(AppDb db, Incident incident, IncidentPerson victim, VictimContactContract contract,
+        VictimCodeRules rules, DateTimeOffset now, string by, CancellationToken ct)
+    {
+        var agencies = await db.Agencies.AsNoTracking().ToListAsync(ct);
+        int? AgencyOf(AgencyKind kind) => agencies.FirstOrDefault(a => a.Kind == kind)?.Id;
+        int? force = agencies.FirstOrDefault(a => a.Kind == AgencyKind.Force)?.Id;
+        var calendar = WorkingDays.EnglandAndWales;
+
+        Referral Add(ReferralKind kind, int? to, ReferralStatus status, DateTimeOffset due, string reason, string basis)
+        {
+            var referral = new Referral
+            {
+                IncidentId = incident.Id,
+                CrimeRecordId = contract.CrimeRecordId,
+                PersonId = victim.Id,
+                Kind = kind,
+                ToAgencyId = to,
+                Status = status,
+                DueAt = due,
+                SentAt = status == ReferralStatus.Sent ? now : null,
+                Reason = reason,
+                LawfulBasis = basis,
+                CreatedAt = now,
+                CreatedBy = by,
+            };
+            db.Referrals.Add(referral);
+            return referral;
+        }
+
+        var optIn = rules.OptInTypes.Contains(incident.TypeCode) || contract.Bereaved;
+        if (!contract.VictimSupportOptOut)
+        {
+            Add(ReferralKind.VictimSupport, AgencyOf(AgencyKind.VictimSupport), optIn ? ReferralStatus.AwaitingOptIn : ReferralStatus.Sent,
+                calendar.DueAfter(now, rules.VictimSupportWorkingDays),
+                optIn ? "Victim support: the victim must opt in" : "Victim support: automatic unless the victim opts out", VictimSupportBasis);
+        }
+        var today = DateOnly.FromDateTime(ForceClock.ToLocal(now).DateTime);
+        var age = victim.DateOfBirth is { } born ? today.Year - born.Year - (born > today.AddYears(-(today.Year - born.Year)) ? 1 : 0) : (int?)null;
+        var doorstep = incident.Narrative.Contains("doorstep", StringComparison.OrdinalIgnoreCase);
+        if (age >= 65 && (incident.TypeCode == "BURGLARY-RESIDENTIAL" || doorstep))
+        {
+            Add(ReferralKind.OlderPersonLiaison, force, ReferralStatus.Suggested, calendar.DueAfter(now, 5),
+                "Victim aged 65 or over of burglary or doorstep crime", VictimSupportBasis);
+        }
+        var flagged = await db.RiskAssessments.AsNoTracking()
+            .AnyAsync(r => r.IncidentId == incident.Id && (r.PersonId == null || r.PersonId == victim.Id) && r.ReferralFlag, ct);
+        if (flagged)
+        {
+            Add(ReferralKind.Marac, AgencyOf(AgencyKind.AdultServices), ReferralStatus.Suggested, calendar.DueAfter(now, 1),
+                "DASH: high risk or referral threshold met", MaracBasis);
+            Add(ReferralKind.Idva, AgencyOf(AgencyKind.VictimSupport), ReferralStatus.Suggested, calendar.DueAfter(now, 1),
+                "DASH: high risk of domestic abuse", MaracBasis);
+        }
+        if (age < 18 || incident.VulnerablePerson)
+        {
+            Add(ReferralKind.Mash, AgencyOf(AgencyKind.AdultServices), ReferralStatus.Suggested, now.AddHours(24),
+                age < 18 ? "Child victim" : "Vulnerable adult", SafeguardingBasis);
+        }
+    }
+
+    /// <summary>A victim who opts out closes the victim support referral; one who opts in releases it.</summary>
+    public static async Task OnConsentChangedAsync(AppDb db, VictimContactContract contract, VictimCodeRules rules, DateTimeOffset now, CancellationToken ct)
+    {
+        var support = await db.Referrals.Where(r => r.CrimeRecordId == contract.CrimeRecordId && r.PersonId == contract.VictimId
+            && r.Kind == ReferralKind.VictimSupport && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.AwaitingOptIn)).ToListAsync(ct);
+        foreach (var referral in support)
+        {
+            if (contract.VictimSupportOptOut)
+            {
+                referral.Status = ReferralStatus.Closed;
+                referral.Feedback = "The victim opted out";
+                referral.FeedbackAt = now;
+            }
+            else if (contract.VictimSupportOptIn && referral.Status == ReferralStatus.AwaitingOptIn)
+            {
+                referral.Status = ReferralStatus.Sent;
+                referral.SentAt = now;
+                referral.DueAt = WorkingDays.EnglandAndWales.DueAfter(now, rules.VictimSupportWorkingDays);
+            }
+        }
+    }
+}

@@ -1,0 +1,458 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Crimes;
+using SafetyNet.Data;
+using SafetyNet.Incidents;
+using SafetyNet.Messaging;
+using SafetyNet.People;
+using SafetyNet.Platform;
+using SafetyNet.Referrals;
+using SafetyNet.Web;
+
+namespace SafetyNet.Victims;
+
+/// <summary>
+/// Whether a victim is persistently targeted: earlier incidents in which the same person was a victim. Today
+/// "the same person" is the plain exact rule of <see cref="ContactHistory"/>; this is the one place to switch
+/// to linked identities.
+/// </summary>
+public sealed class RepeatVictims(AppDb db)
+{
+    public async Task<int> EarlierVictimIncidentsAsync(IncidentPerson victim, DateTimeOffset before, DateTimeOffset since, CancellationToken ct)
+    {
+        var key = victim.MatchKey;
+        if (string.IsNullOrEmpty(key) || key.StartsWith("||", StringComparison.Ordinal) || key.Split('|')[1].Length == 0)
+        {
+            return 0;
+        }
+        return await (from p in db.IncidentPeople.AsNoTracking()
+                      join i in db.Incidents.AsNoTracking() on p.IncidentId equals i.Id
+                      where p.MatchKey == key && p.Role == PersonRole.Victim && p.IncidentId != victim.IncidentId
+                            && i.ReportedAt < before && i.ReportedAt >= since
+                      select i.Id).Distinct().CountAsync(ct);
+    }
+}
+
+public enum VictimsOutcome
+{
+    Done,
+    Invalid,
+    NotFound,
+    Stale,
+}
+
+/// <summary>The Victims' Code in the software: contracts, clocks counted in working days, contacts, reminders and escalation.</summary>
+public sealed class VictimsCode(
+    AppDb db, ForceConfiguration configuration, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time,
+    Outbox outbox, RepeatVictims repeat, Feedback.SurveyService surveys, ILogger<VictimsCode> log)
+{
+    private static readonly WorkingDays Calendar = WorkingDays.EnglandAndWales;
+
+    /// <summary>Opens the contract for the victim of a crime just recorded, and starts its first clocks and referrals.</summary>
+    public async Task<VictimContactContract?> OpenAsync(CrimeRecord record, CancellationToken ct)
+    {
+        if (record.Status != CrimeRecordingStatus.Recorded || record.VictimId is not { } victimId
+            || await db.VictimContactContracts.AnyAsync(c => c.CrimeRecordId == record.Id && c.VictimId == victimId, ct))
+        {
+            return null;
+        }
+        var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == record.IncidentId, ct);
+        var victim = await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == victimId, ct);
+        var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        var now = time.GetUtcNow();
+        var reasons = new List<string>();
+        var child = victim.DateOfBirth is { } born && born.AddYears(18) > DateOnly.FromDateTime(ForceClock.ToLocal(now).DateTime);
+        if (incident.VulnerablePerson || child || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct))
+        {
+            reasons.Add("Vulnerable");
+        }
+        if (await db.RiskAssessments.AnyAsync(r => r.IncidentId == incident.Id && (r.PersonId == null || r.PersonId == victimId) && r.Level == "High", ct))
+        {
+            reasons.Add("Intimidated");
+        }
+        if (await repeat.EarlierVictimIncidentsAsync(victim, incident.ReportedAt, incident.ReportedAt.AddDays(-rules.Value.RepeatVictimWindowDays), ct)
+            >= rules.Value.RepeatVictimEarlierIncidents)
+        {
+            reasons.Add("Persistently targeted");
+        }
+        if (rules.Value.MostSeriousCrimeTypes.Contains(incident.TypeCode))
+        {
+            reasons.Add("Most serious crime");
+        }
+        var contract = new VictimContactContract
+        {
+            CrimeRecordId = record.Id,
+            IncidentId = incident.Id,
+            VictimId = victimId,
+            CrimeReference = record.CrimeReference,
+            PreferredChannel = victim.Email is not null ? ContactChannel.Email : victim.Phone is not null ? ContactChannel.Phone : ContactChannel.Letter,
+            Enhanced = reasons.Count > 0,
+            EnhancedReasons = reasons.Count > 0 ? string.Join("; ", reasons) : null,
+            OfficerInCaseId = incident.OfficerInCaseId,
+            TeamId = incident.OwningTeamId,
+            RuleVersion = rules.Version,
+            CreatedAt = now,
+        };
+        // The contract, its clocks and its referrals are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.VictimContactContracts.Add(contract);
+        await db.SaveChangesAsync(ct);
+        var started = record.DecidedAt ?? now;
+        AddDue(contract, VictimCodeEvent.CrimeRecorded, started, rules, "Written information on what to expect");
+        AddRoutine(contract, started, rules, routineMet: 0);
+        await ReferralRules.OnContractOpenedAsync(db, incident, victim, contract, rules.Value, now, user.Name, ct);
+        audit.Add("victim-contract.open", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: $"{record.CrimeReference} enhanced={contract.Enhanced}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return contract;
+    }
+
+    public IQueryable<VictimContactContract> Visible => access.CanRead ? db.VictimContactContracts : db.VictimContactContracts.Where(_ => false);
+
+    private VictimContactDue AddDue(VictimContactContract contract, VictimCodeEvent what, DateTimeOffset started, Versioned<VictimCodeRules> rules, string? notes)
+    {
+        var scale = rules.Value.Timescales.FirstOrDefault(t => t.Event == what) ?? new VictimCodeTimescale(what, 5, 1);
+        var due = Calendar.DueAfter(started, contract.Enhanced ? scale.EnhancedWorkingDays : scale.StandardWorkingDays);
+        return AddDueAt(contract, what, started, due, rules, notes);
+    }
+
+    private VictimContactDue AddDueAt(VictimContactContract contract, VictimCodeEvent what, DateTimeOffset started, DateTimeOffset due, Versioned<VictimCodeRules> rules, string? notes)
+    {
+        var remind = Calendar.RemindBefore(due, rules.Value.ReminderLeadHours);
+        var row = new VictimContactDue
+        {
+            ContractId = contract.Id,
+            CrimeRecordId = contract.CrimeRecordId,
+            Event = what,
+            Enhanced = contract.Enhanced,
+            StartedAt = started,
+            DueAt = due,
+            RemindAt = remind < started ? started : remind,
+            Notes = notes,
+            OfficerInCaseId = contract.OfficerInCaseId,
+            TeamId = contract.TeamId,
+            RuleVersion = rules.Version,
+        };
+        db.VictimContactDues.Add(row);
+        return row;
+    }
+
+    /// <summary>The next routine update: first within 5 working days then every 28 days, or for enhanced victims 24 hours, 10 days, then 28; or as agreed.</summary>
+    private void AddRoutine(VictimContactContract contract, DateTimeOffset from, Versioned<VictimCodeRules> rules, int routineMet)
+    {
+        var r = rules.Value;
+        DateTimeOffset due;
+        if (contract.AgreedFrequencyDays is { } agreed && routineMet > 0)
+        {
+            due = from.AddDays(agreed);
+        }
+        else if (contract.Enhanced)
+        {
+            due = routineMet switch
+            {
+                0 => from.AddHours(r.EnhancedFirstHours),
+                1 => from.AddDays(r.EnhancedSecondDays),
+                _ => from.AddDays(r.EnhancedEveryDays),
+            };
+        }
+        else
+        {
+            due = routineMet == 0 ? Calendar.DueAfter(from, r.RoutineFirstWorkingDays) : from.AddDays(r.RoutineEveryDays);
+        }
+        AddDueAt(contract, VictimCodeEvent.RoutineUpdate, from, due, rules, null);
+    }
+
+    public async Task<(VictimsOutcome, VictimContactDue?, IDictionary<string, string[]>)> RecordEventAsync(long contractId, VictimEventRequest request, CancellationToken ct)
+    {
+        var contract = await Visible.FirstOrDefaultAsync(c => c.Id == contractId, ct);
+        if (contract is null)
+        {
+            return (VictimsOutcome.NotFound, null, new Dictionary<string, string[]>());
+        }
+        var v = new Validation();
+        var what = v.Enum<VictimCodeEvent>("event", request.Event, "what happened");
+        var notes = v.MaxLength("notes", request.Notes, "the notes", 1000);
+        var now = time.GetUtcNow();
+        var at = request.OccurredAt ?? now;
+        if (at > now)
+        {
+            v.Add("occurredAt", "The event cannot be in the future");
+        }
+        if (what == VictimCodeEvent.RoutineUpdate)
+        {
+            v.Add("event", "Routine updates are scheduled by the contract, not recorded as events");
+        }
+        if (what == VictimCodeEvent.OutOfCourtOutcome && contract.OutOfCourtViewAt is null)
+        {
+            v.Add("event", "Record the victim's view on the out-of-court outcome before it is given");
+        }
+        if (!v.IsValid)
+        {
+            return (VictimsOutcome.Invalid, null, v.Errors);
+        }
+        var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        var due = AddDue(contract, what!.Value, at, rules, what == VictimCodeEvent.NoFurtherAction ? "Tell the victim of the decision and of the Victims' Right to Review" : notes);
+        audit.Add("victim-contract.event", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: what.ToString());
+        await db.SaveChangesAsync(ct);
+        return (VictimsOutcome.Done, due, new Dictionary<string, string[]>());
+    }
+
+    public async Task<(VictimsOutcome, VictimContact?, IDictionary<string, string[]>)> LogContactAsync(VictimContactRequest request, CancellationToken ct)
+    {
+        var none = new Dictionary<string, string[]>();
+        var v = new Validation();
+        if (request.ContractId is not { } contractId)
+        {
+            v.Add("contractId", "Select the victim contract the contact concerns");
+            return (VictimsOutcome.Invalid, null, v.Errors);
+        }
+        var contract = await Visible.FirstOrDefaultAsync(c => c.Id == contractId, ct);
+        if (contract is null)
+        {
+            return (VictimsOutcome.NotFound, null, none);
+        }
+        var channel = v.Enum<ContactChannel>("channel", request.Channel, "how you contacted the victim");
+        var summary = v.Required("summary", request.Summary, "what the victim was told", 4000);
+        var now = time.GetUtcNow();
+        var at = request.ContactedAt ?? now;
+        if (at > now)
+        {
+            v.Add("contactedAt", "The contact cannot be in the future");
+        }
+        var open = await db.VictimContactDues.Where(d => d.ContractId == contract.Id && d.MetAt == null && d.StartedAt <= at).ToListAsync(ct);
+        if (open.Any(d => d.Event == VictimCodeEvent.NoFurtherAction) && request.RightToReviewExplained != true)
+        {
+            v.Add("rightToReviewExplained", "Tell the victim about the Victims' Right to Review and confirm that you did");
+        }
+        if (!v.IsValid)
+        {
+            return (VictimsOutcome.Invalid, null, v.Errors);
+        }
+        var contact = new VictimContact
+        {
+            ContractId = contract.Id,
+            CrimeRecordId = contract.CrimeRecordId,
+            ContactedAt = at,
+            Channel = channel!.Value,
+            Summary = summary!,
+            RightToReviewExplained = request.RightToReviewExplained == true,
+            RecordedAt = now,
+            RecordedBy = user.Name,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.VictimContacts.Add(contact);
+        await db.SaveChangesAsync(ct);
+        foreach (var due in open)
+        {
+            due.MetAt = at;
+            due.ContactId = contact.Id;
+        }
+        var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        if (open.Any(d => d.Event == VictimCodeEvent.RoutineUpdate)
+            || !await db.VictimContactDues.AnyAsync(d => d.ContractId == contract.Id && d.Event == VictimCodeEvent.RoutineUpdate && d.MetAt == null, ct))
+        {
+            var met = await db.VictimContactDues.CountAsync(d => d.ContractId == contract.Id && d.Event == VictimCodeEvent.RoutineUpdate && d.MetAt != null, ct)
+                + open.Count(d => d.Event == VictimCodeEvent.RoutineUpdate);
+            AddRoutine(contract, at, rules, Math.Max(1, met));
+        }
+        audit.Add("victim-contact.log", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: $"{contact.Channel} met={open.Count}");
+        await db.SaveChangesAsync(ct);
+        await surveys.AfterVictimContactAsync(contract, at, ct);
+        await transaction.CommitAsync(ct);
+        return (VictimsOutcome.Done, contact, none);
+    }
+
+    public async Task<(VictimsOutcome, IDictionary<string, string[]>)> UpdateAsync(long id, ContractUpdateRequest request, CancellationToken ct)
+    {
+        var none = new Dictionary<string, string[]>();
+        var contract = await Visible.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contract is null)
+        {
+            return (VictimsOutcome.NotFound, none);
+        }
+        if (request.Version is { } version && !db.Matches(contract, version))
+        {
+            return (VictimsOutcome.Stale, none);
+        }
+        var v = new Validation();
+        var now = time.GetUtcNow();
+        if (request.PreferredChannel is not null && v.Enum<ContactChannel>("preferredChannel", request.PreferredChannel, "the preferred channel") is { } channel)
+        {
+            contract.PreferredChannel = channel;
+        }
+        if (request.AgreedFrequencyDays is { } days)
+        {
+            if (days is < 1 or > 90)
+            {
+                v.Add("agreedFrequencyDays", "Agree updates every 1 to 90 days");
+            }
+            contract.AgreedFrequencyDays = days;
+        }
+        contract.SafeToContact = request.SafeToContact ?? contract.SafeToContact;
+        contract.AgreedUpdatePoints = request.AgreedUpdatePoints is null ? contract.AgreedUpdatePoints : v.MaxLength("agreedUpdatePoints", request.AgreedUpdatePoints, "the agreed update points", 1000);
+        contract.NeedsAssessment = request.NeedsAssessment is null ? contract.NeedsAssessment : v.MaxLength("needsAssessment", request.NeedsAssessment, "the needs assessment", 2000);
+        contract.SpecialMeasures = request.SpecialMeasures is null ? contract.SpecialMeasures : v.MaxLength("specialMeasures", request.SpecialMeasures, "the special measures", 1000);
+        contract.Bereaved = request.Bereaved ?? contract.Bereaved;
+        if (request.Enhanced is { } enhanced && enhanced != contract.Enhanced)
+        {
+            var reason = v.Required("enhancedReason", request.EnhancedReason, "why the entitlement changes", 1000);
+            contract.Enhanced = enhanced;
+            contract.EnhancedByHandReason = reason;
+        }
+        if (request.Vps is not null && v.Enum<VpsStatus>("vps", request.Vps, "what happened with the Victim Personal Statement") is { } vps)
+        {
+            contract.Vps = vps;
+            switch (vps)
+            {
+                case VpsStatus.Offered: contract.VpsOfferedAt = now; break;
+                case VpsStatus.Taken: contract.VpsOfferedAt ??= now; contract.VpsTakenAt = now; break;
+                case VpsStatus.Declined: contract.VpsOfferedAt ??= now; contract.VpsDeclinedAt = now; break;
+            }
+        }
+        if (request.OutOfCourtView is not null)
+        {
+            contract.OutOfCourtView = v.Required("outOfCourtView", request.OutOfCourtView, "the victim's view on the out-of-court outcome", 2000);
+            contract.OutOfCourtViewAt = now;
+        }
+        if (request.VictimSupportOptOut is { } optOut)
+        {
+            contract.VictimSupportOptOut = optOut;
+        }
+        if (request.VictimSupportOptIn is { } optIn)
+        {
+            contract.VictimSupportOptIn = optIn;
+        }
+        if (!v.IsValid)
+        {
+            return (VictimsOutcome.Invalid, v.Errors);
+        }
+        var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        await ReferralRules.OnConsentChangedAsync(db, contract, rules.Value, now, ct);
+        audit.Add("victim-contract.update", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        return (VictimsOutcome.Done, none);
+    }
+
+    public async Task<ContractResponse?> ReadAsync(long id, CancellationToken ct, string? purpose = null)
+    {
+        var contract = await Visible.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contract is null)
+        {
+            return null;
+        }
+        audit.Add("victim-contract.read", "victim-contract", id.ToString(CultureInfo.InvariantCulture), purpose);
+        await db.SaveChangesAsync(ct);
+        return await ToResponseAsync(contract, ct);
+    }
+
+    public async Task<ContractResponse> ToResponseAsync(VictimContactContract contract, CancellationToken ct)
+    {
+        var victim = await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == contract.VictimId, ct);
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == contract.IncidentId).Select(i => new { i.Reference, i.TypeCode }).FirstAsync(ct);
+        var dues = await db.VictimContactDues.AsNoTracking().Where(d => d.ContractId == contract.Id).OrderBy(d => d.DueAt).ThenBy(d => d.Id).ToListAsync(ct);
+        var contacts = await db.VictimContacts.AsNoTracking().Where(c => c.ContractId == contract.Id).OrderByDescending(c => c.ContactedAt).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        return ContractResponse.From(contract, victim.DisplayName, incident.Reference, incident.TypeCode, dues, contacts, now);
+    }
+
+    /// <summary>The officer's list: victims whose update is due soon or overdue, on the officer's crimes and those with no officer yet.</summary>
+    public async Task<IReadOnlyList<DueItem>> DueForMeAsync(CancellationToken ct)
+    {
+        if (!access.CanRead)
+        {
+            return [];
+        }
+        var now = time.GetUtcNow();
+        var me = user.Id;
+        var all = access.IsSupervisor || user.IsInRole(Roles.CrimeServiceTeam);
+        return await DueItemsAsync(d => d.MetAt == null && d.RemindAt <= now && (all || d.OfficerInCaseId == null || d.OfficerInCaseId == me), now, ct);
+    }
+
+    /// <summary>The crime service team's queue: every contact past its due time and not made.</summary>
+    public async Task<IReadOnlyList<DueItem>> EscalationsAsync(CancellationToken ct)
+    {
+        if (!access.CanRead)
+        {
+            return [];
+        }
+        var now = time.GetUtcNow();
+        return await DueItemsAsync(d => d.MetAt == null && d.DueAt < now, now, ct);
+    }
+
+    private async Task<IReadOnlyList<DueItem>> DueItemsAsync(System.Linq.Expressions.Expression<Func<VictimContactDue, bool>> filter, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await (from d in db.VictimContactDues.AsNoTracking().Where(filter)
+                          join c in db.VictimContactContracts.AsNoTracking() on d.ContractId equals c.Id
+                          join p in db.IncidentPeople.AsNoTracking() on c.VictimId equals p.Id
+                          join i in db.Incidents.AsNoTracking() on c.IncidentId equals i.Id
+                          orderby d.DueAt, d.Id
+                          select new { d, c.CrimeReference, c.IncidentId, i.Reference, p.FirstName, p.MiddleName, p.LastName, c.PreferredChannel })
+            .Take(500).ToListAsync(ct);
+        return rows.Select(r => new DueItem(r.d.Id, r.d.ContractId, r.IncidentId, r.Reference, r.CrimeReference,
+            string.Join(' ', new[] { r.FirstName, r.MiddleName, r.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
+            r.d.Event.ToString(), r.d.Enhanced, r.d.DueAt, r.d.DueAt < now, r.PreferredChannel.ToString(), r.d.EscalatedAt)).ToList();
+    }
+
+    /// <summary>On time, late and missed contacts by team, for contacts due in [from, to).</summary>
+    public async Task<IReadOnlyList<ComplianceRow>> ComplianceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (!access.CanRead)
+        {
+            return [];
+        }
+        var now = time.GetUtcNow();
+        var rows = await db.VictimContactDues.AsNoTracking().Where(d => d.DueAt >= from && d.DueAt < to)
+            .Select(d => new { d.TeamId, d.DueAt, d.MetAt }).ToListAsync(ct);
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        return rows.GroupBy(r => r.TeamId).Select(g => new ComplianceRow(
+                g.Key, g.Key is { } t && teams.TryGetValue(t, out var name) ? name : "No team",
+                g.Count(r => r.MetAt is { } m && m <= r.DueAt),
+                g.Count(r => r.MetAt is { } m && m > r.DueAt),
+                g.Count(r => r.MetAt is null && r.DueAt < now),
+                g.Count(r => r.MetAt is null && r.DueAt >= now)))
+            .OrderBy(r => r.Team, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Reminds officers before each due point and marks overdue contacts escalated. Idempotent: each due is
+    /// reminded and escalated once, whichever node runs it.
+    /// </summary>
+    public async Task<(int Reminded, int Escalated)> SweepAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var remind = await db.VictimContactDues.Where(d => d.MetAt == null && d.RemindedAt == null && d.RemindAt <= now)
+            .OrderBy(d => d.Id).Take(500).ToListAsync(ct);
+        var reminded = 0;
+        foreach (var due in remind)
+        {
+            var claimed = await db.VictimContactDues.Where(d => d.Id == due.Id && d.RemindedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.RemindedAt, now), ct);
+            if (claimed == 0)
+            {
+                continue;
+            }
+            reminded++;
+            var reference = await db.VictimContactContracts.Where(c => c.Id == due.ContractId).Select(c => c.CrimeReference).FirstAsync(ct);
+            var email = due.OfficerInCaseId is null ? null : await db.Users.Where(u => u.Id == due.OfficerInCaseId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+            if (email is not null)
+            {
+                outbox.Enqueue(MessageChannel.Email, email, $"Victim update due: {reference}",
+                    $"A victim update on {reference} is due by {ForceClock.Format(due.DueAt)}. Open SafetyNet, Victims due an update, to log it.",
+                    "victim-update-reminder", reference);
+            }
+        }
+        var escalated = await db.VictimContactDues.Where(d => d.MetAt == null && d.EscalatedAt == null && d.DueAt < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.EscalatedAt, now), ct);
+        await db.SaveChangesAsync(ct);
+        if (reminded + escalated > 0)
+        {
+            LogSwept(log, reminded, escalated);
+        }
+        return (reminded, escalated);
+    }
+
+    private static readonly Action<ILogger, int, int, Exception?> LogSweptMessage =
+        LoggerMessage.Define<int, int>(LogLevel.Information, new EventId(5001, "VictimSweep"), "Victim contacts: {Reminded} reminded, {Escalated} escalated");
+
+    private static void LogSwept(ILogger logger, int reminded, int escalated) => LogSweptMessage(logger, reminded, escalated, null);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Playwright;
+
+namespace SafetyNet.BrowserTests.Pages;
+
+/// <summary>The officer's list of victims due an update and the form that logs one.</summary>
+public sealed class VictimsDuePage(IPage page)
+{
+    public async Task OpenAsync() => await page.GotoAsync("/victims/due");
+
+    public ILocator RowFor(string victim) => page.Locator("tbody tr").Filter(new() { HasText = victim });
+
+    public async Task LogUpdateAsync(string victim, string summary)
+    {
+        await RowFor(victim).First.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Log update") }).ClickAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("What did you tell the victim?").FillAsync(summary);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log the contact" }).ClickAsync();
+    }
+
+    public ILocator Banner => page.Locator(".govuk-notification-banner");
+}
+
+/// <summary>The public survey a caller or victim opens from the link in their message.</summary>
+public sealed class PublicSurveyPage(IPage page)
+{
+    public async Task OpenAsync(string path) => await page.GotoAsync(path);
+
+    /// <summary>Answers every question with the same score.</summary>
+    public async Task AnswerAllAsync(int score, string comment)
+    {
+        var radios = page.Locator($"input[type=radio][value='{score}']");
+        for (var i = 0; i < await radios.CountAsync(); i++)
+        {
+            await radios.Nth(i).CheckAsync();
+        }
+        await page.GetByLabel("Is there anything else you would like to tell us? (optional)").FillAsync(comment);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+    }
+}

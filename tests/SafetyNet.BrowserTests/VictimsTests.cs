@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SafetyNet.BrowserTests.Pages;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.BrowserTests;
+
+[Collection("browser")]
+public partial class VictimsTests(BrowserFixture fixture)
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static object Report(string type, object person) => new
+    {
+        channel = "NonEmergency101",
+        typeCode = type,
+        narrative = "Front garden wall knocked down overnight",
+        location = new { text = "22 Bancroft, Hitchin", district = "North Hertfordshire" },
+        people = new[] { person },
+        grade = "SCHEDULED",
+        thrive = new
+        {
+            threat = "None now", harm = "Damage to property", risk = "Standard", investigation = "Neighbour's doorbell camera",
+            vulnerability = "None identified", engagement = "Happy to be called", vulnerablePerson = false,
+        },
+    };
+
+    [Fact]
+    public async Task An_officer_logs_a_victim_update_from_the_reminder_list()
+    {
+        var app = fixture.App;
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var incident = await JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            Report("CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Imogen", lastName = "Achterberg", phone = "01462 960 321" })));
+        var id = incident.GetProperty("id").GetInt64();
+        var record = incident.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64();
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = record, decision = "crime", offenceSubgroup = "Criminal damage" }));
+        var contract = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts?crimeRecordId={record}")).GetProperty("items")[0].GetProperty("id").GetInt64();
+        // A suspect was charged eight days ago and nobody has told her: the update is due and overdue.
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/victims/contracts/{contract}/events",
+            new { @event = "SuspectCharged", occurredAt = app.Time.GetUtcNow().AddDays(-8) }));
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Officer);
+        var due = new VictimsDuePage(page);
+        await due.OpenAsync();
+        await Assertions.Expect(due.RowFor("Imogen Achterberg").First).ToContainTextAsync("Suspect charged");
+        await page.AssertNoViolationsAsync();
+
+        await due.LogUpdateAsync("Imogen Achterberg", "Told Ms Achterberg the suspect was charged and the first hearing date");
+        await Assertions.Expect(due.Banner).ToContainTextAsync("Contact logged for HC/");
+        await Assertions.Expect(due.RowFor("Imogen Achterberg")).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+
+        await page.GotoAsync($"/incidents/{id}");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Told Ms Achterberg the suspect was charged");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync("/victims/escalations");
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync("/referrals");
+        await page.AssertNoViolationsAsync();
+    }
+
+    [GeneratedRegex(@"/s/[A-Za-z0-9_\-]+")]
+    private static partial Regex SurveyPath();
+
+    [Fact]
+    public async Task A_victim_answers_a_survey_and_the_supervisor_sees_the_recovery_task()
+    {
+        var app = fixture.App;
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var incident = await JsonAsync(await handler.PostAsJsonAsync("/api/v1/incidents",
+            Report("CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Rafael", lastName = "Quintero", email = "rafael.q@example.org" })));
+        var id = incident.GetProperty("id").GetInt64();
+        var reference = incident.GetProperty("reference").GetString()!;
+        var person = await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.IncidentId == id).Select(p => p.Id).FirstAsync());
+        await JsonAsync(await handler.PostAsJsonAsync("/api/v1/feedback/surveys", new { incidentId = id, personId = person, trigger = "contact" }));
+        var body = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Purpose == "survey" && m.Reference == reference).Select(m => m.Body).FirstAsync());
+        var path = SurveyPath().Match(body).Value;
+
+        var victim = await fixture.NewPageAsync();
+        var survey = new PublicSurveyPage(victim);
+        await survey.OpenAsync(path);
+        await Assertions.Expect(victim.Locator("h1")).ToHaveTextAsync("Tell us how we did");
+        await victim.AssertNoViolationsAsync();
+        await victim.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
+        await Assertions.Expect(victim.Locator(".govuk-error-summary")).ToContainTextAsync("Select an answer from 1 to 5");
+        await victim.AssertNoViolationsAsync();
+        await survey.AnswerAllAsync(1, "Nobody told me anything for a week");
+        await Assertions.Expect(victim.Locator("h1")).ToHaveTextAsync("Thank you");
+        await victim.AssertNoViolationsAsync();
+        await survey.OpenAsync(path);
+        await Assertions.Expect(victim.Locator("h1")).ToHaveTextAsync("This survey has already been answered");
+        await victim.AssertNoViolationsAsync();
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+        await page.GotoAsync("/feedback");
+        var task = page.Locator(".govuk-summary-card").Filter(new() { HasText = reference });
+        await Assertions.Expect(task).ToContainTextAsync("Nobody told me anything for a week");
+        await page.AssertNoViolationsAsync();
+        await task.GetByLabel("What did you do to put it right?").FillAsync("Called Mr Quintero and apologised; OIC to update weekly");
+        await task.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Record the recovery") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"Service recovery recorded for {reference}");
+        await Assertions.Expect(page.Locator(".govuk-summary-card").Filter(new() { HasText = reference })).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_sees_the_outbox_without_message_bodies()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Administrator);
+        await page.GotoAsync("/admin/outbox");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Messages sent");
+        await page.AssertNoViolationsAsync();
+    }
+}

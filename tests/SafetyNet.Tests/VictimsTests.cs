@@ -1,0 +1,219 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SafetyNet.Data;
+using SafetyNet.Messaging;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+using SafetyNet.Victims;
+
+namespace SafetyNet.Tests;
+
+/// <summary>Records crimes through the API the way the force does, and finds the victim contract each opens.</summary>
+public static class VictimCases
+{
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<(string OfficerId, int TeamId)> OfficerAsync(SafetyNetApp app) =>
+        await app.WithDbAsync(async db => (
+            await db.Users.Where(u => u.Email == SafetyNetApp.DemoEmail(Roles.Officer)).Select(u => u.Id).FirstAsync(),
+            await db.Teams.Where(t => t.Code == "RESPONSE").Select(t => t.Id).FirstAsync()));
+
+    /// <summary>Records an incident and the crime for its victim; answers the incident, crime record and contract ids.</summary>
+    public static async Task<(long IncidentId, long CrimeRecordId, JsonElement Contract)> RecordCrimeAsync(
+        SafetyNetApp app, HttpClient supervisor, Dictionary<string, object?> report, string subgroup)
+    {
+        var (officer, team) = await OfficerAsync(app);
+        report["officerInCaseId"] = officer;
+        report["owningTeamId"] = team;
+        var incident = await JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", report));
+        var id = incident.GetProperty("id").GetInt64();
+        var record = incident.GetProperty("crimeRecords")[0];
+        var recordId = record.GetProperty("id").GetInt64();
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions",
+            new { crimeRecordId = recordId, decision = "crime", offenceSubgroup = subgroup }));
+        var contracts = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts?crimeRecordId={recordId}");
+        return (id, recordId, contracts.GetProperty("items").EnumerateArray().Single());
+    }
+
+    public static Dictionary<string, object?> Report(string type, string narrative, params object[] people) => new()
+    {
+        ["channel"] = "NonEmergency101",
+        ["typeCode"] = type,
+        ["narrative"] = narrative,
+        ["location"] = new { text = "3 Market Place, Hitchin", district = "North Hertfordshire" },
+        ["people"] = people,
+        ["grade"] = "PRIORITY",
+        ["thrive"] = Reports.Thrive(),
+        ["assessments"] = type switch
+        {
+            "DOMESTIC-ABUSE" => new[] { new { instrument = "DASH", answers = Reports.Dash(3) } },
+            _ when type.StartsWith("ASB-", StringComparison.Ordinal) => new[] { new { instrument = "ASB", answers = Reports.Asb() } },
+            _ => null,
+        },
+    };
+}
+
+public sealed class VictimsTests
+{
+    private static readonly DateTimeOffset Monday = SafetyNetApp.Start; // Monday 23 November 2026, 10:00 in London
+
+    [Fact]
+    public void Working_days_skip_weekends_and_bank_holidays_in_England_and_Wales()
+    {
+        var calendar = WorkingDays.EnglandAndWales;
+        // Thursday 24 December 2026, one working day: Christmas (Fri), the weekend and the Boxing Day substitute (Mon 28) do not count.
+        Assert.Equal(new DateTimeOffset(2026, 12, 30, 0, 0, 0, TimeSpan.Zero), calendar.DueAfter(new DateTimeOffset(2026, 12, 24, 15, 0, 0, TimeSpan.Zero), 1));
+        // Good Friday 2026, five working days: Easter Monday is skipped; due at midnight ending Monday 13 April, in British Summer Time.
+        Assert.Equal(new DateTimeOffset(2026, 4, 14, 0, 0, 0, TimeSpan.FromHours(1)), calendar.DueAfter(new DateTimeOffset(2026, 4, 3, 9, 0, 0, TimeSpan.FromHours(1)), 5));
+        Assert.True(calendar.IsBankHoliday(new DateOnly(2027, 12, 28)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 11, 28)));
+        // A reminder that would fall on a Sunday comes on the Friday before.
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), calendar.RemindBefore(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), 24));
+    }
+
+    [Theory, Providers]
+    public async Task A_recorded_crime_opens_a_contract_whose_clocks_remind_the_officer_escalate_when_missed_and_count_towards_compliance(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (_, crimeId, contract) = await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(), "Residential burglary");
+
+        Assert.False(contract.GetProperty("enhanced").GetBoolean());
+        Assert.Equal("Phone", contract.GetProperty("preferredChannel").GetString());
+        var dues = contract.GetProperty("dues").EnumerateArray().ToList();
+        Assert.Equal(["CrimeRecorded", "RoutineUpdate"], dues.Select(d => d.GetProperty("event").GetString()!).Order().ToArray());
+        // Five working days from Monday 23 November: due at midnight ending Monday 30 November.
+        Assert.All(dues, d => Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), d.GetProperty("dueAt").GetDateTimeOffset()));
+
+        var officer = await app.ClientForAsync(Roles.Officer);
+        Assert.Empty((await officer.GetFromJsonAsync<JsonElement>("/api/v1/victims/due")).EnumerateArray());
+
+        // A day before the due point the officer sees it and is e-mailed once.
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero));
+        officer = await app.ClientForAsync(Roles.Officer);
+        var due = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/victims/due")).EnumerateArray().ToList();
+        Assert.Equal(2, due.Count);
+        Assert.All(due, d => Assert.Equal("Margaret Okafor", d.GetProperty("victimName").GetString()));
+        var code = (Func<Task<(int, int)>>)(() => app.WithServiceAsync<VictimsCode, (int, int)>(c => c.SweepAsync(CancellationToken.None)));
+        Assert.Equal((2, 0), await code());
+        Assert.Equal((0, 0), await code());
+        var reminders = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.Purpose == "victim-update-reminder").ToListAsync());
+        Assert.Equal(2, reminders.Count);
+        Assert.All(reminders, m => Assert.Equal(SafetyNetApp.DemoEmail(Roles.Officer), m.Recipient));
+        Assert.DoesNotContain("Okafor", reminders[0].Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("jewellery", reminders[0].Body, StringComparison.Ordinal);
+
+        // Past the due point the crime service team's queue has both, and they count as missed.
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        Assert.Equal((0, 2), await code());
+        var team = await app.ClientForAsync(Roles.CrimeServiceTeam);
+        Assert.Equal(2, (await team.GetFromJsonAsync<JsonElement>("/api/v1/victims/escalations")).GetArrayLength());
+        var compliance = (await team.GetFromJsonAsync<JsonElement>("/api/v1/victims/compliance")).EnumerateArray().Single();
+        Assert.Equal(("Response", 0, 0, 2), (compliance.GetProperty("team").GetString(), compliance.GetProperty("onTime").GetInt32(),
+            compliance.GetProperty("late").GetInt32(), compliance.GetProperty("missed").GetInt32()));
+
+        // The officer logs the update: both are met, late, and the next routine update is 28 days on.
+        var contractId = contract.GetProperty("id").GetInt64();
+        officer = await app.ClientForAsync(Roles.Officer);
+        var logged = await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId, channel = "Phone", summary = "Told Mrs Okafor the CCTV is being reviewed" });
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        Assert.Equal(crimeId, (await VictimCases.JsonAsync(logged)).GetProperty("crimeRecordId").GetInt64());
+        Assert.Equal(0, (await team.GetFromJsonAsync<JsonElement>("/api/v1/victims/escalations")).GetArrayLength());
+        var after = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts/{contractId}");
+        var states = after.GetProperty("dues").EnumerateArray().Select(d => d.GetProperty("state").GetString()!).ToList();
+        Assert.Equal(["Late", "Late", "Open"], states.Order().ToArray());
+        var next = after.GetProperty("dues").EnumerateArray().Single(d => d.GetProperty("state").GetString() == "Open");
+        Assert.Equal(app.Time.GetUtcNow().AddDays(28), next.GetProperty("dueAt").GetDateTimeOffset());
+        compliance = (await team.GetFromJsonAsync<JsonElement>("/api/v1/victims/compliance")).EnumerateArray().Single();
+        Assert.Equal((0, 2, 0), (compliance.GetProperty("onTime").GetInt32(), compliance.GetProperty("late").GetInt32(), compliance.GetProperty("missed").GetInt32()));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "victim-contact.log")));
+    }
+
+    [Theory, Providers]
+    public async Task Enhanced_entitlement_is_set_for_the_most_serious_crime_and_for_a_repeat_victim_and_shortens_the_clocks(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var victim = Reports.Victim("Priya", "Shah", "1990-05-01");
+        var (_, _, first) = await VictimCases.RecordCrimeAsync(app, supervisor,
+            VictimCases.Report("CRIMINAL-DAMAGE", "Car window smashed outside the house", victim), "Criminal damage");
+        Assert.False(first.GetProperty("enhanced").GetBoolean());
+
+        app.Time.Advance(TimeSpan.FromDays(3));
+        supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (_, _, second) = await VictimCases.RecordCrimeAsync(app, supervisor,
+            VictimCases.Report("ASSAULT-SERIOUS", "Punched in the street, broken jaw", victim), "Violence with injury");
+        Assert.True(second.GetProperty("enhanced").GetBoolean());
+        Assert.Equal("Persistently targeted; Most serious crime", second.GetProperty("enhancedReasons").GetString());
+        var routine = second.GetProperty("dues").EnumerateArray().Single(d => d.GetProperty("event").GetString() == "RoutineUpdate");
+        Assert.Equal(app.Time.GetUtcNow().AddHours(24), routine.GetProperty("dueAt").GetDateTimeOffset());
+
+        // Thursday 26 November: a suspect arrested must be told within one working day (by the end of Friday).
+        var id = second.GetProperty("id").GetInt64();
+        var arrested = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/victims/contracts/{id}/events", new { @event = "SuspectArrested" }));
+        Assert.Equal(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero), arrested.GetProperty("dueAt").GetDateTimeOffset());
+
+        // Set by hand: needs a reason.
+        var firstId = first.GetProperty("id").GetInt64();
+        var noReason = await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{firstId}", new { enhanced = true });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("enhancedReason", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var set = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{firstId}",
+            new { enhanced = true, enhancedReason = "Intimidated by the neighbour", version = first.GetProperty("version").GetInt32() }));
+        Assert.True(set.GetProperty("enhanced").GetBoolean());
+        var stale = await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{firstId}", new { needsAssessment = "x", version = first.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task A_contact_is_logged_against_its_own_crime_only_and_the_code_guards_no_further_action_and_out_of_court_outcomes(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var victim = Reports.Victim("Tom", "Reid", "1985-02-02");
+        var (_, crimeA, a) = await VictimCases.RecordCrimeAsync(app, supervisor, VictimCases.Report("BICYCLE-THEFT", "Bike taken from the station", victim), "Bicycle theft");
+        var (_, crimeB, b) = await VictimCases.RecordCrimeAsync(app, supervisor, VictimCases.Report("THEFT-OTHER", "Wallet taken at the gym", victim), "Other theft offences");
+        var officer = await app.ClientForAsync(Roles.Officer);
+        var aId = a.GetProperty("id").GetInt64();
+        var bId = b.GetProperty("id").GetInt64();
+
+        await VictimCases.JsonAsync(await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId = aId, channel = "Phone", summary = "Update on the bike" }));
+        var bAfter = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts/{bId}");
+        Assert.All(bAfter.GetProperty("dues").EnumerateArray(), d => Assert.Equal("Open", d.GetProperty("state").GetString()));
+        Assert.Empty(bAfter.GetProperty("contacts").EnumerateArray());
+        var aAfter = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts/{aId}");
+        Assert.Equal(crimeA, aAfter.GetProperty("contacts")[0].GetProperty("crimeRecordId").GetInt64());
+        Assert.NotEqual(crimeA, crimeB);
+
+        // No further action: the victim must be told of the Right to Review.
+        await VictimCases.JsonAsync(await officer.PostAsJsonAsync($"/api/v1/victims/contracts/{bId}/events", new { @event = "NoFurtherAction" }));
+        var refused = await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId = bId, channel = "Phone", summary = "Told him the case is closed" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("rightToReviewExplained", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await officer.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts/{bId}")).GetProperty("contacts").EnumerateArray());
+        await VictimCases.JsonAsync(await officer.PostAsJsonAsync("/api/v1/victims/contacts",
+            new { contractId = bId, channel = "Phone", summary = "Told him of the decision and the Right to Review", rightToReviewExplained = true }));
+
+        // An out-of-court outcome needs the victim's view first.
+        var early = await officer.PostAsJsonAsync($"/api/v1/victims/contracts/{aId}/events", new { @event = "OutOfCourtOutcome" });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        await VictimCases.JsonAsync(await officer.PatchAsJsonAsync($"/api/v1/victims/contracts/{aId}", new { outOfCourtView = "Happy with a community resolution if the bike is paid for" }));
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync($"/api/v1/victims/contracts/{aId}/events", new { @event = "OutOfCourtOutcome" })).StatusCode);
+
+        var bad = await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId = aId, channel = "Pigeon", summary = "" });
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("channel", out _) && errors.TryGetProperty("summary", out _));
+
+        var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/victims/contracts/{aId}")).StatusCode);
+        Assert.Equal(0, (await partner.GetFromJsonAsync<JsonElement>("/api/v1/victims/contracts")).GetProperty("total").GetInt32());
+    }
+}
