@@ -19,27 +19,23 @@ public interface IDeskRouting
 }
 
 /// <summary>
-/// The plain rule: the victim's current identity has at least the configured number of incidents as a victim
-/// within the configured days (DOMAIN §3: 3 in 3 months), or the incident's THRIVE or ASB risk assessment
-/// found a vulnerable person.
+/// The repeat-victim rule is the force's identity rule (<see cref="IdentityRules"/>, DOMAIN §3), counted over each
+/// victim's resolved identity as the incident stood when reported; the victim is vulnerable when the incident, its
+/// THRIVE or ASB risk assessment, or the identity's recent record says so.
 /// </summary>
-public sealed class VictimHistoryDeskRouting(AppDb db) : IDeskRouting
+public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities) : IDeskRouting
 {
     public async Task<VictimStanding> VictimStandingAsync(Incident incident, AsbRules rules, CancellationToken ct)
     {
-        var identities = await VictimIdentitiesAsync(db, incident.Id, ct);
         var repeat = false;
-        if (identities.Count > 0)
+        var vulnerableBefore = false;
+        foreach (var identityId in await VictimIdentitiesAsync(db, incident.Id, ct))
         {
-            var since = incident.ReportedAt.AddDays(-rules.RepeatVictimDays);
-            var count = await (from p in db.IncidentPeople
-                               join i in db.Incidents on p.IncidentId equals i.Id
-                               where p.Role == PersonRole.Victim && p.IdentityId != null && identities.Contains(p.IdentityId.Value)
-                                     && i.ReportedAt >= since && i.ReportedAt <= incident.ReportedAt
-                               select i.Id).Distinct().CountAsync(ct);
-            repeat = count >= rules.RepeatVictimIncidents;
+            var status = await identities.StatusAsync(identityId, incident.ReportedAt, ct);
+            repeat |= status.RepeatVictim;
+            vulnerableBefore |= status.Vulnerable;
         }
-        var vulnerable = incident.VulnerablePerson
+        var vulnerable = incident.VulnerablePerson || vulnerableBefore
             || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct)
             || (await db.RiskAssessments.Where(a => a.IncidentId == incident.Id && a.InstrumentCode == "ASB").Select(a => a.AnswersJson).ToListAsync(ct))
                 .Any(SaysVulnerable);

@@ -20,8 +20,7 @@ public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<
 /// </summary>
 public sealed class IncidentIntake(
     AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time,
-    Identities identities, PersonMatcher matcher, IdentityResolution resolution)
-public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time, Asb.CommunityFocusDesk desk)
+    Identities identities, PersonMatcher matcher, IdentityResolution resolution, Asb.CommunityFocusDesk desk)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -170,7 +169,6 @@ public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, A
             db.RiskAssessments.Add(assessment);
         }
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours);
-        await desk.RouteAsync(incident, cancellationToken);
         audit.Add("incident.create", "incident", incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"{incident.Reference} {incident.TypeCode}");
         foreach (var person in people)
         {
@@ -179,6 +177,8 @@ public sealed class IncidentIntake(AppDb db, ForceConfiguration configuration, A
         await db.SaveChangesAsync(cancellationToken);
         await LinkConfirmedAsync(people, links, incident, now, cancellationToken);
         await identities.RouteAsync(incident, people, IdentityLinkSource.CallHandler, cancellationToken);
+        // After the confirmed links, so a victim recognised at intake counts their earlier incidents.
+        await desk.RouteAsync(incident, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         matcher.Add(people);

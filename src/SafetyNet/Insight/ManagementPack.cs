@@ -185,12 +185,12 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
             recentIncidents = recentIncidents.Where(i => i.District == district);
         }
         var recentKeys = PersonKey.Of(db.IncidentPeople.Where(p => p.Role == PersonRole.Victim && recentIncidents.Any(i => i.Id == p.IncidentId)))
-            .Where(k => k != null && k != "" && !k.EndsWith("|")).Distinct();
+            .Where(k => k != null).Distinct();
         var repeats = await (
                 from p in db.IncidentPeople
                 join i in db.Incidents on p.IncidentId equals i.Id
-                where p.Role == PersonRole.Victim && i.ReportedAt >= since90 && i.ReportedAt <= now && recentKeys.Contains(p.MatchKey)
-                group i by p.MatchKey into g
+                where p.Role == PersonRole.Victim && i.ReportedAt >= since90 && i.ReportedAt <= now && recentKeys.Contains(p.IdentityId)
+                group i by p.IdentityId into g
                 where g.Count() >= RepeatThreshold
                 select new { Key = g.Key, Reports = g.Count(), LatestId = g.Max(i => i.Id) })
             .OrderByDescending(r => r.Reports).ThenByDescending(r => r.LatestId).Take(25).ToListAsync(ct);
@@ -281,13 +281,12 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
 }
 
 /// <summary>
-/// Which entries of people are the same person, for repeat victims. Today the exact normalised name and date of
-/// birth of <see cref="IncidentPerson.MatchKey"/>; when identities from the matching engine are linked to
-/// entries, this is the one place that changes.
+/// Which entries of people are the same person, for repeat victims: the identity each entry was resolved into
+/// (merges move entries, so the identity on the entry is always the current one).
 /// </summary>
 public static class PersonKey
 {
-    public static IQueryable<string> Of(IQueryable<IncidentPerson> people) => people.Select(p => p.MatchKey);
+    public static IQueryable<long?> Of(IQueryable<IncidentPerson> people) => people.Select(p => p.IdentityId);
 
-    public static string Of(IncidentPerson person) => person.MatchKey;
+    public static long? Of(IncidentPerson person) => person.IdentityId;
 }

@@ -208,6 +208,12 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
             {
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
+                // The desk's queue takes an incident whose victim has just been found to be a repeat victim.
+                var desk = services.GetRequiredService<Asb.CommunityFocusDesk>();
+                foreach (var incidentId in db.ChangeTracker.Entries<DeskRouting>().Select(e => e.Entity.IncidentId).Distinct().ToList())
+                {
+                    await desk.RouteAndSaveAsync(incidentId, cancellationToken);
+                }
             }
             return (linked, reviewed, routed);
         }

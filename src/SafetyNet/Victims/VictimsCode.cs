@@ -12,22 +12,21 @@ using SafetyNet.Web;
 namespace SafetyNet.Victims;
 
 /// <summary>
-/// Whether a victim is persistently targeted: earlier incidents in which the same person was a victim. Today
-/// "the same person" is the plain exact rule of <see cref="ContactHistory"/>; this is the one place to switch
-/// to linked identities.
+/// Whether a victim is persistently targeted: earlier incidents in which the same person — the victim's resolved
+/// identity — was a victim.
 /// </summary>
 public sealed class RepeatVictims(AppDb db)
 {
     public async Task<int> EarlierVictimIncidentsAsync(IncidentPerson victim, DateTimeOffset before, DateTimeOffset since, CancellationToken ct)
     {
-        var key = victim.MatchKey;
-        if (string.IsNullOrEmpty(key) || key.StartsWith("||", StringComparison.Ordinal) || key.Split('|')[1].Length == 0)
+        if (victim.IdentityId is not { } identityId)
         {
             return 0;
         }
+        // Entries of one human resolved into one identity: a misspelt or nicknamed earlier report still counts.
         return await (from p in db.IncidentPeople.AsNoTracking()
                       join i in db.Incidents.AsNoTracking() on p.IncidentId equals i.Id
-                      where p.MatchKey == key && p.Role == PersonRole.Victim && p.IncidentId != victim.IncidentId
+                      where p.IdentityId == identityId && p.Role == PersonRole.Victim && p.IncidentId != victim.IncidentId
                             && i.ReportedAt < before && i.ReportedAt >= since
                       select i.Id).Distinct().CountAsync(ct);
     }

@@ -6,11 +6,38 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Asb : Migration
+    public partial class CaseWork : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "LinkReasons",
+                table: "IncidentPeople",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "LinkScore",
+                table: "IncidentPeople",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LinkedBy",
+                table: "IncidentPeople",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ResolvedAt",
+                table: "IncidentPeople",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AsbCases",
                 columns: table => new
@@ -61,6 +88,42 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrimeRecordingAudits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Design = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SampleSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrameSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeRecordingAudits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DemandDays",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Incidents = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DemandDays", x => new { x.Day, x.TypeCode, x.District });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeskReviews",
                 columns: table => new
                 {
@@ -92,6 +155,109 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DeskReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeskRoutings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdentityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RuleVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoutedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RoutedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeskRoutings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdentityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    FromIdentityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ToIdentityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EntryIds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdentityReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CandidatePersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentVia = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ProviderId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PackSnapshots",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackSnapshots", x => x.Scope);
                 });
 
             migrationBuilder.CreateTable(
@@ -130,6 +296,58 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CrimeRecordId = table.Column<long>(type: "INTEGER", nullable: true),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ToAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    LawfulBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Consent = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FeedbackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FeedbackBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ReferrerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRecoveryTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ResponseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DoneBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRecoveryTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SharingAgreements",
                 columns: table => new
                 {
@@ -147,6 +365,188 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SharingAgreements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StrengthOnDuty",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Shift = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Planned = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnDuty = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeighbourhoodAbstracted = table.Column<int>(type: "INTEGER", nullable: false),
+                    AbstractionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrengthOnDuty", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: true),
+                    IncidentTypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OfficerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CallHandler = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContactChannel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContactAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SendAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    TemplateName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvitationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidentTypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OfficerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CallHandler = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContactChannel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContactHour = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overall = table.Column<int>(type: "INTEGER", nullable: false),
+                    Satisfied = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TakenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PoorAnswers = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VictimContactContracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CrimeRecordId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VictimId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CrimeReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PreferredChannel = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    SafeToContact = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgreedFrequencyDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgreedUpdatePoints = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NeedsAssessment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SpecialMeasures = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Enhanced = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EnhancedReasons = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    EnhancedByHandReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Vps = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    VpsOfferedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VpsTakenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VpsDeclinedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VictimSupportOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VictimSupportOptIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Bereaved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OutOfCourtView = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OutOfCourtViewAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OfficerInCaseId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RuleVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VictimContactContracts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VictimContactDues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContractId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CrimeRecordId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Enhanced = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemindAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RemindedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MetAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ContactId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OfficerInCaseId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RuleVersion = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VictimContactDues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VictimContacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContractId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CrimeRecordId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContactedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RightToReviewExplained = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VictimContacts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -411,6 +811,35 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrimeRecordingAuditItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AuditId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stratum = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StratumSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    ShouldHaveBeenRecorded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CorrectlyRecorded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MarkedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MarkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeRecordingAuditItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CrimeRecordingAuditItems_CrimeRecordingAudits_AuditId",
+                        column: x => x.AuditId,
+                        principalTable: "CrimeRecordingAudits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbPowerBreaches",
                 columns: table => new
                 {
@@ -459,6 +888,21 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_Level_CreatedAt",
+                table: "RiskAssessments",
+                columns: new[] { "Level", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_ResolvedAt",
+                table: "IncidentPeople",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_DueAt",
+                table: "CrimeRecords",
+                column: "DueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseActions_CaseId",
@@ -563,6 +1007,12 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 column: "PowerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecordingAuditItems_AuditId_Position",
+                table: "CrimeRecordingAuditItems",
+                columns: new[] { "AuditId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeskReviews_IncidentId",
                 table: "DeskReviews",
                 column: "IncidentId",
@@ -574,14 +1024,113 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 columns: new[] { "ReviewedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeskRoutings_IdentityId",
+                table: "DeskRoutings",
+                column: "IdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskRoutings_IncidentId_PersonId_Reason",
+                table: "DeskRoutings",
+                columns: new[] { "IncidentId", "PersonId", "Reason" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskRoutings_RoutedAt",
+                table: "DeskRoutings",
+                column: "RoutedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityChanges_FromIdentityId",
+                table: "IdentityChanges",
+                column: "FromIdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityChanges_ToIdentityId",
+                table: "IdentityChanges",
+                column: "ToIdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityReviews_CandidatePersonId",
+                table: "IdentityReviews",
+                column: "CandidatePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityReviews_PersonId",
+                table: "IdentityReviews",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityReviews_Status_Score",
+                table: "IdentityReviews",
+                columns: new[] { "Status", "Score" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_State_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Problems_Published_ProblemType",
                 table: "Problems",
                 columns: new[] { "Published", "ProblemType" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_IncidentId",
+                table: "Referrals",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Status_DueAt",
+                table: "Referrals",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToAgencyId",
+                table: "Referrals",
+                column: "ToAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecoveryTasks_Status_DueAt",
+                table: "ServiceRecoveryTasks",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SharingAgreements_AgencyId",
                 table: "SharingAgreements",
                 column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrengthOnDuty_Date_Shift_District",
+                table: "StrengthOnDuty",
+                columns: new[] { "Date", "Shift", "District" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_IncidentId_PersonId",
+                table: "SurveyInvitations",
+                columns: new[] { "IncidentId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_TokenHash",
+                table: "SurveyInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_AnsweredAt",
+                table: "SurveyResponses",
+                column: "AnsweredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_InvitationId",
+                table: "SurveyResponses",
+                column: "InvitationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamAlerts_RaisedAt",
+                table: "TeamAlerts",
+                column: "RaisedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TriggerApplications_CaseId",
@@ -597,6 +1146,32 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IX_TriggerRecommendations_ApplicationId",
                 table: "TriggerRecommendations",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactContracts_CrimeRecordId_VictimId",
+                table: "VictimContactContracts",
+                columns: new[] { "CrimeRecordId", "VictimId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactContracts_IncidentId",
+                table: "VictimContactContracts",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactDues_ContractId",
+                table: "VictimContactDues",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactDues_MetAt_DueAt",
+                table: "VictimContactDues",
+                columns: new[] { "MetAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContacts_ContractId",
+                table: "VictimContacts",
+                column: "ContractId");
         }
 
         /// <inheritdoc />
@@ -627,16 +1202,64 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "AsbPowerBreaches");
 
             migrationBuilder.DropTable(
+                name: "CrimeRecordingAuditItems");
+
+            migrationBuilder.DropTable(
+                name: "DemandDays");
+
+            migrationBuilder.DropTable(
                 name: "DeskReviews");
+
+            migrationBuilder.DropTable(
+                name: "DeskRoutings");
+
+            migrationBuilder.DropTable(
+                name: "IdentityChanges");
+
+            migrationBuilder.DropTable(
+                name: "IdentityReviews");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PackSnapshots");
 
             migrationBuilder.DropTable(
                 name: "Problems");
 
             migrationBuilder.DropTable(
+                name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRecoveryTasks");
+
+            migrationBuilder.DropTable(
                 name: "SharingAgreements");
 
             migrationBuilder.DropTable(
+                name: "StrengthOnDuty");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitations");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "TeamAlerts");
+
+            migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "VictimContactContracts");
+
+            migrationBuilder.DropTable(
+                name: "VictimContactDues");
+
+            migrationBuilder.DropTable(
+                name: "VictimContacts");
 
             migrationBuilder.DropTable(
                 name: "AsbMeetings");
@@ -645,10 +1268,41 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "AsbCasePowers");
 
             migrationBuilder.DropTable(
+                name: "CrimeRecordingAudits");
+
+            migrationBuilder.DropTable(
                 name: "TriggerApplications");
 
             migrationBuilder.DropTable(
                 name: "AsbCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RiskAssessments_Level_CreatedAt",
+                table: "RiskAssessments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IncidentPeople_ResolvedAt",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CrimeRecords_DueAt",
+                table: "CrimeRecords");
+
+            migrationBuilder.DropColumn(
+                name: "LinkReasons",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropColumn(
+                name: "LinkScore",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropColumn(
+                name: "LinkedBy",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAt",
+                table: "IncidentPeople");
         }
     }
 }

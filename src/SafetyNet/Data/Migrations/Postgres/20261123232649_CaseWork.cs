@@ -7,11 +7,38 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SafetyNet.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Asb : Migration
+    public partial class CaseWork : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "LinkReasons",
+                table: "IncidentPeople",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "LinkScore",
+                table: "IncidentPeople",
+                type: "double precision",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LinkedBy",
+                table: "IncidentPeople",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ResolvedAt",
+                table: "IncidentPeople",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AsbCases",
                 columns: table => new
@@ -62,6 +89,42 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrimeRecordingAudits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Design = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SampleSize = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    FrameSize = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeRecordingAudits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DemandDays",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Incidents = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DemandDays", x => new { x.Day, x.TypeCode, x.District });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DeskReviews",
                 columns: table => new
                 {
@@ -93,6 +156,109 @@ namespace SafetyNet.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DeskReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeskRoutings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    IdentityId = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    RoutedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RoutedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeskRoutings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdentityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    FromIdentityId = table.Column<long>(type: "bigint", nullable: false),
+                    ToIdentityId = table.Column<long>(type: "bigint", nullable: false),
+                    EntryIds = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    By = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdentityReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<long>(type: "bigint", nullable: false),
+                    CandidatePersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentVia = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ProviderId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PackSnapshots",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    GeneratedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PackSnapshots", x => x.Scope);
                 });
 
             migrationBuilder.CreateTable(
@@ -131,6 +297,58 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Referrals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    CrimeRecordId = table.Column<long>(type: "bigint", nullable: true),
+                    PersonId = table.Column<long>(type: "bigint", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ToAgencyId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    LawfulBasis = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Consent = table.Column<bool>(type: "boolean", nullable: true),
+                    Feedback = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FeedbackAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FeedbackBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ReferrerEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referrals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRecoveryTasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ResponseId = table.Column<long>(type: "bigint", nullable: false),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DoneAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DoneBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRecoveryTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SharingAgreements",
                 columns: table => new
                 {
@@ -148,6 +366,188 @@ namespace SafetyNet.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SharingAgreements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StrengthOnDuty",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Shift = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Planned = table.Column<int>(type: "integer", nullable: false),
+                    OnDuty = table.Column<int>(type: "integer", nullable: false),
+                    NeighbourhoodAbstracted = table.Column<int>(type: "integer", nullable: false),
+                    AbstractionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrengthOnDuty", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: true),
+                    IncidentTypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    OfficerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CallHandler = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ContactChannel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Route = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SendAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    TemplateName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TemplateVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyInvitations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurveyResponses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvitationId = table.Column<long>(type: "bigint", nullable: false),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    IncidentTypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    OfficerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CallHandler = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ContactChannel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Route = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ContactHour = table.Column<int>(type: "integer", nullable: false),
+                    Overall = table.Column<int>(type: "integer", nullable: false),
+                    Satisfied = table.Column<bool>(type: "boolean", nullable: false),
+                    AnswersJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TakenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurveyResponses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PoorAnswers = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VictimContactContracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CrimeRecordId = table.Column<long>(type: "bigint", nullable: false),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    VictimId = table.Column<long>(type: "bigint", nullable: false),
+                    CrimeReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PreferredChannel = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    SafeToContact = table.Column<bool>(type: "boolean", nullable: false),
+                    AgreedFrequencyDays = table.Column<int>(type: "integer", nullable: true),
+                    AgreedUpdatePoints = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NeedsAssessment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SpecialMeasures = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Enhanced = table.Column<bool>(type: "boolean", nullable: false),
+                    EnhancedReasons = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    EnhancedByHandReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Vps = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    VpsOfferedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VpsTakenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VpsDeclinedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VictimSupportOptOut = table.Column<bool>(type: "boolean", nullable: false),
+                    VictimSupportOptIn = table.Column<bool>(type: "boolean", nullable: false),
+                    Bereaved = table.Column<bool>(type: "boolean", nullable: false),
+                    OutOfCourtView = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    OutOfCourtViewAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OfficerInCaseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VictimContactContracts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VictimContactDues",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContractId = table.Column<long>(type: "bigint", nullable: false),
+                    CrimeRecordId = table.Column<long>(type: "bigint", nullable: false),
+                    Event = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Enhanced = table.Column<bool>(type: "boolean", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RemindAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RemindedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ContactId = table.Column<long>(type: "bigint", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OfficerInCaseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VictimContactDues", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VictimContacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContractId = table.Column<long>(type: "bigint", nullable: false),
+                    CrimeRecordId = table.Column<long>(type: "bigint", nullable: false),
+                    ContactedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RightToReviewExplained = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VictimContacts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -412,6 +812,35 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CrimeRecordingAuditItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AuditId = table.Column<long>(type: "bigint", nullable: false),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Stratum = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StratumSize = table.Column<int>(type: "integer", nullable: false),
+                    ShouldHaveBeenRecorded = table.Column<bool>(type: "boolean", nullable: true),
+                    CorrectlyRecorded = table.Column<bool>(type: "boolean", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MarkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MarkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeRecordingAuditItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CrimeRecordingAuditItems_CrimeRecordingAudits_AuditId",
+                        column: x => x.AuditId,
+                        principalTable: "CrimeRecordingAudits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbPowerBreaches",
                 columns: table => new
                 {
@@ -460,6 +889,21 @@ namespace SafetyNet.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_Level_CreatedAt",
+                table: "RiskAssessments",
+                columns: new[] { "Level", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_ResolvedAt",
+                table: "IncidentPeople",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_DueAt",
+                table: "CrimeRecords",
+                column: "DueAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseActions_CaseId",
@@ -564,6 +1008,12 @@ namespace SafetyNet.Data.Migrations.Postgres
                 column: "PowerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecordingAuditItems_AuditId_Position",
+                table: "CrimeRecordingAuditItems",
+                columns: new[] { "AuditId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeskReviews_IncidentId",
                 table: "DeskReviews",
                 column: "IncidentId",
@@ -575,14 +1025,113 @@ namespace SafetyNet.Data.Migrations.Postgres
                 columns: new[] { "ReviewedAt", "DueAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeskRoutings_IdentityId",
+                table: "DeskRoutings",
+                column: "IdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskRoutings_IncidentId_PersonId_Reason",
+                table: "DeskRoutings",
+                columns: new[] { "IncidentId", "PersonId", "Reason" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeskRoutings_RoutedAt",
+                table: "DeskRoutings",
+                column: "RoutedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityChanges_FromIdentityId",
+                table: "IdentityChanges",
+                column: "FromIdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityChanges_ToIdentityId",
+                table: "IdentityChanges",
+                column: "ToIdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityReviews_CandidatePersonId",
+                table: "IdentityReviews",
+                column: "CandidatePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityReviews_PersonId",
+                table: "IdentityReviews",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityReviews_Status_Score",
+                table: "IdentityReviews",
+                columns: new[] { "Status", "Score" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_State_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Problems_Published_ProblemType",
                 table: "Problems",
                 columns: new[] { "Published", "ProblemType" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_IncidentId",
+                table: "Referrals",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_Status_DueAt",
+                table: "Referrals",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToAgencyId",
+                table: "Referrals",
+                column: "ToAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRecoveryTasks_Status_DueAt",
+                table: "ServiceRecoveryTasks",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SharingAgreements_AgencyId",
                 table: "SharingAgreements",
                 column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrengthOnDuty_Date_Shift_District",
+                table: "StrengthOnDuty",
+                columns: new[] { "Date", "Shift", "District" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_IncidentId_PersonId",
+                table: "SurveyInvitations",
+                columns: new[] { "IncidentId", "PersonId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyInvitations_TokenHash",
+                table: "SurveyInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_AnsweredAt",
+                table: "SurveyResponses",
+                column: "AnsweredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveyResponses_InvitationId",
+                table: "SurveyResponses",
+                column: "InvitationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamAlerts_RaisedAt",
+                table: "TeamAlerts",
+                column: "RaisedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TriggerApplications_CaseId",
@@ -598,6 +1147,32 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IX_TriggerRecommendations_ApplicationId",
                 table: "TriggerRecommendations",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactContracts_CrimeRecordId_VictimId",
+                table: "VictimContactContracts",
+                columns: new[] { "CrimeRecordId", "VictimId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactContracts_IncidentId",
+                table: "VictimContactContracts",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactDues_ContractId",
+                table: "VictimContactDues",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContactDues_MetAt_DueAt",
+                table: "VictimContactDues",
+                columns: new[] { "MetAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VictimContacts_ContractId",
+                table: "VictimContacts",
+                column: "ContractId");
         }
 
         /// <inheritdoc />
@@ -628,16 +1203,64 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "AsbPowerBreaches");
 
             migrationBuilder.DropTable(
+                name: "CrimeRecordingAuditItems");
+
+            migrationBuilder.DropTable(
+                name: "DemandDays");
+
+            migrationBuilder.DropTable(
                 name: "DeskReviews");
+
+            migrationBuilder.DropTable(
+                name: "DeskRoutings");
+
+            migrationBuilder.DropTable(
+                name: "IdentityChanges");
+
+            migrationBuilder.DropTable(
+                name: "IdentityReviews");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PackSnapshots");
 
             migrationBuilder.DropTable(
                 name: "Problems");
 
             migrationBuilder.DropTable(
+                name: "Referrals");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRecoveryTasks");
+
+            migrationBuilder.DropTable(
                 name: "SharingAgreements");
 
             migrationBuilder.DropTable(
+                name: "StrengthOnDuty");
+
+            migrationBuilder.DropTable(
+                name: "SurveyInvitations");
+
+            migrationBuilder.DropTable(
+                name: "SurveyResponses");
+
+            migrationBuilder.DropTable(
+                name: "TeamAlerts");
+
+            migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
+
+            migrationBuilder.DropTable(
+                name: "VictimContactContracts");
+
+            migrationBuilder.DropTable(
+                name: "VictimContactDues");
+
+            migrationBuilder.DropTable(
+                name: "VictimContacts");
 
             migrationBuilder.DropTable(
                 name: "AsbMeetings");
@@ -646,10 +1269,41 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "AsbCasePowers");
 
             migrationBuilder.DropTable(
+                name: "CrimeRecordingAudits");
+
+            migrationBuilder.DropTable(
                 name: "TriggerApplications");
 
             migrationBuilder.DropTable(
                 name: "AsbCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RiskAssessments_Level_CreatedAt",
+                table: "RiskAssessments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IncidentPeople_ResolvedAt",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CrimeRecords_DueAt",
+                table: "CrimeRecords");
+
+            migrationBuilder.DropColumn(
+                name: "LinkReasons",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropColumn(
+                name: "LinkScore",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropColumn(
+                name: "LinkedBy",
+                table: "IncidentPeople");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedAt",
+                table: "IncidentPeople");
         }
     }
 }
