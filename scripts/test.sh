@@ -57,7 +57,9 @@ status=0
 for project in tests/SafetyNet.Engines.Tests tests/SafetyNet.Tests tests/SafetyNet.BrowserTests; do
   name=$(basename "$project")
   echo "Running $name…"
+  # A test that hangs is stopped after ten minutes and named, rather than holding the run to its time limit.
   dotnet test "$project" -c "$configuration" --no-build --nologo \
+    --blame-hang-timeout 10m --blame-hang-dump-type none \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=1
 done

@@ -7,11 +7,13 @@ using System.Text.Json;
 // An open-loop load scenario against a running SafetyNet on this machine: requests start on a fixed
 // schedule whatever the server's speed (so slowness shows as latency, not as a lower rate), bounded in
 // count and time, loopback only.
-//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds] [intake|pack]
+//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds] [intake|pack|asb]
 // The pack scenario reads the daily management pack (county and each district) while reports keep arriving.
+// The asb scenario is the community focus desk and partner caseworkers: the desk queue and case search while
+// ASB reports arrive.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60] [intake|pack]");
+    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60] [intake|pack|asb]");
     return 2;
 }
 var baseUri = new Uri(args[0]);
@@ -26,6 +28,10 @@ var scenario = args.Length > 4 ? args[4] : "intake";
 if (scenario == "pack")
 {
     return await PackScenario.RunAsync(baseUri, args[1], rate, seconds);
+}
+if (scenario == "asb")
+{
+    return await AsbScenario.RunAsync(baseUri, args[1], rate, seconds);
 }
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
 var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "callhandler@safetynet.test", password = args[1] });
@@ -187,5 +193,119 @@ internal static class PackScenario
         people = new[] { new { role = "Victim", firstName = "Pack", lastName = $"Tester{n % 300}", dateOfBirth = "1970-01-01" } },
         grade = "PRIORITY",
         thrive = new { threat = "None", harm = "Loss", risk = "Medium", investigation = "Forensics", vulnerability = "None", engagement = "Update by phone" },
+    };
+}
+
+/// <summary>
+/// The community focus desk working its queue and searching cases, and a partner caseworker searching the cases
+/// shared with their council, at a fixed arrival rate; one request in ten is a new ASB report, which the desk's
+/// queue must then show.
+/// </summary>
+internal static class AsbScenario
+{
+    private static readonly string[] Districts =
+        ["Broxbourne", "Dacorum", "East Hertfordshire", "Hertsmere", "North Hertfordshire", "St Albans", "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield"];
+    private static readonly string[] Words = ["Road", "Street", "Smith", "Jones", "Close", "Patel", "Lane", "Williams"];
+
+    public static async Task<int> RunAsync(Uri baseUri, string password, int rate, int seconds)
+    {
+        var desk = await SignInAsync(baseUri, "communityfocusdesk@safetynet.test", password);
+        var partner = await SignInAsync(baseUri, "partnercaseworker@safetynet.test", password);
+        var caller = await SignInAsync(baseUri, "callhandler@safetynet.test", password);
+
+        static string DeskUrl(int n) => (n / 10 % 5) switch
+        {
+            0 => "/api/v1/asb/desk",
+            1 => "/api/v1/asb/desk?overdueOnly=true",
+            2 => "/api/v1/asb/desk?district=" + Uri.EscapeDataString(Districts[n % Districts.Length]),
+            3 => $"/api/v1/asb/desk?page={1 + n % 5}&sort=-reported",
+            _ => "/api/v1/asb/desk?reason=Asb&pageSize=50",
+        };
+        static string SearchUrl(int n) => (n / 10 % 6) switch
+        {
+            0 => "/api/v1/asb/cases",
+            1 => "/api/v1/asb/cases?status=Open&district=" + Uri.EscapeDataString(Districts[n % Districts.Length]),
+            2 => "/api/v1/asb/cases?reviewOverdue=true",
+            3 => "/api/v1/asb/cases?q=" + Words[n % Words.Length],
+            4 => $"/api/v1/asb/cases?status=Open&risk=High&page={1 + n % 5}",
+            _ => "/api/v1/asb/cases?q=ASB-26-0" + (1000 + n % 9000).ToString(CultureInfo.InvariantCulture),
+        };
+        for (var w = 0; w < 60; w++)
+        {
+            (await desk.GetAsync(DeskUrl(w * 10))).EnsureSuccessStatusCode();
+            (await desk.GetAsync(SearchUrl(w * 10))).EnsureSuccessStatusCode();
+            (await partner.GetAsync(SearchUrl(w * 10))).EnsureSuccessStatusCode();
+        }
+
+        var queue = new List<double>();
+        var search = new List<double>();
+        var partnerSearch = new List<double>();
+        var reports = new List<double>();
+        var failures = 0;
+        var total = rate * seconds;
+        var tasks = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
+        for (var i = 0; i < total && clock.Elapsed < TimeSpan.FromSeconds(seconds + 5); i++)
+        {
+            await timer.WaitForNextTickAsync();
+            var n = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                var kind = n % 10;
+                var started = Stopwatch.GetTimestamp();
+                var response = kind switch
+                {
+                    0 => await caller.PostAsJsonAsync("/api/v1/incidents", Report(n)),
+                    <= 4 => await desk.GetAsync(DeskUrl(n)),
+                    <= 7 => await desk.GetAsync(SearchUrl(n)),
+                    _ => await partner.GetAsync(SearchUrl(n)),
+                };
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (tasks)
+                {
+                    (kind switch { 0 => reports, <= 4 => queue, <= 7 => search, _ => partnerSearch }).Add(ms);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        failures++;
+                    }
+                }
+            }));
+        }
+        await Task.WhenAll(tasks);
+        Console.WriteLine($"rate {rate}/s for {seconds} s: {total} requests, {failures} failed, achieved {total / clock.Elapsed.TotalSeconds:N1}/s");
+        Console.WriteLine($"desk queue (GET /api/v1/asb/desk): {Describe(queue)}");
+        Console.WriteLine($"case search, desk (GET /api/v1/asb/cases): {Describe(search)}");
+        Console.WriteLine($"case search, partner caseworker: {Describe(partnerSearch)}");
+        Console.WriteLine($"ASB report (POST /api/v1/incidents): {Describe(reports)}");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<HttpClient> SignInAsync(Uri baseUri, string email, string password)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static string Describe(List<double> samples)
+    {
+        samples.Sort();
+        double P(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+        return $"n={samples.Count} p50={P(0.50):N1} ms p95={P(0.95):N1} ms p99={P(0.99):N1} ms max={samples[^1]:N1} ms";
+    }
+
+    private static object Report(int n) => new
+    {
+        channel = "NonEmergency101",
+        typeCode = "ASB-NUISANCE",
+        narrative = $"ASB scenario report {n}: group shouting and throwing bottles outside the shops.",
+        location = new { text = $"{1 + n % 120} Queens Road, Watford", district = "Watford" },
+        people = new[] { new { role = "Victim", firstName = "Asb", lastName = $"Tester{n % 400}", dateOfBirth = "1968-04-02" } },
+        grade = "SCHEDULED",
+        thrive = new { threat = "Intimidation", harm = "Distress", risk = "Low", investigation = "Patrol", vulnerability = "None", engagement = "Update by phone" },
     };
 }

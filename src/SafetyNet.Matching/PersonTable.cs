@@ -67,14 +67,21 @@ public sealed class PersonTable
 
     public int[] AliasGroupsOf(int nameId) => _nameGroups[nameId] ?? [];
 
+    /// <summary>
+    /// The fewest entries a value's share is taken over. In a table of a handful of entries every value looks
+    /// common (two entries of one person share every value), which would strip agreement of its weight; below
+    /// this size a value counts as rare, as it would be among the people of any real area.
+    /// </summary>
+    public const int ShareFloor = 1000;
+
     /// <summary>Share of known forenames equal to this one, for term-frequency weights.</summary>
-    public double ForenameShare(int nameId) => ForenamesKnown == 0 ? 1 : Math.Max(1, _forenameCounts[nameId]) / (double)ForenamesKnown;
+    public double ForenameShare(int nameId) => ForenamesKnown == 0 ? 1 : Math.Max(1, _forenameCounts[nameId]) / (double)Math.Max(ShareFloor, ForenamesKnown);
 
-    public double SurnameShare(int nameId) => SurnamesKnown == 0 ? 1 : Math.Max(1, _surnameCounts[nameId]) / (double)SurnamesKnown;
+    public double SurnameShare(int nameId) => SurnamesKnown == 0 ? 1 : Math.Max(1, _surnameCounts[nameId]) / (double)Math.Max(ShareFloor, SurnamesKnown);
 
-    public double DateShare(int dob) => DatesKnown == 0 ? 1 : Math.Max(1, _dateCounts.GetValueOrDefault(dob)) / (double)DatesKnown;
+    public double DateShare(int dob) => DatesKnown == 0 ? 1 : Math.Max(1, _dateCounts.GetValueOrDefault(dob)) / (double)Math.Max(ShareFloor, DatesKnown);
 
-    public double PostcodeShare(int unit) => PostcodesKnown == 0 ? 1 : Math.Max(1, Postcodes.Occurrences(unit)) / (double)PostcodesKnown;
+    public double PostcodeShare(int unit) => PostcodesKnown == 0 ? 1 : Math.Max(1, Postcodes.Occurrences(unit)) / (double)Math.Max(ShareFloor, PostcodesKnown);
 
     public int AddressWordDocuments(int wordId) => AddressWords.Occurrences(wordId);
 
@@ -92,7 +99,7 @@ public sealed class PersonTable
         {
             return weights[wordId];
         }
-        return (float)Math.Log(Math.Max(2, Count) / (double)Math.Max(1, AddressWords.Occurrences(wordId)));
+        return (float)Math.Log(Math.Max(ShareFloor, Count) / (double)Math.Max(1, AddressWords.Occurrences(wordId)));
     }
 
     /// <summary>Refreshes the cached address-word weights; call before scoring many pairs.</summary>
@@ -103,7 +110,7 @@ public sealed class PersonTable
             return;
         }
         var weights = new float[AddressWords.Count];
-        var total = Math.Max(2, Count);
+        var total = Math.Max(ShareFloor, Count);
         for (var id = 1; id < weights.Length; id++)
         {
             weights[id] = (float)Math.Log(total / (double)Math.Max(1, AddressWords.Occurrences(id)));

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
 using SafetyNet.Platform;
@@ -100,5 +101,42 @@ public class CommandLineTests
         Assert.True(list.IsSuccessStatusCode);
         var created = await client.PostAsync("/api/v1/incidents", System.Net.Http.Json.JsonContent.Create(Reports.Burglary()));
         Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+    }
+    [Theory, Providers]
+    public async Task Seed_with_cases_routes_every_asb_incident_to_the_desk_and_builds_open_and_closed_cases_the_api_serves(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var (code, output, error) = await CliRun.RunAsync(CliRun.For(app, "seed", "--incidents", "1500", "--seed", "3", "--cases", "40"));
+        Assert.True(code == 0, error);
+        Assert.Contains("40 open and 8 closed ASB cases", output);
+        var counts = await app.WithDbAsync(async db => new
+        {
+            Asb = await db.Incidents.CountAsync(i => i.TypeCode.StartsWith("ASB-")),
+            Reviews = await db.DeskReviews.CountAsync(),
+            Waiting = await db.DeskReviews.CountAsync(r => r.ReviewedAt == null),
+            Open = await db.AsbCases.CountAsync(c => c.Status == Asb.AsbCaseStatus.Open),
+            Unlinked = await db.AsbCases.CountAsync(c => !db.CaseIncidents.Any(i => i.CaseId == c.Id)),
+            Parties = await db.CaseParties.CountAsync(),
+        });
+        Assert.Equal(counts.Asb, counts.Reviews);
+        Assert.True(counts.Waiting > 0, "the last two days' ASB incidents wait for review");
+        Assert.Equal(40, counts.Open);
+        Assert.Equal(0, counts.Unlinked);
+        Assert.True(counts.Parties > 0);
+
+        // Seeded case work is ordinary case work: the desk's queue and the case search serve it, and a case reads.
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var queue = await desk.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/asb/desk?pageSize=10");
+        Assert.Equal(counts.Waiting, queue.GetProperty("total").GetInt32());
+        var search = await desk.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/asb/cases?status=Open&pageSize=5");
+        Assert.Equal(40, search.GetProperty("total").GetInt32());
+        var first = search.GetProperty("items")[0].GetProperty("id").GetInt64();
+        var read = await desk.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/asb/cases/{first}");
+        Assert.NotEmpty(read.GetProperty("incidents").EnumerateArray());
+
+        // A second run adds no desk review twice.
+        (code, _, error) = await CliRun.RunAsync(CliRun.For(app, "seed", "--cases", "5"));
+        Assert.True(code == 0, error);
+        Assert.Equal(counts.Reviews, await app.WithDbAsync(db => db.DeskReviews.CountAsync()));
     }
 }

@@ -149,8 +149,15 @@ public sealed class VictimsTests
 
         app.Time.Advance(TimeSpan.FromDays(3));
         supervisor = await app.ClientForAsync(Roles.Supervisor);
+        // The call handler recognises her at intake: the second report is confirmed as the same identity.
+        var identityId = await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.LastName == "Shah").Select(p => p.IdentityId).SingleAsync());
+        var again = new
+        {
+            role = "Victim", firstName = "Priya", lastName = "Shah", dateOfBirth = "1990-05-01", sex = "Female", phone = "01727 960 123",
+            address = "14 Holywell Hill, St Albans", postcode = "AL1 1BT", identityId,
+        };
         var (_, _, second) = await VictimCases.RecordCrimeAsync(app, supervisor,
-            VictimCases.Report("ASSAULT-SERIOUS", "Punched in the street, broken jaw", victim), "Violence with injury");
+            VictimCases.Report("ASSAULT-SERIOUS", "Punched in the street, broken jaw", again), "Violence with injury");
         Assert.True(second.GetProperty("enhanced").GetBoolean());
         Assert.Equal("Persistently targeted; Most serious crime", second.GetProperty("enhancedReasons").GetString());
         var routine = second.GetProperty("dues").EnumerateArray().Single(d => d.GetProperty("event").GetString() == "RoutineUpdate");

@@ -16,6 +16,7 @@ public static class AsbApi
         builder.Services.AddScoped<IDeskRouting, VictimHistoryDeskRouting>();
         builder.Services.AddScoped<CommunityFocusDesk>();
         builder.Services.AddScoped<CaseWork>();
+        builder.Services.AddScoped<AsbVolumeSeeder>();
         builder.Services.AddScoped<CommunityTrigger>();
         builder.Services.AddScoped<IStartupSeeder, AsbSeeder>();
         return builder;

@@ -20,7 +20,7 @@ public static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("migrate", "migrate                       bring the database to the current migration", args => WithServices(args, 1, MigrateAsync)),
-        new("seed", "seed [--incidents N] [--seed S]   seed reference and demo data", args => WithServices(args, 1, SeedVerb.RunAsync)),
+        new("seed", "seed [--incidents N] [--seed S] [--cases C]   seed reference and demo data (C: open ASB cases)", args => WithServices(args, 1, SeedVerb.RunAsync)),
         new("admin", "admin create --email E [--name N]   create an administrator", args => WithServices(args, 2, AdminCreateAsync)),
         new("audit", "audit verify                  check the audit trail's hash chain", args => WithServices(args, 2, AuditVerifyAsync)),
         new("import", "import policeuk <zip|folder|csv…>   import police.uk open data (idempotent)", args => WithServices(args, 2, ImportVerb.RunAsync)),
@@ -83,6 +83,7 @@ public static class CommandLine
         builder.AddIncidents();
         builder.AddLocations();
         builder.AddIdentities();
+        Asb.AsbApi.AddAsb(builder);
         Demo.DemoSeeder.AddDemo(builder);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -6,16 +6,18 @@ using SafetyNet.Platform;
 namespace SafetyNet.Cli;
 
 /// <summary>
-/// <c>SafetyNet seed [--incidents N] [--seed S]</c>: reference data and configuration, then N synthetic incidents
-/// (deterministic for a seed) added to what is there.
+/// <c>SafetyNet seed [--incidents N] [--seed S] [--cases C]</c>: reference data and configuration, then N synthetic incidents
+/// (deterministic for a seed) added to what is there; with <c>--cases</c>, desk reviews for every ASB incident not yet
+/// routed and C open ASB cases (and a fifth as many closed) built from them.
 /// </summary>
 internal static class SeedVerb
 {
     public static async Task<int> RunAsync(VerbContext context)
     {
-        var args = CliArgs.Parse(context.Args, ["incidents", "seed"]);
+        var args = CliArgs.Parse(context.Args, ["incidents", "seed", "cases"]);
         var incidents = args.Int("incidents", 0, 0, 10_000_000);
         var seed = args.Int("seed", 1);
+        var cases = args.Int("cases", 0, 0, 1_000_000);
         var services = context.Services;
         await DatabaseStartup.MigrateAsync(services.GetRequiredService<AppDb>(), CancellationToken.None);
         foreach (var seeder in services.GetServices<IStartupSeeder>().Where(s => s is not DemoSeeder))
@@ -38,6 +40,17 @@ internal static class SeedVerb
         Console.WriteLine(incidents == 0
             ? "Reference data seeded."
             : $"Seeded {added:N0} synthetic incidents with seed {seed} in {clock.Elapsed.TotalSeconds:N1} s.");
+        if (cases > 0)
+        {
+            clock.Restart();
+            await using var scope = services.CreateAsyncScope();
+            var work = await scope.ServiceProvider.GetRequiredService<Asb.AsbVolumeSeeder>().AddAsync(cases, CancellationToken.None);
+            Console.WriteLine($"Seeded {work.Reviews:N0} desk reviews ({work.Waiting:N0} waiting) and {work.OpenCases:N0} open and {work.ClosedCases:N0} closed ASB cases in {clock.Elapsed.TotalSeconds:N1} s.");
+            if (work.OpenCases < cases)
+            {
+                await Console.Error.WriteLineAsync($"Only {work.OpenCases:N0} of the {cases:N0} open cases asked for: there are too few older ASB incidents; seed more incidents.");
+            }
+        }
         return 0;
     }
 }

@@ -73,7 +73,10 @@ public sealed class OpenDataDemoImport(IServiceScopeFactory scopes, StartupState
         {
             return;
         }
-        await startup.WhenReady.WaitAsync(stoppingToken);
+        if (!await startup.SucceededAsync(stoppingToken))
+        {
+            return;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         if (await db.Set<OpenDataCrime>().AnyAsync(stoppingToken))

@@ -102,7 +102,10 @@ public sealed class PackRefresher(IServiceScopeFactory scopes, StartupState star
         {
             return;
         }
-        await startup.WhenReady.WaitAsync(stoppingToken);
+        if (!await startup.SucceededAsync(stoppingToken))
+        {
+            return;
+        }
         var minutes = Math.Clamp(settings.GetValue("Insight:PackRefreshMinutes", 5.0), 0.5, 60);
         // A little under the interval, so a reader finds the snapshot fresh.
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes * 0.8), time);

@@ -110,7 +110,10 @@ internal sealed partial class OutboxWorker(OutboxDispatcher dispatcher, StartupS
         {
             return;
         }
-        await state.WhenReady.WaitAsync(stoppingToken);
+        if (!await state.SucceededAsync(stoppingToken))
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -16,7 +16,7 @@ public sealed record ResolutionRun(int Entries, int Linked, int Reviews, int Rou
 /// nothing happens. Entries judged "not the same" by a call handler or reviewer are never joined automatically.
 /// Runs when woken (after intake or a bulk load) and on a slow cadence, one pass at a time.
 /// </summary>
-public sealed partial class IdentityResolution(IServiceScopeFactory scopes, PersonMatcher matcher, TimeProvider time, ILogger<IdentityResolution> log) : BackgroundService
+public sealed partial class IdentityResolution(IServiceScopeFactory scopes, PersonMatcher matcher, TimeProvider time, IConfiguration settings, ILogger<IdentityResolution> log) : BackgroundService
 {
     public const string Actor = "identity resolution";
     private const int Batch = 500;
@@ -39,6 +39,12 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off where passes are run on demand (the command line's "identities resolve", and tests that decide
+        // exactly when entries are resolved).
+        if (!settings.GetValue("People:ResolveInBackground", true))
+        {
+            return;
+        }
         try
         {
             await matcher.WarmAsync(stoppingToken);

@@ -108,7 +108,8 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
     /// <summary>Indexes entries saved by other nodes or bulk loads since the last look.</summary>
     public async Task CatchUpAsync(AppDb db, CancellationToken cancellationToken)
     {
-        await _ready.Task.WaitAsync(cancellationToken);
+        // Builds the index if nothing has yet (a pass run on demand, with background resolution off).
+        await WarmAsync(cancellationToken);
         long from;
         lock (_gate)
         {

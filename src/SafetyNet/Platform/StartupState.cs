@@ -13,6 +13,23 @@ public sealed class StartupState
 
     public void MarkReady() => _ready.TrySetResult();
 
+    /// <summary>
+    /// Waits for start-up and says whether it succeeded. A background worker returns when it did not, so a
+    /// database that cannot be reached leaves <c>/health</c> answering 503 rather than stopping the host.
+    /// </summary>
+    public async Task<bool> SucceededAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenReady.WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     public void MarkFailed(Exception error)
     {
         Failure = error.Message;

@@ -207,7 +207,10 @@ internal sealed partial class VictimsCodeWorker(IServiceScopeFactory scopes, Sta
         {
             return;
         }
-        await state.WhenReady.WaitAsync(stoppingToken);
+        if (!await state.SucceededAsync(stoppingToken))
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -152,4 +152,17 @@ public class ComparisonTests
         var added = index.Add(new PersonEntry("newer", "W", null, "Featherstone", "1975-11-02", null, null, "SG8 7AB"));
         Assert.Contains(index.Find(new PersonEntry("probe", "William", null, "Featherstone", "1975-11-02", null, null, "SG8 7AB")), m => m.Row == added);
     }
+    [Fact]
+    public void A_tiny_index_still_weighs_agreement_as_evidence()
+    {
+        var (reference, _) = new SyntheticPeople(4).Generate(SyntheticPeople.Shape.BritishNominal, 3000, 0.3);
+        // A new force's first entries: two reports by one person, indexed with weights learned from a reference population.
+        var first = new PersonEntry("1", "Margaret", null, "Thistlewoodqx", "1958-06-14", "female", "22 Windmill Avenue, Watford", "WD24 4AA");
+        var index = IdentityIndex.Build([first, first with { Id = "2" }], reference);
+
+        var found = index.Find(first with { Id = "3", FirstName = "Peggy" });
+
+        Assert.Equal(["1", "2"], found.Select(m => m.Id).Order());
+        Assert.All(found, m => Assert.True(m.Probability > 0.99, $"{m.Id}: {m.Probability} {string.Join("; ", index.Explain(first with { Id = "3", FirstName = "Peggy" }, m.Row))}"));
+    }
 }

@@ -48,6 +48,7 @@ public sealed class SafetyNetApp : WebApplicationFactory<Program>
             ["Audit:Folder"] = Path.Combine(_folder, "audit"),
             ["Audit:SealInBackground"] = "false",
             ["Messaging:SendInBackground"] = "false",
+            ["People:ResolveInBackground"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
