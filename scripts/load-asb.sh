@@ -3,6 +3,7 @@
 # incidents on PostgreSQL. Starts a private PostgreSQL cluster, seeds incidents, desk reviews and cases with the
 # COPY fast path, runs SafetyNet (Release) on loopback, then reads the queue and searches cases (as the desk and
 # as a partner caseworker) at a fixed arrival rate while ASB reports arrive.
+# Background identity resolution is off for the run: the seeded entries would keep it busy for hours.
 # Usage: scripts/load-asb.sh [incidents=1000000] [open-cases=50000] [rate-per-second=20] [seconds=60]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ export Database__Provider=Postgres ConnectionStrings__SafetyNet="Host=127.0.0.1;
 echo "Seeding $incidents incidents and $cases open cases…"
 dotnet src/SafetyNet/bin/Release/net10.0/SafetyNet.dll seed --incidents "$incidents" --seed 1 --cases "$cases" | tail -n 2
 "$pg_bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d safetynet -qc "VACUUM ANALYZE" >/dev/null
-dotnet src/SafetyNet/bin/Release/net10.0/SafetyNet.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 &
+People__ResolveInBackground=false dotnet src/SafetyNet/bin/Release/net10.0/SafetyNet.dll --urls "http://127.0.0.1:$app_port" >"$work/app.log" 2>&1 &
 app_pid=$!
 until curl -fs "http://127.0.0.1:$app_port/health" >/dev/null; do
   kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }

@@ -307,5 +307,12 @@ internal static class AsbScenario
         people = new[] { new { role = "Victim", firstName = "Asb", lastName = $"Tester{n % 400}", dateOfBirth = "1968-04-02" } },
         grade = "SCHEDULED",
         thrive = new { threat = "Intimidation", harm = "Distress", risk = "Low", investigation = "Patrol", vulnerability = "None", engagement = "Update by phone" },
+        assessments = new[] { new { instrument = "ASB", personIndex = 0, answers = AsbAnswers } },
     };
+
+    private static readonly Dictionary<string, string> AsbAnswers = new[]
+    {
+        "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats",
+        "damage", "children", "isolated", "worse",
+    }.ToDictionary(k => k, k => k is "reported-before" or "afraid" ? "yes" : "no");
 }

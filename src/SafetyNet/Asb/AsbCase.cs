@@ -73,6 +73,8 @@ public sealed class CaseParty
     public long Id { get; set; }
     public long CaseId { get; set; }
     public long IdentityId { get; set; }
+    /// <summary>The identity's name, copied when the party is added (an identity's name never changes), for case search.</summary>
+    public string Name { get; set; } = "";
     public CasePartyRole Role { get; set; }
     public DateTimeOffset AddedAt { get; set; }
     public required string AddedBy { get; set; }
@@ -156,12 +158,15 @@ internal sealed class AsbCaseConfiguration :
         c.HasIndex(x => x.Reference);
         c.HasIndex(x => new { x.Status, x.NextReviewDueAt });
         c.HasIndex(x => x.LeadAgencyId);
+        // Case search lists the newest first.
+        c.HasIndex(x => x.OpenedAt);
     }
 
     public void Configure(EntityTypeBuilder<CaseParty> p)
     {
         p.ToTable("AsbCaseParties");
         p.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
+        p.Property(x => x.Name).HasMaxLength(310);
         p.Property(x => x.AddedBy).HasMaxLength(256);
         p.HasIndex(x => new { x.CaseId, x.IdentityId, x.Role }).IsUnique();
         p.HasIndex(x => x.IdentityId);

@@ -37,6 +37,7 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
         await configuration.SeedAsync(AsbRules.Key, AsbRules.Default, cancellationToken);
         await configuration.SeedAsync(LetterTemplates.Key, LetterTemplates.Default, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await FillPartyNamesAsync(db, cancellationToken);
         if (!settings.GetValue("Demo:Enabled", false))
         {
             return;
@@ -199,7 +200,13 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
             n++;
         }
         await db.SaveChangesAsync(ct);
+        await FillPartyNamesAsync(db, ct);
     }
+
+    /// <summary>Copies each identity's name onto the case parties that have none yet (bulk-written parties, older databases).</summary>
+    internal static Task<int> FillPartyNamesAsync(AppDb db, CancellationToken ct) =>
+        db.CaseParties.Where(p => p.Name == "").ExecuteUpdateAsync(s => s.SetProperty(
+            p => p.Name, p => db.PersonIdentities.Where(i => i.Id == p.IdentityId).Select(i => i.DisplayName).First()), ct);
 
     private static void Check(IdentityResult result)
     {

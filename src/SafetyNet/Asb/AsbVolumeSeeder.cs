@@ -189,6 +189,7 @@ public sealed class AsbVolumeSeeder(AppDb db, ForceConfiguration configuration, 
         await BulkWriter.WriteAsync(db, shares, ct);
         await BulkWriter.WriteAsync(db, actions, ct);
         await BulkWriter.WriteAsync(db, entries, ct);
+        await AsbSeeder.FillPartyNamesAsync(db, ct);
         await BulkWriter.ResetSequencesAsync(db, [typeof(DeskReview), typeof(AsbCase), typeof(CaseParty), typeof(CaseIncident), typeof(CaseShare), typeof(CaseAction), typeof(CaseEntry)], ct);
         await transaction.CommitAsync(ct);
         return new Result(reviews.Count, reviews.Count(r => r.ReviewedAt is null), openSoFar, closedSoFar);

@@ -99,9 +99,11 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         db.AsbCases.Add(asbCase);
         await db.SaveChangesAsync(ct);
         asbCase.Reference = $"ASB-{ForceClock.ToLocal(now):yy}-{asbCase.Id:D6}";
+        var partyIds = parties.Select(p => p.IdentityId).Distinct().ToList();
+        var names = await db.PersonIdentities.Where(i => partyIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.DisplayName, ct);
         foreach (var (identityId, role) in parties.Distinct())
         {
-            db.CaseParties.Add(new CaseParty { CaseId = asbCase.Id, IdentityId = identityId, Role = role, AddedAt = now, AddedBy = user.Name });
+            db.CaseParties.Add(new CaseParty { CaseId = asbCase.Id, IdentityId = identityId, Name = names.GetValueOrDefault(identityId, ""), Role = role, AddedAt = now, AddedBy = user.Name });
         }
         foreach (var incidentId in incidentIds.Distinct())
         {
@@ -204,10 +206,15 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         {
             var text = q.Trim();
             var canSeeParties = access.IsForceCaseworker || (await access.PartnerCategoriesAsync(ct)).Contains(DataCategories.Parties);
-            query = canSeeParties
-                ? query.Where(c => c.Reference == text || c.Title.Contains(text)
-                    || db.CaseParties.Any(p => p.CaseId == c.Id && db.PersonIdentities.Any(i => i.Id == p.IdentityId && i.DisplayName.Contains(text))))
-                : query.Where(c => c.Reference == text || c.Title.Contains(text));
+            if (canSeeParties)
+            {
+                var byParty = db.CaseParties.Where(p => p.Name.Contains(text)).Select(p => p.CaseId);
+                query = query.Where(c => c.Reference == text || c.Title.Contains(text) || byParty.Contains(c.Id));
+            }
+            else
+            {
+                query = query.Where(c => c.Reference == text || c.Title.Contains(text));
+            }
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id).Skip(paging.Skip).Take(paging.PageSize)
@@ -470,8 +477,8 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         {
             return CaseResult<CaseResponse>.Invalid(v.Errors);
         }
-        db.CaseParties.Add(new CaseParty { CaseId = id, IdentityId = identity!.Value, Role = role!.Value, AddedAt = time.GetUtcNow(), AddedBy = user.Name });
         var name = await db.PersonIdentities.Where(i => i.Id == identity).Select(i => i.DisplayName).SingleAsync(ct);
+        db.CaseParties.Add(new CaseParty { CaseId = id, IdentityId = identity!.Value, Name = name, Role = role!.Value, AddedAt = time.GetUtcNow(), AddedBy = user.Name });
         AddEntry(id, "party", $"{name} added as {role.Value.ToString().ToLowerInvariant()}");
         audit.Add("case.party.add", "case", Id(id), details: $"identity {identity} {role}");
         await db.SaveChangesAsync(ct);

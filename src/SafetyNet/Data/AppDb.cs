@@ -92,4 +92,13 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(o
 public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options)
 {
     public override bool IsPostgres => true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Case search by any part of a party's name: a trigram index serves "name contains" without reading
+        // every party. pg_trgm is a trusted extension, so the database owner may create it.
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Asb.CaseParty>().HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
 }

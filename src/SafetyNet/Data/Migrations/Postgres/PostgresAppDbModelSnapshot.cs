@@ -20,6 +20,7 @@ namespace SafetyNet.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -238,6 +239,8 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasIndex("LeadAgencyId");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("Reference");
 
                     b.HasIndex("Status", "NextReviewDueAt");
@@ -455,6 +458,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long>("IdentityId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(310)
+                        .HasColumnType("character varying(310)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -463,6 +471,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("IdentityId");
+
+                    b.HasIndex("Name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("CaseId", "IdentityId", "Role")
                         .IsUnique();

@@ -227,6 +227,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadAgencyId");
 
+                    b.HasIndex("OpenedAt");
+
                     b.HasIndex("Reference");
 
                     b.HasIndex("Status", "NextReviewDueAt");
@@ -433,6 +435,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.Property<long>("IdentityId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(310)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .IsRequired()
