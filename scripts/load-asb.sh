@@ -4,10 +4,10 @@
 # COPY fast path, runs SafetyNet (Release) on loopback, then reads the queue and searches cases (as the desk and
 # as a partner caseworker) at a fixed arrival rate while ASB reports arrive.
 # Background identity resolution is off for the run: the seeded entries would keep it busy for hours.
-# Usage: scripts/load-asb.sh [incidents=1000000] [open-cases=50000] [rate-per-second=20] [seconds=60]
+# Usage: scripts/load-asb.sh [incidents=1000000] [open-cases=50000] [rate-per-second=20] [seconds=60] [runs=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-incidents=${1:-1000000}; cases=${2:-50000}; rate=${3:-20}; seconds=${4:-60}
+incidents=${1:-1000000}; cases=${2:-50000}; rate=${3:-20}; seconds=${4:-60}; runs=${5:-1}
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 work=$(mktemp -d /tmp/safetynet-load.XXXXXX); chmod 755 "$work"
 port=$(( 20000 + RANDOM % 20000 )); app_port=$(( 40000 + RANDOM % 20000 ))
@@ -30,4 +30,7 @@ until curl -fs "http://127.0.0.1:$app_port/health" >/dev/null; do
   kill -0 "$app_pid" 2>/dev/null || { cat "$work/app.log"; exit 1; }
   sleep 0.5
 done
-dotnet bench/SafetyNet.Load/bin/Release/net10.0/SafetyNet.Load.dll "http://127.0.0.1:$app_port" "$Demo__Password" "$rate" "$seconds" asb
+for run in $(seq "$runs"); do
+  echo "Run $run of $runs"
+  dotnet bench/SafetyNet.Load/bin/Release/net10.0/SafetyNet.Load.dll "http://127.0.0.1:$app_port" "$Demo__Password" "$rate" "$seconds" asb
+done

@@ -18,6 +18,7 @@ public static class AsbApi
         builder.Services.AddScoped<CaseWork>();
         builder.Services.AddScoped<AsbVolumeSeeder>();
         builder.Services.AddScoped<CommunityTrigger>();
+        builder.Services.AddScoped<CommunityPriorities>();
         builder.Services.AddScoped<IStartupSeeder, AsbSeeder>();
         return builder;
     }
@@ -57,6 +58,7 @@ public static class AsbApi
         app.MapCaseRecords();
         app.MapMeetings();
         app.MapProblems();
+        app.MapCommunityPriorities();
         return app;
     }
 

@@ -45,6 +45,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Asb.MultiAgencyMeeting> MultiAgencyMeetings => Set<Asb.MultiAgencyMeeting>();
     public DbSet<Asb.MeetingItem> MeetingItems => Set<Asb.MeetingItem>();
     public DbSet<Asb.Problem> Problems => Set<Asb.Problem>();
+    public DbSet<Asb.CommunityPriority> CommunityPriorities => Set<Asb.CommunityPriority>();
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
     public DbSet<Victims.VictimContactContract> VictimContactContracts => Set<Victims.VictimContactContract>();
     public DbSet<Victims.VictimContactDue> VictimContactDues => Set<Victims.VictimContactDue>();

@@ -184,12 +184,15 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
         {
             recentIncidents = recentIncidents.Where(i => i.District == district);
         }
-        var recentKeys = PersonKey.Of(db.IncidentPeople.Where(p => p.Role == PersonRole.Victim && recentIncidents.Any(i => i.Id == p.IncidentId)))
-            .Where(k => k != null).Distinct();
+        // The last day's victims are read first (a few thousand at most): as a subquery the planner could not use
+        // the identity index and scanned every victim of the quarter once per candidate.
+        var recentKeys = await PersonKey.Of(db.IncidentPeople.Where(p => p.Role == PersonRole.Victim && recentIncidents.Any(i => i.Id == p.IncidentId)))
+            .Where(k => k != null).Select(k => k!.Value).Distinct().ToListAsync(ct);
         var repeats = await (
                 from p in db.IncidentPeople
                 join i in db.Incidents on p.IncidentId equals i.Id
-                where p.Role == PersonRole.Victim && i.ReportedAt >= since90 && i.ReportedAt <= now && recentKeys.Contains(p.IdentityId)
+                where p.Role == PersonRole.Victim && i.ReportedAt >= since90 && i.ReportedAt <= now
+                      && p.IdentityId != null && recentKeys.Contains(p.IdentityId.Value)
                 group i by p.IdentityId into g
                 where g.Count() >= RepeatThreshold
                 select new { Key = g.Key, Reports = g.Count(), LatestId = g.Max(i => i.Id) })

@@ -18,6 +18,7 @@ public static class NavigationRegistry
         new("/asb/desk", "Community focus desk", [Roles.CommunityFocusDesk, Roles.Supervisor]),
         new("/asb/cases", "ASB cases", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/asb/community-trigger", "Community Trigger", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
+        new("/asb/priorities", "Priorities", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/practice", "What works", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/insight/pack", "Daily pack", [Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]),
         new("/audits/crime-recording", "Recording audits", [Roles.CrimeRegistrar, Roles.Auditor]),

@@ -590,6 +590,72 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.ToTable("AsbCaseShares", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CommunityPriority", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SetOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SetWith")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("District", "Status", "ReviewOn");
+
+                    b.ToTable("CommunityPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.DeskReview", b =>
                 {
                     b.Property<long>("Id")
@@ -805,6 +871,45 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("PowerId");
 
                     b.ToTable("AsbPowerBreaches", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.PriorityAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("PriorityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.ToTable("CommunityPriorityActions", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Asb.Problem", b =>
@@ -3204,6 +3309,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.PriorityAction", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.CommunityPriority", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.TriggerApplication", b =>
                 {
                     b.HasOne("SafetyNet.Asb.AsbCase", null)
@@ -3285,6 +3399,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.CommunityPriority", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("SafetyNet.Incidents.Incident", b =>

@@ -559,6 +559,70 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.ToTable("AsbCaseShares", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.CommunityPriority", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetWith")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("District", "Status", "ReviewOn");
+
+                    b.ToTable("CommunityPriorities", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.DeskReview", b =>
                 {
                     b.Property<long>("Id")
@@ -766,6 +830,43 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("PowerId");
 
                     b.ToTable("AsbPowerBreaches", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.PriorityAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PriorityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PriorityId");
+
+                    b.ToTable("CommunityPriorityActions", (string)null);
                 });
 
             modelBuilder.Entity("SafetyNet.Asb.Problem", b =>
@@ -3101,6 +3202,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Asb.PriorityAction", b =>
+                {
+                    b.HasOne("SafetyNet.Asb.CommunityPriority", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Asb.TriggerApplication", b =>
                 {
                     b.HasOne("SafetyNet.Asb.AsbCase", null)
@@ -3182,6 +3292,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SafetyNet.Asb.CommunityPriority", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("SafetyNet.Incidents.Incident", b =>
