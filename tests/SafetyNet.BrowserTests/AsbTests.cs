@@ -149,4 +149,47 @@ public class AsbTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".govuk-summary-card", new() { HasText = "Community Trigger threshold met" })).ToContainTextAsync("Hertfordshire Constabulary");
         await page.AssertNoViolationsAsync();
     }
+
+    [Fact]
+    public async Task A_neighbourhood_officer_records_a_community_priority_and_the_district_council_records_its_action()
+    {
+        var title = $"Speeding by Oxhey school {Guid.NewGuid():N}"[..34];
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Officer);
+        await page.GotoAsync("/asb/priorities");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Community priorities");
+        await page.GetByLabel("Priority", new() { Exact = true }).FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record priority" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the district");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the date the priority was set");
+        await page.AssertNoViolationsAsync();
+
+        var today = DateOnly.FromDateTime(ForceClock.ToLocal(fixture.App.Time.GetUtcNow()).DateTime);
+        await page.Locator("#district").SelectOptionAsync("Watford");
+        await page.GetByLabel("What residents raised").FillAsync("Cars racing past the primary school at night");
+        await page.GetByLabel("Set with").FillAsync("Oxhey residents' meeting with two ward councillors");
+        await page.GetByLabel("Date set").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
+        await page.GetByLabel("Review with residents on").FillAsync(today.AddDays(49).ToString("yyyy-MM-dd"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record priority" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("No actions recorded yet");
+        var address = page.Url;
+
+        var council = await fixture.NewPageAsync();
+        await new SignInPage(council).SignInAsRoleAsync(Roles.PartnerCaseworker);
+        await council.GotoAsync("/asb/priorities?district=Watford");
+        await council.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(council.Locator("main")).Not.ToContainTextAsync("Record priority");
+        await council.GetByLabel("What was done").FillAsync("Speed indicator sign put up by the school");
+        await council.GetByLabel("Date").FillAsync(today.ToString("yyyy-MM-dd"));
+        await council.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
+        await Assertions.Expect(council.Locator(".govuk-notification-banner")).ToContainTextAsync("The action was recorded");
+        await Assertions.Expect(council.Locator("table")).ToContainTextAsync("Watford Council");
+        await council.AssertNoViolationsAsync();
+
+        await page.GotoAsync(address);
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Speed indicator sign put up by the school");
+        await page.AssertNoViolationsAsync();
+    }
 }
