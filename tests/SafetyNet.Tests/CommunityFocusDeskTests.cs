@@ -140,6 +140,18 @@ public class CommunityFocusDeskTests(AppFixture fixture)
         Assert.Single(linked.GetProperty("assessments").EnumerateArray());
         var updated = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{asbCase.Id()}");
         Assert.Equal(2, updated.GetProperty("incidents").GetArrayLength());
+
+        // The referral reaches the housing association's caseworkers, due in two working days.
+        var housing = await app.ClientForEmailAsync(AsbTesting.HousingCaseworker);
+        var referrals = await housing.GetFromJsonAsync<JsonElement>("/api/v1/referrals?pageSize=500");
+        var referral = referrals.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("incidentId").GetInt64() == second.Id());
+        Assert.Equal("Partner", referral.GetProperty("kind").GetString());
+        Assert.Equal("Sent", referral.GetProperty("status").GetString());
+        Assert.Equal("Victim is a housing association tenant; please contact her about the neighbours", referral.GetProperty("reason").GetString());
+        Assert.Equal("Crime and Disorder Act 1998, section 115", referral.GetProperty("lawfulBasis").GetString());
+        var dacorum = await app.ClientForEmailAsync(AsbTesting.DacorumCaseworker);
+        var theirs = await dacorum.GetFromJsonAsync<JsonElement>("/api/v1/referrals?pageSize=500");
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), r => r.GetProperty("incidentId").GetInt64() == second.Id());
     }
 
     [Theory, Providers]

@@ -59,6 +59,41 @@ public class CommunityTriggerTests(AppFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_victims_new_reports_meet_the_threshold_on_her_case_though_nobody_links_them(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var surname = $"Quennell{Guid.NewGuid():N}"[..16];
+        var first = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(first: "Marguerite", last: surname, place: "Cassio Road, Watford"));
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, first.Id());
+        var identity = first.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+
+        // Two more reports from her about other streets, the call handler confirming who she is; the desk links neither.
+        JsonElement Report(string place)
+        {
+            var report = AsbTesting.AsbReport(first: "Marguerite", last: surname, place: place);
+            report["people"] = new object[]
+            {
+                new { role = "Victim", firstName = "Marguerite", lastName = surname, dateOfBirth = "1975-02-20", sex = "Female", identityId = identity },
+            };
+            return JsonSerializer.SerializeToElement(report);
+        }
+        await AsbTesting.RecordAsync(handler, Report("Vicarage Road, Watford"));
+        var caseId = asbCase.Id();
+        Assert.Null(await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == caseId).Select(c => c.TriggerFlaggedAt).SingleAsync()));
+        var third = await AsbTesting.RecordAsync(handler, Report("Whippendell Road, Watford"));
+
+        var flagged = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}");
+        Assert.Equal(app.Time.GetUtcNow(), flagged.GetProperty("triggerFlaggedAt").GetDateTimeOffset());
+        Assert.Equal(1, flagged.GetProperty("incidents").GetArrayLength());
+        Assert.Contains(flagged.GetProperty("actions").EnumerateArray(), a => a.GetProperty("title").GetString()!.StartsWith("Community Trigger", StringComparison.Ordinal));
+        var chronology = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}/chronology");
+        var entry = chronology.EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "community-trigger");
+        Assert.Contains(third.GetProperty("reference").GetString()!, entry.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory, Providers]
     public async Task An_application_is_decided_reviewed_and_its_recommendations_counted_in_the_annual_figures(DatabaseProvider provider)
     {
         var app = await fixture.App(provider);

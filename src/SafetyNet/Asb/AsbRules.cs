@@ -2,13 +2,12 @@ namespace SafetyNet.Asb;
 
 /// <summary>
 /// The numbers the force tunes for ASB work (DOMAIN §3 and §7), kept as versioned configuration data: the
-/// desk's review time, the repeat-victim rule that routes an incident to the desk, the review cadence of a
-/// case at each risk level and the local Community Trigger threshold.
+/// desk's review time, the review cadence of a case at each risk level and the local Community Trigger threshold.
+/// Who counts as a repeat or vulnerable victim, and whether that routes an incident to the desk, is the identity
+/// rule (<see cref="People.IdentityRules"/>), counted over resolved identities.
 /// </summary>
 public sealed record AsbRules(
     int DeskReviewHours,
-    int RepeatVictimIncidents,
-    int RepeatVictimDays,
     int DeskAttendanceHours,
     IReadOnlyList<ReviewCadence> ReviewCadences,
     int TriggerComplaints,
@@ -21,8 +20,6 @@ public sealed record AsbRules(
 
     public static AsbRules Default => new(
         DeskReviewHours: 24,
-        RepeatVictimIncidents: 3,
-        RepeatVictimDays: 90,
         DeskAttendanceHours: 48,
         ReviewCadences:
         [
@@ -43,10 +40,6 @@ public sealed record AsbRules(
         if (DeskReviewHours is < 1 or > 168)
         {
             errors["deskReviewHours"] = ["The desk reviews within 1 to 168 hours (default 24)"];
-        }
-        if (RepeatVictimIncidents < 2 || RepeatVictimDays < 1)
-        {
-            errors["repeatVictimIncidents"] = ["A repeat victim has at least 2 incidents over at least 1 day"];
         }
         if (DeskAttendanceHours is < 1 or > 168)
         {

@@ -5,6 +5,8 @@ using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.People;
 using SafetyNet.Platform;
+using SafetyNet.Referrals;
+using SafetyNet.Victims;
 using SafetyNet.Web;
 
 namespace SafetyNet.Asb;
@@ -46,7 +48,8 @@ public enum DeskOutcome
 /// opens or links a case and refers.
 /// </summary>
 public sealed class CommunityFocusDesk(
-    AppDb db, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, CurrentUser user, AuditTrail audit, TimeProvider time)
+    AppDb db, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, CommunityTrigger trigger, CurrentUser user,
+    AuditTrail audit, TimeProvider time)
 {
     /// <summary>
     /// Puts an incident in the desk's queue when it qualifies. The caller saves. Safe to call again for an incident
@@ -54,6 +57,9 @@ public sealed class CommunityFocusDesk(
     /// </summary>
     public async Task<DeskReview?> RouteAsync(Incident incident, CancellationToken ct)
     {
+        // A new ASB report, or one whose victim has just been recognised, may be the complaint that meets the
+        // Community Trigger threshold on a case it was never linked to.
+        await trigger.CheckCasesOfAsync(incident.Id, ct);
         if (db.ChangeTracker.Entries<DeskReview>().Any(e => e.Entity.IncidentId == incident.Id)
             || await db.DeskReviews.AnyAsync(r => r.IncidentId == incident.Id, ct))
         {
@@ -98,13 +104,21 @@ public sealed class CommunityFocusDesk(
     public async Task<bool> RouteAndSaveAsync(long incidentId, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct);
-        if (incident is null || await RouteAsync(incident, ct) is null)
+        if (incident is null)
         {
             return false;
         }
-        audit.Add("desk.route", "incident", Id(incidentId));
-        await db.SaveChangesAsync(ct);
-        return true;
+        var review = await RouteAsync(incident, ct);
+        if (review is not null)
+        {
+            audit.Add("desk.route", "incident", Id(incidentId));
+        }
+        // Routing may also have flagged a case to the Community Trigger.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return review is not null;
     }
 
     public sealed record QueueFilter(bool OverdueOnly, bool Reviewed, string? Reason, string? District, string? Sort);
@@ -341,6 +355,20 @@ public sealed class CommunityFocusDesk(
         {
             await cases.LinkIncidentAsync(linked, incident.Id, ct);
             review.CaseId = linked.Id;
+        }
+        if (request.ReferToAgencyId is { } referredTo)
+        {
+            // The referral reaches the agency's caseworkers in their referrals list, with a due date, and they
+            // answer it there; sharing ASB information with a relevant authority rests on section 115.
+            var victim = await db.IncidentPeople.Where(p => p.IncidentId == incidentId && p.Role == PersonRole.Victim).OrderBy(p => p.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+            db.Referrals.Add(new Referral
+            {
+                IncidentId = incidentId, PersonId = victim, Kind = ReferralKind.Partner, ToAgencyId = referredTo, Status = ReferralStatus.Sent,
+                SentAt = now, DueAt = WorkingDays.EnglandAndWales.DueAfter(now, 2), Reason = referralNote!,
+                LawfulBasis = "Crime and Disorder Act 1998, section 115", CreatedAt = now, CreatedBy = user.Name,
+                ReferrerEmail = user.Id is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct) : null,
+            });
+            audit.Add("referral.create", "incident", Id(incidentId), details: $"Partner to agency {referredTo} at desk review");
         }
         if (review.CaseId is { } reviewedCase)
         {

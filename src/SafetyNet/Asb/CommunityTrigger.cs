@@ -38,6 +38,41 @@ public sealed class CommunityTrigger(AppDb db, ForceConfiguration configuration,
             .OrderBy(c => c.ReportedAt).ToList();
     }
 
+    /// <summary>
+    /// Checks, when a new ASB report arrives (or its victim is later recognised), every open case on which the
+    /// report's victim or caller is a victim: the complaint may be the one that meets the threshold even if
+    /// nobody links it to the case. The caller saves. Returns the cases flagged.
+    /// </summary>
+    public async Task<int> CheckCasesOfAsync(long incidentId, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => new { i.TypeCode }).FirstOrDefaultAsync(ct);
+        if (incident is null || IncidentType.Find(incident.TypeCode)?.IsAsb != true)
+        {
+            return 0;
+        }
+        var direct = await db.IncidentPeople
+            .Where(p => p.IncidentId == incidentId && p.IdentityId != null && (p.Role == PersonRole.Victim || p.Role == PersonRole.Caller))
+            .Select(p => p.IdentityId!.Value).Distinct().ToListAsync(ct);
+        if (direct.Count == 0)
+        {
+            return 0;
+        }
+        var identities = await VictimHistoryDeskRouting.WithMergedAsync(db, direct, ct);
+        var cases = await db.AsbCases
+            .Where(c => c.Status == AsbCaseStatus.Open && c.TriggerFlaggedAt == null
+                        && db.CaseParties.Any(p => p.CaseId == c.Id && p.Role == CasePartyRole.Victim && identities.Contains(p.IdentityId)))
+            .ToListAsync(ct);
+        var flagged = 0;
+        foreach (var asbCase in cases)
+        {
+            if (await CheckAsync(asbCase, ct))
+            {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
     /// <summary>Flags the case when the threshold is met; the caller saves.</summary>
     public async Task<bool> CheckAsync(AsbCase asbCase, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.People;
+using SafetyNet.Platform;
 
 namespace SafetyNet.Asb;
 
@@ -23,7 +24,7 @@ public interface IDeskRouting
 /// victim's resolved identity as the incident stood when reported; the victim is vulnerable when the incident, its
 /// THRIVE or ASB risk assessment, or the identity's recent record says so.
 /// </summary>
-public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities) : IDeskRouting
+public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities, ForceConfiguration configuration) : IDeskRouting
 {
     public async Task<VictimStanding> VictimStandingAsync(Incident incident, AsbRules rules, CancellationToken ct)
     {
@@ -39,7 +40,9 @@ public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities) : 
             || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct)
             || (await db.RiskAssessments.Where(a => a.IncidentId == incident.Id && a.InstrumentCode == "ASB").Select(a => a.AnswersJson).ToListAsync(ct))
                 .Any(SaysVulnerable);
-        return new VictimStanding(repeat, vulnerable);
+        // The force may switch either route off in the identity rules; an ASB incident still goes to the desk.
+        var (identityRules, _) = await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, ct);
+        return new VictimStanding(repeat && identityRules.RouteRepeatVictims, vulnerable && identityRules.RouteVulnerableVictims);
     }
 
     private static bool SaysVulnerable(string answersJson)

@@ -214,9 +214,13 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
             {
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
-                // The desk's queue takes an incident whose victim has just been found to be a repeat victim.
+            }
+            // The desk's queue takes an incident whose victim has just been found to be a repeat victim, and a
+            // recent ASB report whose victim is now recognised may meet the Community Trigger threshold on a case.
+            if (incidents.Count > 0)
+            {
                 var desk = services.GetRequiredService<Asb.CommunityFocusDesk>();
-                foreach (var incidentId in db.ChangeTracker.Entries<DeskRouting>().Select(e => e.Entity.IncidentId).Distinct().ToList())
+                foreach (var incidentId in incidents.Keys.Order())
                 {
                     await desk.RouteAndSaveAsync(incidentId, cancellationToken);
                 }
