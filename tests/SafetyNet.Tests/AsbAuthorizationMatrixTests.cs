@@ -17,7 +17,7 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
 {
     private sealed record Principal(string Name, HttpClient Client, bool ForceOperational, bool Desk, string? Agency);
 
-    private sealed record Cases(long Own, long Other, long Shared, long NotShared, long DeskIncident, string Marker, string Surname);
+    private sealed record Cases(long Own, long Other, long Shared, long NotShared, long DeskIncident, string Marker, string Surname, long Application = 0);
 
     private static async Task<Cases> ArrangeAsync(SafetyNetApp app)
     {
@@ -57,7 +57,12 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
         var stAlbans = await app.ClientForEmailAsync(AsbTesting.StAlbansCaseworker);
         var other = await stAlbans.PostAsJsonAsync("/api/v1/asb/cases", new { title = $"Noise from a flat {marker}", category = "Nuisance", riskLevel = "Medium", district = "St Albans" })
             .ExpectAsync(HttpStatusCode.Created);
-        return new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), deskIncident.Id(), marker, surname);
+        // A Community Trigger application on Watford's own case: the lead agency's business, and the force's.
+        var application = await desk.PostAsJsonAsync("/api/v1/asb/community-trigger/applications", new
+        {
+            caseId = own.Id(), applicantName = $"Janet {surname}", summary = $"Nothing has changed {marker}",
+        }).ExpectAsync(HttpStatusCode.Created);
+        return new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), deskIncident.Id(), marker, surname, application.Id());
     }
 
     private static async Task<List<Principal>> PrincipalsAsync(SafetyNetApp app)
@@ -137,6 +142,19 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
                     Expect(document.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: GET document {document.StatusCode}");
                     var share = await who.Client.PostAsJsonAsync($"/api/v1/asb/cases/{id}/shares", new { agencyId = 2, lawfulBasis = "Marac" });
                     Expect(share.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: POST share {share.StatusCode}");
+                    using var upload = new MultipartFormDataContent();
+                    var pdf = new ByteArrayContent("%PDF-1.4 probe"u8.ToArray());
+                    pdf.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                    upload.Add(pdf, "file", "probe.pdf");
+                    upload.Add(new StringContent("probe"), "description");
+                    var uploaded = await who.Client.PostAsync($"/api/v1/asb/cases/{id}/documents", upload);
+                    Expect(uploaded.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: POST document {uploaded.StatusCode}");
+                    var power = await who.Client.PostAsJsonAsync($"/api/v1/asb/cases/{id}/powers", new { kind = "WarningLetter", issuedOn = "2026-11-01" });
+                    Expect(power.StatusCode == HttpStatusCode.NotFound, $"{who.Name} × {label}: POST power {power.StatusCode}");
+                    var trigger = await who.Client.PostAsJsonAsync("/api/v1/asb/community-trigger/applications", new { caseId = id, applicantName = "probe", summary = "probe" });
+                    Expect(trigger.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{who.Name} × {label}: POST trigger application {trigger.StatusCode}");
+                    Expect(!(await app.WithDbAsync(db => db.TriggerApplications.AnyAsync(a => a.CaseId == id && a.ApplicantName == "probe"))),
+                        $"{who.Name} × {label}: a trigger application was recorded on a case they may not see");
                 }
             }
 
@@ -149,6 +167,40 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
             Expect((people.GetProperty("total").GetInt32() > 0) == who.ForceOperational, $"{who.Name}: people search total {people.GetProperty("total").GetInt32()}");
             var matches = await who.Client.GetFromJsonAsync<JsonElement>($"/api/v1/people/history?firstName=Janet&lastName={cases.Surname}&dateOfBirth=1975-02-20");
             Expect((matches.GetProperty("person").GetArrayLength() > 0) == who.ForceOperational, $"{who.Name}: person matches {matches.GetProperty("person").GetArrayLength()}");
+
+            // A Community Trigger application is seen by the force and the case's lead agency.
+            var seesApplication = Sees(who, cases, cases.Own);
+            var application = await who.Client.GetAsync($"/api/v1/asb/community-trigger/applications/{cases.Application}");
+            Expect(application.StatusCode == (seesApplication ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name}: trigger application {application.StatusCode}");
+            var applications = await who.Client.GetFromJsonAsync<JsonElement>("/api/v1/asb/community-trigger/applications?pageSize=500");
+            Expect(applications.GetProperty("items").EnumerateArray().Any(a => a.Id() == cases.Application) == seesApplication, $"{who.Name}: trigger application listed");
+            var flagged = await who.Client.GetAsync("/api/v1/asb/community-trigger/flagged");
+            if (flagged.IsSuccessStatusCode)
+            {
+                var flaggedCases = (await flagged.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(f => f.GetProperty("caseId").GetInt64());
+                Expect(flaggedCases.All(c => !all.Any(a => a.Item2 == c) || Sees(who, cases, c)), $"{who.Name}: a flagged case they may not see");
+            }
+
+            // The library of what works and community priorities carry no case data: every caseworker, no one else.
+            var caseworker = who.ForceOperational || who.Agency is not null;
+            var library = await who.Client.GetAsync("/api/v1/practice");
+            Expect(library.StatusCode == (caseworker ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name}: library {library.StatusCode}");
+            var priorities = await who.Client.GetAsync("/api/v1/asb/priorities");
+            Expect(priorities.StatusCode == (caseworker ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name}: priorities {priorities.StatusCode}");
+            var export = await who.Client.GetAsync($"/api/v1/asb/cases/export?q={cases.Marker}");
+            if (caseworker)
+            {
+                var csv = await export.Content.ReadAsStringAsync();
+                foreach (var (label, id) in all)
+                {
+                    var reference = await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == id).Select(c => c.Reference).SingleAsync());
+                    Expect(csv.Contains(reference, StringComparison.Ordinal) == Sees(who, cases, id), $"{who.Name} × {label}: in export = {csv.Contains(reference, StringComparison.Ordinal)}");
+                }
+            }
+            else
+            {
+                Expect(export.StatusCode == HttpStatusCode.NotFound, $"{who.Name}: export {export.StatusCode}");
+            }
 
             var mine = await who.Client.GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine");
             Expect(!mine.EnumerateArray().Any(a => a.GetProperty("title").GetString()!.Contains(cases.Marker, StringComparison.Ordinal) && !Sees(who, cases, a.GetProperty("caseId").GetInt64())),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
@@ -34,6 +35,7 @@ public static class AsbApi
 
         var cases = asb.MapGroup("/cases").WithTags("ASB cases");
         cases.MapGet("", SearchAsync);
+        cases.MapGet("/export", ExportAsync);
         cases.MapPost("", CreateAsync);
         cases.MapGet("/{id:long}", ReadAsync);
         cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.UpdateAsync(id, r, ct)));
@@ -110,6 +112,55 @@ public static class AsbApi
             DeskOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(version)),
             _ => TypedResults.Ok((await desk.FindAsync(incidentId, ct))!),
         };
+    }
+
+    /// <summary>The cases a search finds, as CSV for a caseworker's own reporting: only what they may see, at most 10,000 rows.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(
+        CaseWork work, CaseAccess access, AuditTrail audit, string? q, string? status, string? risk, string? district, bool? reviewOverdue, CancellationToken ct)
+    {
+        if (!access.CanUseCases)
+        {
+            return TypedResults.NotFound();
+        }
+        var v = new Validation();
+        v.MaxLength("q", q, "the search text", 200);
+        if (status is not null)
+        {
+            v.Enum<AsbCaseStatus>("status", status, "the status");
+        }
+        if (risk is not null && AsbRules.NormaliseLevel(risk) is null)
+        {
+            v.Add("risk", $"risk is one of: {string.Join(", ", AsbRules.RiskLevels)}");
+        }
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        const int MaxRows = 10_000;
+        var rows = new List<CaseSummary>();
+        for (var page = 1; rows.Count < MaxRows; page++)
+        {
+            var batch = await work.SearchAsync(q, status, risk, district, reviewOverdue == true, new Paging(page, Paging.MaxPageSize), ct);
+            rows.AddRange(batch.Items);
+            if (batch.Items.Count < Paging.MaxPageSize)
+            {
+                break;
+            }
+        }
+        var csv = new System.Text.StringBuilder("reference,title,category,status,risk_level,district,lead_agency,opened_at,next_review_due_at,review_overdue,trigger_flagged\r\n");
+        foreach (var c in rows.Take(MaxRows))
+        {
+            string[] fields =
+            [
+                c.Reference, c.Title, c.Category, c.Status, c.RiskLevel ?? "", c.District ?? "", c.LeadAgency,
+                c.OpenedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                c.NextReviewDueAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "",
+                c.ReviewOverdue ? "true" : "false", c.TriggerFlagged ? "true" : "false",
+            ];
+            csv.Append(string.Join(',', fields.Select(Insight.PackExport.Field))).Append("\r\n");
+        }
+        await audit.WriteAsync("case.export", "case", null, details: $"q={q} status={status} risk={risk} district={district} rows={Math.Min(rows.Count, MaxRows)}", cancellationToken: ct);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "asb-cases.csv");
     }
 
     private static async Task<Results<Ok<PagedList<CaseSummary>>, ValidationProblem>> SearchAsync(

@@ -86,7 +86,7 @@ public static class PackExport
     };
 
     /// <summary>Quotes a field when needed, and defuses text a spreadsheet would run as a formula.</summary>
-    private static string Field(string value)
+    public static string Field(string value)
     {
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
