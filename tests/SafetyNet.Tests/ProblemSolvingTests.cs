@@ -83,5 +83,20 @@ public class ProblemSolvingTests(AppFixture fixture)
         Assert.DoesNotContain(otherTactic.GetProperty("items").EnumerateArray(), p => p.Id() == created.Id());
         var auditor = await app.ClientForAsync(Roles.Auditor);
         await auditor.GetAsync("/api/v1/practice").ExpectAsync(HttpStatusCode.NotFound);
+        await auditor.GetAsync("/api/v1/problems").ExpectAsync(HttpStatusCode.NotFound);
+
+        // Problems being worked are listed for the teams, and every read is audited.
+        var working = await handler.GetFromJsonAsync<JsonElement>("/api/v1/problems?district=Watford&pageSize=500");
+        Assert.Contains(working.GetProperty("items").EnumerateArray(), p => p.Id() == created.Id());
+        await partner.GetAsync($"/api/v1/problems/{created.Id()}").ExpectAsync(HttpStatusCode.OK);
+        var key = created.Id().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.AuditEvents, e => e.Action == "problem.read" && e.RecordId == key)));
+
+        // The library page filters by type of problem (in any case) and district.
+        var page = await app.CreateClientSignedInAsync(AsbTesting.HousingCaseworker);
+        var found = await page.GetStringAsync($"/practice?q={Uri.EscapeDataString(title)}&type=street%20DRINKING&district=Watford");
+        Assert.Contains("1 problem", found, StringComparison.Ordinal);
+        var elsewhere = await page.GetStringAsync($"/practice?q={Uri.EscapeDataString(title)}&district=Dacorum");
+        Assert.Contains("0 problems", elsewhere, StringComparison.Ordinal);
     }
 }

@@ -107,7 +107,7 @@ public static class MeetingsApi
         return new MeetingResponse(m.Id, m.Title, m.District, m.HeldAt, ids.Where(agencies.ContainsKey).Select(i => agencies[i]).ToList(), m.Attendees, items);
     }
 
-    private static async Task<Results<Ok<PagedList<MeetingResponse>>, ValidationProblem>> ListAsync(AppDb db, CaseAccess access, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<MeetingResponse>>, ValidationProblem>> ListAsync(AppDb db, CaseAccess access, AuditTrail audit, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
@@ -123,6 +123,7 @@ public static class MeetingsApi
         {
             items.Add(await ToResponseAsync(db, access, row, ct));
         }
+        await audit.WriteAsync("meeting.list", "meeting", null, details: $"count={items.Count}", cancellationToken: ct);
         return TypedResults.Ok(new PagedList<MeetingResponse>(items, paging.Page, paging.PageSize, total));
     }
 

@@ -111,6 +111,7 @@ public static class ProblemsApi
     {
         var problems = app.MapGroup("/api/v1/problems").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Problem solving");
         problems.MapGet("/tactics", () => TypedResults.Ok(Tactics.All.Select(t => new { code = t.Code, name = t.Name, group = t.Group }).ToList()));
+        problems.MapGet("", ListAsync);
         problems.MapPost("", CreateAsync);
         problems.MapGet("/{id:long}", ReadAsync);
         problems.MapPut("/{id:long}", UpdateAsync);
@@ -251,10 +252,49 @@ public static class ProblemsApi
         return TypedResults.Created($"/api/v1/problems/{problem.Id}", ToResponse(problem, await AssessAsync(db, problem, time.GetUtcNow(), ct)));
     }
 
-    private static async Task<Results<Ok<ProblemResponse>, NotFound>> ReadAsync(long id, AppDb db, CaseAccess access, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<ProblemResponse>, NotFound>> ReadAsync(long id, AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var problem = CanUse(access) ? await db.Problems.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
-        return problem is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(problem, await AssessAsync(db, problem, time.GetUtcNow(), ct)));
+        if (problem is null)
+        {
+            return TypedResults.NotFound();
+        }
+        await audit.WriteAsync("problem.read", "problem", id.ToString(CultureInfo.InvariantCulture), cancellationToken: ct);
+        return TypedResults.Ok(ToResponse(problem, await AssessAsync(db, problem, time.GetUtcNow(), ct)));
+    }
+
+    /// <summary>Problems being worked, published or not, newest first: where a team finds its drafts.</summary>
+    private static async Task<Results<Ok<PagedList<ProblemResponse>>, NotFound, ValidationProblem>> ListAsync(
+        AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, string? district, bool? published, int? page, int? pageSize, CancellationToken ct)
+    {
+        if (!CanUse(access))
+        {
+            return TypedResults.NotFound();
+        }
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize, 20);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        var query = db.Problems.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            query = query.Where(p => p.District == district);
+        }
+        if (published is { } only)
+        {
+            query = query.Where(p => p.Published == only);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = new List<ProblemResponse>();
+        foreach (var row in rows)
+        {
+            items.Add(ToResponse(row, await AssessAsync(db, row, time.GetUtcNow(), ct)));
+        }
+        await audit.WriteAsync("problem.list", "problem", null, details: $"district={district} published={published} count={items.Count}", cancellationToken: ct);
+        return TypedResults.Ok(new PagedList<ProblemResponse>(items, paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Results<Ok<ProblemResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
@@ -288,7 +328,8 @@ public static class ProblemsApi
         var query = db.Problems.AsNoTracking().Where(p => p.Published);
         if (!string.IsNullOrWhiteSpace(problemType))
         {
-            query = query.Where(p => p.ProblemType == problemType);
+            var type = problemType.Trim().ToLower();
+            query = query.Where(p => p.ProblemType.ToLower() == type);
         }
         if (!string.IsNullOrWhiteSpace(tactic))
         {
