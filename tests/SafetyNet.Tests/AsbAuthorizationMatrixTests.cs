@@ -17,7 +17,7 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
 {
     private sealed record Principal(string Name, HttpClient Client, bool ForceOperational, bool Desk, string? Agency);
 
-    private sealed record Cases(long Own, long Other, long Shared, long NotShared, long DeskIncident, string Marker, string Surname, long Application = 0);
+    private sealed record Cases(long Own, long Other, long Shared, long NotShared, long DeskIncident, string Marker, string Surname, long Application = 0, string AbuseReference = "");
 
     private static async Task<Cases> ArrangeAsync(SafetyNetApp app)
     {
@@ -62,7 +62,7 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
         {
             caseId = own.Id(), applicantName = $"Janet {surname}", summary = $"Nothing has changed {marker}",
         }).ExpectAsync(HttpStatusCode.Created);
-        return new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), deskIncident.Id(), marker, surname, application.Id());
+        return new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), deskIncident.Id(), marker, surname, application.Id(), abuseIncident.GetProperty("reference").GetString()!);
     }
 
     private static async Task<List<Principal>> PrincipalsAsync(SafetyNetApp app)
@@ -241,6 +241,10 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
         Assert.NotEmpty(chronology);
         Assert.DoesNotContain(chronology, e => e.GetProperty("text").GetString()!.Contains("POLICE-ONLY", StringComparison.Ordinal));
         Assert.DoesNotContain(chronology, e => e.GetProperty("text").GetString()!.Contains("DOMESTIC", StringComparison.OrdinalIgnoreCase));
+        // Not even the reference of the domestic abuse incident linked to the case.
+        Assert.DoesNotContain(chronology, e => e.GetProperty("text").GetString()!.Contains(cases.AbuseReference, StringComparison.Ordinal));
+        Assert.Contains((await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{cases.Shared}/chronology")).EnumerateArray(),
+            e => e.GetProperty("text").GetString()!.Contains(cases.AbuseReference, StringComparison.Ordinal));
         var refused = await watford.PostAsJsonAsync($"/api/v1/asb/cases/{cases.Shared}/contacts", new { text = "Our intelligence", policeOnly = true }).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.True(refused.GetProperty("errors").TryGetProperty("policeOnly", out _));
         await watford.PostAsJsonAsync($"/api/v1/asb/cases/{cases.Shared}/contacts", new { text = "Council officer visited the victim" }).ExpectAsync(HttpStatusCode.Created);

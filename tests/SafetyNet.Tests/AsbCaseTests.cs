@@ -93,6 +93,64 @@ public class AsbCaseTests(AppFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_high_risk_case_falls_due_for_sergeant_inspector_and_chief_inspector_review_each_on_its_own_cadence(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var opened = app.Time.GetUtcNow();
+        var high = (await AsbTesting.OpenCaseFromDeskAsync(desk, (await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport())).Id(), "High")).Id();
+        var medium = (await AsbTesting.OpenCaseFromDeskAsync(desk, (await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport())).Id(), "Medium")).Id();
+
+        static Dictionary<string, DateTimeOffset> Due(JsonElement c) =>
+            c.GetProperty("reviews").EnumerateArray().ToDictionary(r => r.GetProperty("rank").GetString()!, r => r.GetProperty("dueAt").GetDateTimeOffset());
+        var due = Due(await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{high}"));
+        Assert.Equal(opened.AddDays(14), due["Sergeant"]);
+        Assert.Equal(opened.AddDays(28), due["Inspector"]);
+        Assert.Equal(opened.AddDays(56), due["ChiefInspector"]);
+        Assert.Equal(["Sergeant", "Inspector"], Due(await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{medium}")).Keys);
+
+        // Inspector and chief inspector reviews are a supervisor's, and only where the level calls for them.
+        var byDesk = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{high}/reviews", new { text = "Reviewed", rank = "Inspector" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("supervisor", byDesk.GetProperty("errors").GetProperty("rank")[0].GetString());
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var noChief = await supervisor.PostAsJsonAsync($"/api/v1/asb/cases/{medium}/reviews", new { text = "Reviewed", rank = "ChiefInspector" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("A medium risk case has no chief inspector review", noChief.GetProperty("errors").GetProperty("rank")[0].GetString());
+        var unknown = await supervisor.PostAsJsonAsync($"/api/v1/asb/cases/{high}/reviews", new { text = "Reviewed", rank = "Constable" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("rank", out _));
+
+        app.Time.Advance(TimeSpan.FromDays(20));
+        desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var sergeant = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{high}/reviews", new { text = "Diary reviewed; the injunction file is ready" }).ExpectAsync(HttpStatusCode.OK);
+        due = Due(sergeant);
+        Assert.Equal(opened.AddDays(34), due["Sergeant"]);
+        Assert.Equal(opened.AddDays(28), due["Inspector"]);
+
+        // The inspector's review falls overdue on its own: the case is listed as overdue though the sergeant's is not.
+        app.Time.Advance(TimeSpan.FromDays(9));
+        supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var overdue = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/asb/cases?reviewOverdue=true&pageSize=100");
+        var row = overdue.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == high);
+        Assert.True(row.GetProperty("reviewOverdue").GetBoolean());
+        Assert.Equal(opened.AddDays(28), row.GetProperty("nextReviewDueAt").GetDateTimeOffset());
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor))).GetStringAsync($"/asb/cases/{high}");
+        Assert.Contains("Inspector review", page);
+        Assert.Contains("Overdue", page);
+
+        var inspector = await supervisor.PostAsJsonAsync($"/api/v1/asb/cases/{high}/reviews", new { text = "Partnership plan endorsed", rank = "inspector" }).ExpectAsync(HttpStatusCode.OK);
+        due = Due(inspector);
+        Assert.Equal(opened.AddDays(29 + 28), due["Inspector"]);
+        Assert.Equal(opened.AddDays(34), due["Sergeant"]);
+        Assert.Equal(opened.AddDays(56), due["ChiefInspector"]);
+        Assert.DoesNotContain((await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/asb/cases?reviewOverdue=true&pageSize=100")).GetProperty("items").EnumerateArray(),
+            c => c.GetProperty("id").GetInt64() == high);
+        var chronology = await supervisor.GetStringAsync($"/api/v1/asb/cases/{high}/chronology");
+        Assert.Contains("Inspector review: Partnership plan endorsed", chronology);
+        Assert.Contains("Sergeant review: Diary reviewed", chronology);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "case.review" && a.RecordId == high.ToString() && a.Details == "Inspector")));
+    }
+
+    [Theory, Providers]
     public async Task A_case_is_shared_only_with_a_recorded_lawful_basis_and_consent_where_it_is_the_basis(DatabaseProvider provider)
     {
         var app = await fixture.App(provider);

@@ -48,7 +48,7 @@ public static class AsbApi
         cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddActionAsync(id, r, ct), created: true));
         cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseWork w, CancellationToken ct) => Respond(w.UpdateActionAsync(id, actionId, r, ct)));
         cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddContactAsync(id, r, ct), created: true));
-        cases.MapPost("/{id:long}/reviews", (long id, ContactRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct)));
+        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct)));
         cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.CloseAsync(id, r, ct)));
         cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReopenAsync(id, r, ct)));
         asb.MapGet("/actions/mine", async (CaseWork w, CancellationToken ct) => TypedResults.Ok(await w.MyActionsAsync(ct))).WithTags("ASB cases");

@@ -50,7 +50,12 @@ public sealed class AsbCase : IVersioned
     public required string Category { get; set; }
     public required string RiskLevel { get; set; }
     public int RulesVersion { get; set; }
+    /// <summary>When the sergeant's review of the case next falls due.</summary>
     public DateTimeOffset NextReviewDueAt { get; set; }
+    /// <summary>When an inspector's review next falls due, where the risk level's cadence asks for one.</summary>
+    public DateTimeOffset? InspectorReviewDueAt { get; set; }
+    /// <summary>When a chief inspector's review next falls due, where the risk level's cadence asks for one.</summary>
+    public DateTimeOffset? ChiefInspectorReviewDueAt { get; set; }
     public string? District { get; set; }
     public int LeadAgencyId { get; set; }
     public string? SpocUserId { get; set; }

@@ -69,4 +69,29 @@ public sealed record AsbRules(
 }
 
 /// <summary>How often a case at one risk level is reviewed: by a sergeant, an inspector and a chief inspector (days; null = not required).</summary>
-public sealed record ReviewCadence(string Level, int SergeantDays, int? InspectorDays, int? ChiefInspectorDays);
+public sealed record ReviewCadence(string Level, int SergeantDays, int? InspectorDays, int? ChiefInspectorDays)
+{
+    /// <summary>Every review falls due afresh from <paramref name="from"/>: on opening, a change of risk level and reopening.</summary>
+    public void Schedule(AsbCase c, DateTimeOffset from)
+    {
+        c.NextReviewDueAt = from.AddDays(SergeantDays);
+        c.InspectorReviewDueAt = InspectorDays is { } i ? from.AddDays(i) : null;
+        c.ChiefInspectorReviewDueAt = ChiefInspectorDays is { } ci ? from.AddDays(ci) : null;
+    }
+
+    /// <summary>The days between reviews at one rank, or null where this level needs none at that rank.</summary>
+    public int? DaysFor(ReviewRank rank) => rank switch
+    {
+        ReviewRank.Sergeant => SergeantDays,
+        ReviewRank.Inspector => InspectorDays,
+        _ => ChiefInspectorDays,
+    };
+}
+
+/// <summary>The rank of a supervisory review of an ASB case.</summary>
+public enum ReviewRank
+{
+    Sergeant,
+    Inspector,
+    ChiefInspector,
+}

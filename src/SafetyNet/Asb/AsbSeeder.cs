@@ -126,10 +126,12 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
             var asbCase = new AsbCase
             {
                 Title = $"{category}: {place.Key}", Category = category, RiskLevel = risk, RulesVersion = rules.Version,
-                NextReviewDueAt = now.AddDays(rules.Value.CadenceFor(risk).SergeantDays - (n % 4) * 10), District = first.District,
+                District = first.District,
                 LeadAgencyId = n % 7 == 6 && first.District == "Watford" ? agencies["COUNCIL-WATFORD"].Id : force,
                 SpocUserId = desk?.Id, SpocName = desk?.DisplayName, Status = AsbCaseStatus.Open, OpenedAt = opened, OpenedBy = desk?.Email ?? "SafetyNet",
             };
+            // Some reviews were last done a while ago, so some fall due soon and a few are overdue.
+            rules.Value.CadenceFor(risk).Schedule(asbCase, now.AddDays(-(n % 4) * 10));
             db.AsbCases.Add(asbCase);
             await db.SaveChangesAsync(ct);
             asbCase.Reference = $"ASB-{ForceClock.ToLocal(opened):yy}-{asbCase.Id:D6}";

@@ -104,12 +104,14 @@ public sealed class AsbVolumeSeeder(AppDb db, ForceConfiguration configuration, 
             var asbCase = new AsbCase
             {
                 Id = id, Reference = $"ASB-{ForceClock.ToLocal(opened):yy}-{id:D6}", Title = $"{category}: {place}", Category = category, RiskLevel = risk,
-                RulesVersion = rules.Version, NextReviewDueAt = now.AddDays(rules.Value.CadenceFor(risk).SergeantDays - (n % 4) * 10), District = first.District,
+                RulesVersion = rules.Version, District = first.District,
                 LeadAgencyId = n % 7 == 6 && first.District == "Watford" ? agencies["COUNCIL-WATFORD"].Id : force,
                 SpocUserId = desk?.Id, SpocName = desk?.DisplayName, Status = closed ? AsbCaseStatus.Closed : AsbCaseStatus.Open, OpenedAt = opened, OpenedBy = by,
                 ClosedAt = closed ? last.ReportedAt.AddDays(14) : null, ClosureOutcome = closed ? "Behaviour stopped after a warning letter; no reports for a month" : null,
                 VictimSatisfaction = closed ? 1 + n % 5 : null, Version = 1,
             };
+            // Some reviews were last done a while ago, so some fall due soon and a few are overdue.
+            rules.Value.CadenceFor(risk).Schedule(asbCase, now.AddDays(-(n % 4) * 10));
             cases.Add(asbCase);
             entries.Add(new CaseEntry { Id = next.Entry++, CaseId = id, At = opened, Kind = "opened", By = by, Text = $"Case opened: {category}, {risk} risk" });
             var added = new HashSet<long>();

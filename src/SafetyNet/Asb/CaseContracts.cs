@@ -18,6 +18,12 @@ public sealed record UpdateActionRequest(int? Version, string? Status, string? O
 
 public sealed record ContactRequest(string? Text, bool? PoliceOnly);
 
+/// <summary>A supervisory review; the rank is Sergeant unless told (Inspector, ChiefInspector).</summary>
+public sealed record CaseReviewRequest(string? Text, string? Rank);
+
+/// <summary>One rank's review of a case: how often, when it next falls due, and whether that has passed.</summary>
+public sealed record ReviewDue(string Rank, int EveryDays, DateTimeOffset DueAt, bool Overdue);
+
 public sealed record CloseCaseRequest(int? Version, string? Outcome, int? VictimSatisfaction);
 
 public sealed record ReopenCaseRequest(int? Version, string? Reason);
@@ -39,7 +45,7 @@ public sealed record CaseResponse(
     ReviewCadence? ReviewCadence, string? District, AgencyRef LeadAgency, string? SpocName, DateTimeOffset OpenedAt, string OpenedBy,
     DateTimeOffset? ClosedAt, string? ClosureOutcome, int? VictimSatisfaction, DateTimeOffset? TriggerFlaggedAt,
     IReadOnlyList<CasePartyResponse>? Parties, IReadOnlyList<CaseIncidentResponse>? Incidents, IReadOnlyList<CaseShareResponse>? Shares,
-    IReadOnlyList<CaseActionResponse>? Actions, IReadOnlyList<string> Withheld, int Version);
+    IReadOnlyList<CaseActionResponse>? Actions, IReadOnlyList<string> Withheld, int Version, IReadOnlyList<ReviewDue>? Reviews = null);
 
 public sealed record CaseSummary(long Id, string Reference, string Title, string Category, string Status, string? RiskLevel,
     DateTimeOffset? NextReviewDueAt, bool ReviewOverdue, string? District, string LeadAgency, DateTimeOffset OpenedAt, bool TriggerFlagged, int Version);

@@ -70,7 +70,7 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
             await ForceAgencyIdAsync(ct), user.Id, parties, [incident.Id], ct);
         if (victim is not null)
         {
-            AddEntry(opened.Id, "opened", $"Opened from incident {incident.Reference} for {victim.DisplayName}");
+            AddEntry(opened.Id, "opened", $"Opened from incident {incident.Reference} for {victim.DisplayName}", policeOnly: incident.Sensitive);
         }
         return opened;
     }
@@ -87,7 +87,6 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
             Category = category,
             RiskLevel = riskLevel,
             RulesVersion = rules.Version,
-            NextReviewDueAt = now.AddDays(rules.Value.CadenceFor(riskLevel).SergeantDays),
             District = district,
             LeadAgencyId = leadAgencyId,
             SpocUserId = spocUserId,
@@ -96,6 +95,7 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
             OpenedAt = now,
             OpenedBy = user.Name,
         };
+        rules.Value.CadenceFor(riskLevel).Schedule(asbCase, now);
         db.AsbCases.Add(asbCase);
         await db.SaveChangesAsync(ct);
         asbCase.Reference = $"ASB-{ForceClock.ToLocal(now):yy}-{asbCase.Id:D6}";
@@ -200,7 +200,8 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         }
         if (reviewOverdue)
         {
-            query = query.Where(c => c.Status == AsbCaseStatus.Open && c.NextReviewDueAt < now);
+            query = query.Where(c => c.Status == AsbCaseStatus.Open
+                && (c.NextReviewDueAt < now || c.InspectorReviewDueAt < now || c.ChiefInspectorReviewDueAt < now));
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -223,9 +224,27 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         await audit.WriteAsync("case.search", "case", null, details: $"q={q} status={status} risk={risk} district={district} page={paging.Page}", cancellationToken: ct);
         return new PagedList<CaseSummary>(rows.Select(r => new CaseSummary(r.c.Id, r.c.Reference, r.c.Title, r.c.Category, r.c.Status.ToString(),
             seeRisk || r.c.LeadAgencyId == user.AgencyId ? r.c.RiskLevel : null,
-            seeRisk || r.c.LeadAgencyId == user.AgencyId ? r.c.NextReviewDueAt : null,
-            r.c.Status == AsbCaseStatus.Open && r.c.NextReviewDueAt < now && (seeRisk || r.c.LeadAgencyId == user.AgencyId),
+            seeRisk || r.c.LeadAgencyId == user.AgencyId ? FirstReviewDue(r.c) : null,
+            r.c.Status == AsbCaseStatus.Open && FirstReviewDue(r.c) < now && (seeRisk || r.c.LeadAgencyId == user.AgencyId),
             r.c.District, r.Lead ?? "", r.c.OpenedAt, r.c.TriggerFlaggedAt is not null, r.c.Version)).ToList(), paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The earliest review of any rank still to come (or missed).</summary>
+    private static DateTimeOffset FirstReviewDue(AsbCase c) =>
+        new[] { c.InspectorReviewDueAt, c.ChiefInspectorReviewDueAt }.Aggregate(c.NextReviewDueAt, (first, d) => d is { } due && due < first ? due : first);
+
+    private static List<ReviewDue> ReviewsOf(AsbCase c, ReviewCadence cadence, DateTimeOffset now)
+    {
+        var reviews = new List<ReviewDue> { new(nameof(ReviewRank.Sergeant), cadence.SergeantDays, c.NextReviewDueAt, c.NextReviewDueAt < now) };
+        if (cadence.InspectorDays is { } i && c.InspectorReviewDueAt is { } inspector)
+        {
+            reviews.Add(new(nameof(ReviewRank.Inspector), i, inspector, inspector < now));
+        }
+        if (cadence.ChiefInspectorDays is { } ci && c.ChiefInspectorReviewDueAt is { } chief)
+        {
+            reviews.Add(new(nameof(ReviewRank.ChiefInspector), ci, chief, chief < now));
+        }
+        return reviews;
     }
 
     public async Task<CaseResponse?> ReadAsync(long id, CancellationToken ct, bool auditRead = true)
@@ -306,7 +325,8 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         return new CaseResponse(c.Id, c.Reference, c.Title, c.Category, c.Status.ToString(),
             view.Can(DataCategories.Risk) ? c.RiskLevel : null, view.Can(DataCategories.Risk) && c.Status == AsbCaseStatus.Open ? c.NextReviewDueAt : null,
             rules?.CadenceFor(c.RiskLevel), c.District, agencies[c.LeadAgencyId], c.SpocName, c.OpenedAt, c.OpenedBy, c.ClosedAt, c.ClosureOutcome,
-            c.VictimSatisfaction, c.TriggerFlaggedAt, parties, incidents, shares, actions, withheld, c.Version);
+            c.VictimSatisfaction, c.TriggerFlaggedAt, parties, incidents, shares, actions, withheld, c.Version,
+            rules is not null && c.Status == AsbCaseStatus.Open ? ReviewsOf(c, rules.CadenceFor(c.RiskLevel), now) : null);
     }
 
     public static CaseActionResponse ToResponse(CaseAction a, IReadOnlyDictionary<int, AgencyRef> agencies, DateTimeOffset now) =>
@@ -411,7 +431,7 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
             AddEntry(c.Id, "risk", $"Risk changed from {c.RiskLevel} to {level}: {reason}");
             c.RiskLevel = level;
             c.RulesVersion = rules.Version;
-            c.NextReviewDueAt = now.AddDays(rules.Value.CadenceFor(level).SergeantDays);
+            rules.Value.CadenceFor(level).Schedule(c, now);
         }
         if (spocName is not null)
         {
@@ -429,8 +449,11 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
     }
 
-    /// <summary>Records a supervisory review of the case: the next review falls due by the cadence of its risk level.</summary>
-    public async Task<CaseResult<CaseResponse>> ReviewAsync(long id, ContactRequest request, CancellationToken ct)
+    /// <summary>
+    /// Records a supervisory review of the case at a rank: that rank's next review falls due by the cadence of the
+    /// risk level. Inspector and chief inspector reviews are for supervisors, and only where the level asks for them.
+    /// </summary>
+    public async Task<CaseResult<CaseResponse>> ReviewAsync(long id, CaseReviewRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !view.IsForce)
@@ -439,17 +462,44 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         }
         var v = new Validation();
         var text = v.Required("text", request.Text, "what the review found", 4000);
+        var rank = ReviewRank.Sergeant;
+        var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
+        var cadence = rules.Value.CadenceFor(c.RiskLevel);
+        if (!string.IsNullOrWhiteSpace(request.Rank) && !Enum.TryParse(request.Rank.Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out rank))
+        {
+            v.Add("rank", "Choose the rank of the review: Sergeant, Inspector or ChiefInspector");
+        }
+        else if (cadence.DaysFor(rank) is null)
+        {
+            v.Add("rank", $"A {c.RiskLevel.ToLowerInvariant()} risk case has no {Describe(rank).ToLowerInvariant()} review");
+        }
+        else if (rank != ReviewRank.Sergeant && !user.IsInRole(Roles.Supervisor))
+        {
+            v.Add("rank", $"Only a supervisor records a review at {Describe(rank).ToLowerInvariant()} rank");
+        }
         if (!v.IsValid)
         {
             return CaseResult<CaseResponse>.Invalid(v.Errors);
         }
-        var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
-        c.NextReviewDueAt = time.GetUtcNow().AddDays(rules.Value.CadenceFor(c.RiskLevel).SergeantDays);
-        AddEntry(c.Id, "review", $"Case review: {text}");
-        audit.Add("case.review", "case", Id(id));
+        var next = time.GetUtcNow().AddDays(cadence.DaysFor(rank)!.Value);
+        switch (rank)
+        {
+            case ReviewRank.Sergeant: c.NextReviewDueAt = next; break;
+            case ReviewRank.Inspector: c.InspectorReviewDueAt = next; break;
+            default: c.ChiefInspectorReviewDueAt = next; break;
+        }
+        AddEntry(c.Id, "review", $"{Describe(rank)} review: {text}");
+        audit.Add("case.review", "case", Id(id), details: rank.ToString());
         await db.SaveChangesAsync(ct);
         return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
     }
+
+    public static string Describe(ReviewRank rank) => rank switch
+    {
+        ReviewRank.Sergeant => "Sergeant",
+        ReviewRank.Inspector => "Inspector",
+        _ => "Chief inspector",
+    };
 
     public async Task<CaseResult<CaseResponse>> AddPartyAsync(long id, CasePartyRequest request, CancellationToken ct)
     {
@@ -494,8 +544,9 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
             return;
         }
         db.CaseIncidents.Add(new CaseIncident { CaseId = c.Id, IncidentId = incidentId, LinkedAt = time.GetUtcNow(), LinkedBy = user.Name });
-        var reference = await db.Incidents.Where(i => i.Id == incidentId).Select(i => i.Reference).SingleAsync(ct);
-        AddEntry(c.Id, "link", $"Incident {reference} linked");
+        var linked = await db.Incidents.Where(i => i.Id == incidentId).Select(i => new { i.Reference, i.Sensitive }).SingleAsync(ct);
+        // A sensitive incident's reference is kept from partners: the entry is police-only, like the incident itself.
+        AddEntry(c.Id, "link", $"Incident {linked.Reference} linked", policeOnly: linked.Sensitive);
         audit.Add("case.incident.link", "case", Id(c.Id), details: $"incident {incidentId}");
         await db.SaveChangesAsync(ct);
         await trigger.CheckAsync(c, ct);
@@ -852,7 +903,7 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         c.ClosedAt = null;
         c.ClosureOutcome = null;
         c.VictimSatisfaction = null;
-        c.NextReviewDueAt = time.GetUtcNow().AddDays(rules.Value.CadenceFor(c.RiskLevel).SergeantDays);
+        rules.Value.CadenceFor(c.RiskLevel).Schedule(c, time.GetUtcNow());
         AddEntry(id, "reopened", $"Case reopened: {reason}");
         audit.Add("case.reopen", "case", Id(id));
         await db.SaveChangesAsync(ct);

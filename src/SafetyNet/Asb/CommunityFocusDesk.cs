@@ -374,7 +374,7 @@ public sealed class CommunityFocusDesk(
         {
             cases.AddEntry(reviewedCase, "desk-review",
                 $"Desk review of {incident.Reference}: risk {review.RiskDecision!.ToLowerInvariant()} as {level}{(reason is null ? "" : $" ({reason})")}" +
-                (request.OfficerAttends == true ? "; an officer attends" : "") + (request.ReferToAgencyId is null ? "" : "; referred to a partner"));
+                (request.OfficerAttends == true ? "; an officer attends" : "") + (request.ReferToAgencyId is null ? "" : "; referred to a partner"), policeOnly: incident.Sensitive);
         }
         audit.Add("desk.review", "incident", Id(incidentId),
             details: $"{review.RiskDecision} {level}; attends={request.OfficerAttends}; case={caseDecision} {review.CaseId}; referred={request.ReferToAgencyId}");

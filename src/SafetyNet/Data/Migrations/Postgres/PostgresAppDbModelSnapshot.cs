@@ -168,6 +168,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("ChiefInspectorReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -178,6 +181,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<string>("District")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime?>("InspectorReviewDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("LeadAgencyId")
                         .HasColumnType("integer");

@@ -156,6 +156,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ChiefInspectorReviewDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -165,6 +168,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.Property<string>("District")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InspectorReviewDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LeadAgencyId")
