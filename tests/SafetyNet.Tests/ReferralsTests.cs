@@ -83,4 +83,42 @@ public sealed class ReferralsTests
             .Where(r => r.GetProperty("incidentId").GetInt64() == incident).Select(r => r.GetProperty("kind").GetString()!).Order().ToArray();
         Assert.Equal(["Idva", "Marac"], kinds);
     }
+    [Theory, Providers]
+    public async Task A_bereaved_relative_is_referred_only_on_opting_in_and_victim_support_feedback_reaches_the_officer_in_the_case(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (incident, _, contract) = await VictimCases.RecordCrimeAsync(app, supervisor,
+            VictimCases.Report("ASSAULT-SERIOUS", "Assaulted outside the pub; the victim recorded is his brother", Reports.Victim("Owen", "Parry", "1979-03-14")), "Violence with injury");
+        var contractPath = $"/api/v1/victims/contracts/{contract.GetProperty("id").GetInt64()}";
+        async Task<JsonElement> SupportAsync(HttpClient client) =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/v1/referrals?kind=VictimSupport&pageSize=100")).GetProperty("items").EnumerateArray()
+                .Single(r => r.GetProperty("incidentId").GetInt64() == incident);
+
+        // The automatic referral is answered by the victim support service; the answer goes to the officer in the case.
+        var support = await SupportAsync(supervisor);
+        Assert.Equal("Sent", support.GetProperty("status").GetString());
+        var service = await app.ClientForEmailAsync("victimsupport.caseworker@safetynet.test");
+        Assert.Equal("Sent", (await SupportAsync(service)).GetProperty("status").GetString());
+
+        // Then the victim turns out to be the bereaved relative: the referral is held back until he opts in.
+        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(contractPath, new { bereaved = true }));
+        support = await SupportAsync(supervisor);
+        Assert.Equal("AwaitingOptIn", support.GetProperty("status").GetString());
+        Assert.DoesNotContain((await service.GetFromJsonAsync<JsonElement>("/api/v1/referrals?pageSize=100")).GetProperty("items").EnumerateArray(),
+            r => r.GetProperty("id").GetInt64() == support.GetProperty("id").GetInt64());
+
+        // Nobody sends it without his opt-in on record.
+        var refused = await supervisor.PostAsJsonAsync($"/api/v1/referrals/{support.GetProperty("id").GetInt64()}/send", new { version = support.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("opted in", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("status")[0].GetString());
+
+        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(contractPath, new { victimSupportOptIn = true }));
+        var released = await SupportAsync(service);
+        Assert.Equal("Sent", released.GetProperty("status").GetString());
+        await VictimCases.JsonAsync(await service.PostAsJsonAsync($"/api/v1/referrals/{released.GetProperty("id").GetInt64()}/feedback",
+            new { outcome = "accepted", feedback = "Bereavement support offered", version = released.GetProperty("version").GetInt32() }));
+        var told = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Purpose == "referral-feedback"));
+        Assert.Equal(SafetyNetApp.DemoEmail(Roles.Officer), told.Recipient);
+    }
 }

@@ -20,7 +20,7 @@ public static class ReferralRules
     public const string SafeguardingBasis = "DPA 2018 Part 3 and Schedule 8: safeguarding of children and individuals at risk";
 
     public static async Task OnContractOpenedAsync(AppDb db, Incident incident, IncidentPerson victim, VictimContactContract contract,
-        VictimCodeRules rules, DateTimeOffset now, string by, CancellationToken ct)
+        VictimCodeRules rules, DateTimeOffset now, string by, string? referrerEmail, CancellationToken ct)
     {
         var agencies = await db.Agencies.AsNoTracking().ToListAsync(ct);
         int? AgencyOf(AgencyKind kind) => agencies.FirstOrDefault(a => a.Kind == kind)?.Id;
@@ -43,6 +43,7 @@ public static class ReferralRules
                 LawfulBasis = basis,
                 CreatedAt = now,
                 CreatedBy = by,
+                ReferrerEmail = referrerEmail,
             };
             db.Referrals.Add(referral);
             return referral;
@@ -79,6 +80,28 @@ public static class ReferralRules
         }
     }
 
+    /// <summary>
+    /// Bereaved relatives opt in to victim support (DOMAIN §8). A victim found to be bereaved after the automatic
+    /// referral went, and before the service took it up, has it held back until they opt in.
+    /// </summary>
+    public static async Task OnBereavedAsync(AppDb db, VictimContactContract contract, DateTimeOffset now, CancellationToken ct)
+    {
+        if (contract.VictimSupportOptIn)
+        {
+            return;
+        }
+        var sent = await db.Referrals.Where(r => r.CrimeRecordId == contract.CrimeRecordId && r.PersonId == contract.VictimId
+            && r.Kind == ReferralKind.VictimSupport && r.Status == ReferralStatus.Sent).ToListAsync(ct);
+        foreach (var referral in sent)
+        {
+            referral.Status = ReferralStatus.AwaitingOptIn;
+            referral.SentAt = null;
+            referral.Reason = "Victim support: a bereaved relative must opt in";
+            referral.Feedback = "Withdrawn: the victim is a bereaved relative and has not opted in";
+            referral.FeedbackAt = now;
+        }
+    }
+
     /// <summary>A victim who opts out closes the victim support referral; one who opts in releases it.</summary>
     public static async Task OnConsentChangedAsync(AppDb db, VictimContactContract contract, VictimCodeRules rules, DateTimeOffset now, CancellationToken ct)
     {
@@ -96,6 +119,8 @@ public static class ReferralRules
             {
                 referral.Status = ReferralStatus.Sent;
                 referral.SentAt = now;
+                referral.Feedback = null;
+                referral.FeedbackAt = null;
                 referral.DueAt = WorkingDays.EnglandAndWales.DueAfter(now, rules.VictimSupportWorkingDays);
             }
         }

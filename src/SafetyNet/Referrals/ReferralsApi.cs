@@ -140,6 +140,12 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
             v.Add("status", "Only a suggested referral can be sent");
             return (VictimsOutcome.Invalid, referral, v.Errors);
         }
+        if (referral.Status == ReferralStatus.AwaitingOptIn
+            && !await db.VictimContactContracts.AnyAsync(c => c.CrimeRecordId == referral.CrimeRecordId && c.VictimId == referral.PersonId && c.VictimSupportOptIn, ct))
+        {
+            v.Add("status", "The victim has not opted in: record their opt-in on the Victims' Code contract first");
+            return (VictimsOutcome.Invalid, referral, v.Errors);
+        }
         var now = time.GetUtcNow();
         referral.Status = ReferralStatus.Sent;
         referral.SentAt = now;

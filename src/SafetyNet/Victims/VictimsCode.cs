@@ -99,7 +99,10 @@ public sealed class VictimsCode(
         var started = record.DecidedAt ?? now;
         AddDue(contract, VictimCodeEvent.CrimeRecorded, started, rules, "Written information on what to expect");
         AddRoutine(contract, started, rules, routineMet: 0);
-        await ReferralRules.OnContractOpenedAsync(db, incident, victim, contract, rules.Value, now, user.Name, ct);
+        // Feedback on an automatic referral goes to the officer in the case, or else to whoever recorded the crime.
+        var referrer = incident.OfficerInCaseId ?? user.Id;
+        var referrerEmail = referrer is null ? null : await db.Users.Where(u => u.Id == referrer).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        await ReferralRules.OnContractOpenedAsync(db, incident, victim, contract, rules.Value, now, user.Name, referrerEmail, ct);
         audit.Add("victim-contract.open", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: $"{record.CrimeReference} enhanced={contract.Enhanced}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -291,6 +294,7 @@ public sealed class VictimsCode(
         contract.AgreedUpdatePoints = request.AgreedUpdatePoints is null ? contract.AgreedUpdatePoints : v.MaxLength("agreedUpdatePoints", request.AgreedUpdatePoints, "the agreed update points", 1000);
         contract.NeedsAssessment = request.NeedsAssessment is null ? contract.NeedsAssessment : v.MaxLength("needsAssessment", request.NeedsAssessment, "the needs assessment", 2000);
         contract.SpecialMeasures = request.SpecialMeasures is null ? contract.SpecialMeasures : v.MaxLength("specialMeasures", request.SpecialMeasures, "the special measures", 1000);
+        var becameBereaved = request.Bereaved == true && !contract.Bereaved;
         contract.Bereaved = request.Bereaved ?? contract.Bereaved;
         if (request.Enhanced is { } enhanced && enhanced != contract.Enhanced)
         {
@@ -326,6 +330,10 @@ public sealed class VictimsCode(
             return (VictimsOutcome.Invalid, v.Errors);
         }
         var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        if (becameBereaved)
+        {
+            await ReferralRules.OnBereavedAsync(db, contract, now, ct);
+        }
         await ReferralRules.OnConsentChangedAsync(db, contract, rules.Value, now, ct);
         audit.Add("victim-contract.update", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
@@ -419,6 +427,8 @@ public sealed class VictimsCode(
     public async Task<(int Reminded, int Escalated)> SweepAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        // A due is marked reminded in the same transaction that queues its e-mail: a crash loses neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var remind = await db.VictimContactDues.Where(d => d.MetAt == null && d.RemindedAt == null && d.RemindAt <= now)
             .OrderBy(d => d.Id).Take(500).ToListAsync(ct);
         var reminded = 0;
@@ -443,6 +453,7 @@ public sealed class VictimsCode(
         var escalated = await db.VictimContactDues.Where(d => d.MetAt == null && d.EscalatedAt == null && d.DueAt < now)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.EscalatedAt, now), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         if (reminded + escalated > 0)
         {
             LogSwept(log, reminded, escalated);
