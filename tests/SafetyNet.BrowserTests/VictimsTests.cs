@@ -70,6 +70,54 @@ public partial class VictimsTests(BrowserFixture fixture)
         await page.AssertNoViolationsAsync();
     }
 
+    [Fact]
+    public async Task An_officer_records_no_further_action_and_the_victims_choices_on_the_contract_page_and_the_closure_survey_follows()
+    {
+        var app = fixture.App;
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var incident = await JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            Report("CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Wilhelmina", lastName = "Osei-Bonsu", email = "w.oseibonsu@example.org" })));
+        var id = incident.GetProperty("id").GetInt64();
+        var record = incident.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64();
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = record, decision = "crime", offenceSubgroup = "Criminal damage" }));
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Officer);
+        await page.GotoAsync($"/incidents/{id}");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Record an event or change the contract") }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Wilhelmina Osei-Bonsu");
+        await page.AssertNoViolationsAsync();
+        var contract = new VictimContractPage(page);
+
+        // She cannot both opt in and opt out: the error names the choice, and nothing is saved.
+        await contract.Field("Opted in to victim support").CheckAsync();
+        await contract.Field("Opted out of victim support").CheckAsync();
+        await contract.Field("Special measures").FillAsync("Screens at court");
+        await contract.SaveAsync();
+        await Assertions.Expect(contract.ErrorSummary).ToContainTextAsync("either opts in to victim support or opts out");
+        await page.AssertNoViolationsAsync();
+        await contract.Field("Opted out of victim support").UncheckAsync();
+        await contract.Field("Taken").CheckAsync();
+        await contract.SaveAsync();
+        await Assertions.Expect(contract.Banner).ToContainTextAsync("The contract is saved");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Taken");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Opted in");
+
+        await contract.RecordEventAsync("No further action (Right to Review)", "No line of enquiry left");
+        await Assertions.Expect(contract.Banner).ToContainTextAsync("recorded");
+        await Assertions.Expect(contract.Dues).ToContainTextAsync("Tell the victim of the decision and of the Victims' Right to Review");
+        await page.AssertNoViolationsAsync();
+
+        var stored = await app.WithDbAsync(async db => (
+            await db.VictimContactContracts.Where(c => c.CrimeRecordId == record).Select(c => new { c.SpecialMeasures, c.Vps, c.VictimSupportOptIn, c.VictimSupportOptOut }).SingleAsync(),
+            await db.SurveyInvitations.Where(i => i.IncidentId == id).Select(i => i.Trigger).ToListAsync()));
+        Assert.Equal("Screens at court", stored.Item1.SpecialMeasures);
+        Assert.Equal(SafetyNet.Victims.VpsStatus.Taken, stored.Item1.Vps);
+        Assert.True(stored.Item1.VictimSupportOptIn);
+        Assert.False(stored.Item1.VictimSupportOptOut);
+        Assert.Contains("closure", stored.Item2);
+    }
+
     [GeneratedRegex(@"/s/[A-Za-z0-9_\-]+")]
     private static partial Regex SurveyPath();
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
+using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Tests.Infrastructure;
 
@@ -78,6 +79,12 @@ public class AsbCaseTests(AppFixture fixture)
         Assert.Equal("Closed", closed.GetProperty("status").GetString());
         Assert.Equal(4, closed.GetProperty("victimSatisfaction").GetInt32());
         Assert.DoesNotContain((await officer.GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine")).EnumerateArray(), a => a.GetProperty("caseId").GetInt64() == id);
+        // Closing the case asks its victim how the force did, once, and never the person it was about.
+        var asked = await app.WithDbAsync(db => db.SurveyInvitations.Where(i => i.Trigger == "closure")
+            .Join(db.IncidentPeople, i => i.PersonId, p => p.Id, (i, p) => new { p.LastName, p.Role, i.IncidentId, i.SendAt }).ToListAsync());
+        var survey = Assert.Single(asked);
+        Assert.Equal(("Mbeki", PersonRole.Victim, incident.Id()), (survey.LastName, survey.Role, survey.IncidentId));
+        Assert.InRange(survey.SendAt, closed.GetProperty("closedAt").GetDateTimeOffset().AddHours(6), closed.GetProperty("closedAt").GetDateTimeOffset().AddHours(24));
 
         await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/reopen", new { version = closed.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.BadRequest);
         var reopened = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/reopen", new { version = closed.GetProperty("version").GetInt32(), reason = "The group is back" })
@@ -90,6 +97,11 @@ public class AsbCaseTests(AppFixture fixture)
         }
         var texts = (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{id}/chronology")).EnumerateArray().Select(e => e.GetProperty("text").GetString()).ToList();
         Assert.Contains(texts, t => t!.Contains("Behaviour stopped after the tenancy warning", StringComparison.Ordinal));
+
+        var reclosed = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/close", new { version = reopened.GetProperty("version").GetInt32(), outcome = "Group moved on" })
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Closed", reclosed.GetProperty("status").GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyInvitations.CountAsync(i => i.Trigger == "closure")));
     }
 
     [Theory, Providers]

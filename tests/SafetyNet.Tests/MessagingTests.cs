@@ -27,10 +27,10 @@ public static class MessagingHarness
             ["Messaging:Notify:SmsTemplateId"] = "8e2d2c1d-7a4f-4f54-8e3c-4a6c9b2f5d02",
         }).ReadyAsync();
 
-    public static async Task<long> EnqueueAsync(SafetyNetApp app, MessageChannel channel, string to, string body, string? subject = "Your crime HC/26/000123")
+    public static async Task<long> EnqueueAsync(SafetyNetApp app, MessageChannel channel, string to, string body, string? subject = "Your crime HC/26/000123", string purpose = "test")
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var message = scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue(channel, to, subject, body, "test", "HC/26/000123");
+        var message = scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue(channel, to, subject, body, purpose, "HC/26/000123");
         await scope.ServiceProvider.GetRequiredService<AppDb>().SaveChangesAsync();
         return message.Id;
     }
@@ -107,13 +107,19 @@ public sealed class MessagingTests
         // 21:00 in London: a text waits until 08:00 the next morning, without counting as an attempt.
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 21, 0, 0, TimeSpan.Zero));
         var text = await EnqueueAsync(app, MessageChannel.Sms, "07700900982", "An officer will call you tomorrow", subject: null);
-        Assert.Equal(0, await DrainAsync(app));
+        // A survey never arrives overnight, whatever its channel; other e-mail goes at once.
+        var survey = await MessagingHarness.EnqueueAsync(app, MessageChannel.Email, "caller@example.org", "How did we do?", "How did we do?", purpose: "survey");
+        var evening = await EnqueueAsync(app, MessageChannel.Email, "victim@example.org", "Your statement is attached to HC/26/000123");
+        Assert.Equal(1, await DrainAsync(app));
+        Assert.Equal(MessageState.Sent, (await MessageAsync(app, evening)).State);
         var waiting = await MessageAsync(app, text);
         Assert.Equal((MessageState.Pending, 0, new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), (waiting.State, waiting.Attempts, waiting.NextAttemptAt));
+        var surveyWaiting = await MessageAsync(app, survey);
+        Assert.Equal((MessageState.Pending, 0, new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)), (surveyWaiting.State, surveyWaiting.Attempts, surveyWaiting.NextAttemptAt));
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 7, 59, 0, TimeSpan.Zero));
         Assert.Equal(0, await DrainAsync(app));
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
-        Assert.Equal(1, await DrainAsync(app));
+        Assert.Equal(2, await DrainAsync(app));
         Assert.Contains(notify.Received, r => r["phone_number"]?.GetValue<string>() == "07700900982");
     }
 

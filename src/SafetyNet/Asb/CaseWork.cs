@@ -32,7 +32,9 @@ public sealed record CaseResult<T>(CaseOutcome Outcome, T? Value, IDictionary<st
 /// chronology, closure and reopening. Every read and change is audited; what a partner sees is cut to the
 /// sharing agreement, and police-only entries and a domestic abuse victim's whereabouts never reach them.
 /// </summary>
-public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration configuration, CommunityTrigger trigger, CurrentUser user, AuditTrail audit, TimeProvider time)
+public sealed class CaseWork(
+    AppDb db, CaseAccess access, ForceConfiguration configuration, CommunityTrigger trigger, CurrentUser user, AuditTrail audit, TimeProvider time,
+    Feedback.SurveyService surveys)
 {
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -864,7 +866,12 @@ public sealed class CaseWork(AppDb db, CaseAccess access, ForceConfiguration con
         c.VictimSatisfaction = request.VictimSatisfaction;
         AddEntry(id, "closed", $"Case closed: {outcome}{(request.VictimSatisfaction is { } s ? $" (victim satisfaction {s} of 5)" : "")}");
         audit.Add("case.close", "case", Id(id));
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await surveys.AfterAsbCaseClosedAsync(id, c.ClosedAt.Value, ct);
+            await transaction.CommitAsync(ct);
+        }
         return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
     }
 

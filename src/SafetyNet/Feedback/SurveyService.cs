@@ -39,6 +39,35 @@ public sealed class SurveyService(
         await ScheduleAsync(incident, victim, "contact", contactAt, contract.SafeToContact, ct);
     }
 
+    public async Task AfterInvestigationClosedAsync(VictimContactContract contract, DateTimeOffset closedAt, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == contract.IncidentId, ct);
+        var victim = await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == contract.VictimId, ct);
+        await ScheduleAsync(incident, victim, "closure", closedAt, contract.SafeToContact, ct);
+    }
+
+    /// <summary>
+    /// An ASB case has closed: each victim on it is asked how the force did, through the latest incident of the case
+    /// on which they were the victim or the caller (that incident's type, team and officer carry the answer).
+    /// </summary>
+    public async Task AfterAsbCaseClosedAsync(long caseId, DateTimeOffset closedAt, CancellationToken ct)
+    {
+        var victims = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId && p.Role == Asb.CasePartyRole.Victim).Select(p => p.IdentityId).ToListAsync(ct);
+        var incidents = db.CaseIncidents.Where(ci => ci.CaseId == caseId).Select(ci => ci.IncidentId);
+        foreach (var identity in victims)
+        {
+            var person = await db.IncidentPeople.AsNoTracking()
+                .Where(p => p.IdentityId == identity && incidents.Contains(p.IncidentId) && (p.Role == PersonRole.Victim || p.Role == PersonRole.Caller))
+                .OrderByDescending(p => p.IncidentId).FirstOrDefaultAsync(ct);
+            if (person is null)
+            {
+                continue;
+            }
+            var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == person.IncidentId, ct);
+            await ScheduleAsync(incident, person, "closure", closedAt, safeChannel: false, ct);
+        }
+    }
+
     /// <summary>
     /// Schedules one survey for a person on an incident, 6–24 hours after the contact and never overnight. Answers
     /// why not when it does not (a sensitive type without a safe channel, no way to reach the person, already asked).
@@ -108,12 +137,12 @@ public sealed class SurveyService(
             outbox.Enqueue(MessageChannel.Email, person.Email!, $"How did we do? Reference {incident.Reference}",
                 $"Hertfordshire Constabulary would like to know how we did with your report {incident.Reference}.\n\n" +
                 $"Answer a few short questions: {link}\n\nThe link works once and for {r.LinkValidDays} days. We will never ask for your password or bank details.",
-                "survey", incident.Reference, sendAt);
+                Outbox.SurveyPurpose, incident.Reference, sendAt);
         }
         else if (route == SurveyRoute.Sms)
         {
             outbox.Enqueue(MessageChannel.Sms, person.Phone!, null,
-                $"Hertfordshire Police: how did we do with {incident.Reference}? {link}", "survey", incident.Reference, sendAt);
+                $"Hertfordshire Police: how did we do with {incident.Reference}? {link}", Outbox.SurveyPurpose, incident.Reference, sendAt);
         }
         await db.SaveChangesAsync(ct);
         return (invitation, token, null);

@@ -143,6 +143,9 @@ public sealed record MessagingRules(
 /// <summary>Puts messages in the outbox; the caller saves them with the change that caused them.</summary>
 public sealed class Outbox(AppDb db, TimeProvider time)
 {
+    /// <summary>Surveys, whatever their channel, wait out the night like texts: nobody is asked how we did at midnight.</summary>
+    public const string SurveyPurpose = "survey";
+
     public OutboxMessage Enqueue(MessageChannel channel, string recipient, string? subject, string body, string purpose, string? reference,
         DateTimeOffset? notBefore = null)
     {

@@ -47,7 +47,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
                 }
                 progressed = true;
                 var message = await db.OutboxMessages.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
-                if (message.Channel == MessageChannel.Sms && rules.IsQuiet(now))
+                if ((message.Channel == MessageChannel.Sms || message.Purpose == Outbox.SurveyPurpose) && rules.IsQuiet(now))
                 {
                     var morning = rules.NextAllowed(now);
                     await Release(db, id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, morning)

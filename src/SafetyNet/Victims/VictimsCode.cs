@@ -193,11 +193,22 @@ public sealed class VictimsCode(
             return (VictimsOutcome.Invalid, null, v.Errors);
         }
         var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var due = AddDue(contract, what!.Value, at, rules, what == VictimCodeEvent.NoFurtherAction ? "Tell the victim of the decision and of the Victims' Right to Review" : notes);
         audit.Add("victim-contract.event", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: what.ToString());
         await db.SaveChangesAsync(ct);
+        if (ClosesTheInvestigation(what.Value))
+        {
+            // The investigation is over for the victim: they are asked how the force did, 6 to 24 hours on.
+            await surveys.AfterInvestigationClosedAsync(contract, at, ct);
+        }
+        await transaction.CommitAsync(ct);
         return (VictimsOutcome.Done, due, new Dictionary<string, string[]>());
     }
+
+    /// <summary>The events after which the police investigation is over for the victim: the closure survey follows.</summary>
+    public static bool ClosesTheInvestigation(VictimCodeEvent e) =>
+        e is VictimCodeEvent.NotInvestigated or VictimCodeEvent.NoFurtherAction or VictimCodeEvent.OutOfCourtOutcome or VictimCodeEvent.SuspectCharged;
 
     public async Task<(VictimsOutcome, VictimContact?, IDictionary<string, string[]>)> LogContactAsync(VictimContactRequest request, CancellationToken ct)
     {
@@ -324,6 +335,10 @@ public sealed class VictimsCode(
         if (request.VictimSupportOptIn is { } optIn)
         {
             contract.VictimSupportOptIn = optIn;
+        }
+        if (contract.VictimSupportOptIn && contract.VictimSupportOptOut)
+        {
+            v.Add("victimSupportOptIn", "The victim either opts in to victim support or opts out, not both");
         }
         if (!v.IsValid)
         {

@@ -37,3 +37,24 @@ public sealed class PublicSurveyPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my answers" }).ClickAsync();
     }
 }
+
+/// <summary>A victim's contract: the events of the investigation and the agreement with the victim.</summary>
+public sealed class VictimContractPage(IPage page)
+{
+    public async Task RecordEventAsync(string what, string notes)
+    {
+        await page.GetByLabel("What happened").SelectOptionAsync(new SelectOptionValue { Label = what });
+        await page.GetByLabel("Notes (optional)").FillAsync(notes);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the event" }).ClickAsync();
+    }
+
+    public ILocator Field(string label) => page.GetByLabel(label, new() { Exact = true });
+
+    public async Task SaveAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Save the contract" }).ClickAsync();
+
+    public ILocator Banner => page.Locator(".govuk-notification-banner");
+
+    public ILocator ErrorSummary => page.Locator(".govuk-error-summary");
+
+    public ILocator Dues => page.Locator("table").Filter(new() { HasText = "Contacts due" });
+}
