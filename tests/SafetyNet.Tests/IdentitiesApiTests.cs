@@ -68,6 +68,12 @@ public class IdentitiesApiTests(AppFixture fixture)
         Assert.Equal(2, read.GetProperty("entries").GetArrayLength());
         Assert.Equal(2, read.GetProperty("status").GetProperty("reportedAsVictim").GetInt32());
         Assert.Contains("reported twice in 90 days, twice as ASB", read.GetProperty("status").GetProperty("summary").GetString(), StringComparison.Ordinal);
+        // The confirmed link is in the identity's history, with who made it, the engine's score and why.
+        var link = Assert.Single(read.GetProperty("history").EnumerateArray(), c => c.GetProperty("by").GetString() == "CallHandler");
+        Assert.Equal("Merged", link.GetProperty("kind").GetString());
+        Assert.Equal(second.GetProperty("people")[0].GetProperty("id").GetInt64(), Assert.Single(link.GetProperty("personIds").EnumerateArray()).GetInt64());
+        Assert.True(link.GetProperty("score").GetDouble() >= 0.6);
+        Assert.Contains("confirmed by the call handler", link.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // The person's earlier incidents now come from the identity, not the exact name.
         var person = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/people/{second.GetProperty("people")[0].GetProperty("id").GetInt64()}");
@@ -256,5 +262,115 @@ public class IdentitiesApiTests(AppFixture fixture)
         Assert.NotEqual(ia, ic);
         var audited = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == "identity.not-same" && e.Details!.Contains($"review {notSame}")));
         Assert.Equal(1, audited);
+    }
+
+    private static async Task PublishRulesAsync(SafetyNetApp app, IdentityRules rules, string reason)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ForceConfiguration>().PublishAsync(IdentityRules.Key, rules, reason);
+        await scope.ServiceProvider.GetRequiredService<AppDb>().SaveChangesAsync();
+    }
+
+    [Theory, Providers]
+    public async Task A_place_is_a_repeat_location_however_it_is_written_and_only_force_staff_learn_it(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var street = Unique("Quillon");
+        foreach (var written in new[] { $"7 {street} Close, Hemel Hempstead", $"7 {street.ToUpperInvariant()} CLOSE HEMEL HEMPSTEAD", $"7  {street} Cl., Hemel Hempstead" })
+        {
+            var report = Reports.Burglary();
+            report["location"] = new { text = written, district = "Dacorum" };
+            await CreatedAsync(handler, report);
+            app.Time.Advance(TimeSpan.FromDays(10));
+            handler = await app.ClientForAsync(Roles.CallHandler);
+        }
+        var elsewhere = Reports.Burglary();
+        elsewhere["location"] = new { text = $"9 {street} Close, Hemel Hempstead", district = "Dacorum" };
+        await CreatedAsync(handler, elsewhere);
+
+        var history = await handler.GetFromJsonAsync<JsonElement>($"/api/v1/people/history?location={Uri.EscapeDataString($"7 {street} close, hemel hempstead")}");
+        Assert.Equal(3, history.GetProperty("location").GetArrayLength());
+        var place = history.GetProperty("place");
+        Assert.Equal((3, 90, true), (place.GetProperty("incidents").GetInt32(), place.GetProperty("days").GetInt32(), place.GetProperty("repeatLocation").GetBoolean()));
+
+        // The rule is the force's: four reports in 90 days makes the same place not yet a repeat location.
+        await PublishRulesAsync(app, IdentityRules.Default with { RepeatLocation = new RepeatRule(4, 90) }, "Repeat locations at four reports");
+        handler = await app.ClientForAsync(Roles.CallHandler);
+        place = (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/people/history?location={Uri.EscapeDataString($"7 {street} Close, Hemel Hempstead")}")).GetProperty("place");
+        Assert.Equal((3, false), (place.GetProperty("incidents").GetInt32(), place.GetProperty("repeatLocation").GetBoolean()));
+        Assert.True(place.GetProperty("ruleVersion").GetInt32() > 1);
+
+        var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
+        var theirs = await partner.GetFromJsonAsync<JsonElement>($"/api/v1/people/history?location={Uri.EscapeDataString($"7 {street} Close, Hemel Hempstead")}");
+        Assert.Equal(0, theirs.GetProperty("location").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, theirs.GetProperty("place").ValueKind);
+    }
+
+    [Theory, Providers]
+    public async Task Repeat_offenders_and_repeat_victims_follow_the_forces_rules_as_they_change(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Brackenbury");
+        var victim = Unique("Pemberton");
+        long? suspect = null;
+        long? victimIdentity = null;
+        for (var n = 0; n < 3; n++)
+        {
+            var incident = await CreatedAsync(handler, Asb(
+                Person("Dean", last, "1999-04-04", role: "Suspect", identityId: suspect, phone: "07700 900321", address: "3 Cowper Road, Hemel Hempstead", postcode: "HP1 1PE"),
+                Person("Maureen", victim, "1950-12-01", identityId: victimIdentity)));
+            suspect ??= IdentityOf(incident, 0);
+            victimIdentity ??= IdentityOf(incident, 1);
+            app.Time.Advance(TimeSpan.FromDays(20));
+            handler = await app.ClientForAsync(Roles.CallHandler);
+        }
+        var status = (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{suspect}")).GetProperty("status");
+        Assert.Equal((3, true, 365), (status.GetProperty("namedAsSuspect").GetInt32(), status.GetProperty("repeatOffender").GetBoolean(), status.GetProperty("offenderDays").GetInt32()));
+        Assert.Contains("named as a suspect 3 times in 365 days", status.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var victimStatus = (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{victimIdentity}")).GetProperty("status");
+        Assert.Equal((3, true), (victimStatus.GetProperty("reportedAsVictim").GetInt32(), victimStatus.GetProperty("repeatVictim").GetBoolean()));
+
+        // A force that counts offenders over 30 days and victims at five reports judges the same people again.
+        await PublishRulesAsync(app, IdentityRules.Default with { RepeatOffender = new RepeatRule(2, 30), RepeatVictim = new RepeatRule(5, 90) }, "Tighter rules");
+        handler = await app.ClientForAsync(Roles.CallHandler);
+        status = (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{suspect}")).GetProperty("status");
+        Assert.Equal((1, false, 30), (status.GetProperty("namedAsSuspect").GetInt32(), status.GetProperty("repeatOffender").GetBoolean(), status.GetProperty("offenderDays").GetInt32()));
+        victimStatus = (await handler.GetFromJsonAsync<JsonElement>($"/api/v1/identities/{victimIdentity}")).GetProperty("status");
+        Assert.False(victimStatus.GetProperty("repeatVictim").GetBoolean());
+        Assert.True(victimStatus.GetProperty("ruleVersion").GetInt32() > 1);
+    }
+
+    [Theory, Providers]
+    public async Task Background_resolution_puts_a_pair_in_the_forces_grey_band_in_the_review_queue_with_its_reasons(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        // This force links automatically only when all but certain; anything from 0.6 up waits for a person.
+        var rules = IdentityRules.Default with { AutoLinkProbability = 0.99999, ReviewProbability = 0.6 };
+        await PublishRulesAsync(app, rules, "Automatic links only when all but certain");
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Hollingworth");
+        var a = await CreatedAsync(handler, Reports.Burglary(people: Person("Rosemary", last, "1961-07-14", phone: "01632 960111", address: "12 Fore Street, Hertford", postcode: "SG14 1BZ")));
+        // The same name at the same address, no date of birth and another phone number.
+        var b = await CreatedAsync(handler, Reports.Burglary(people: Person("Rosemary", last, null, phone: "01632 960999", address: "12 Fore Street, Hertford", postcode: "SG14 1BZ")));
+        var (pa, pb) = (a.GetProperty("people")[0].GetProperty("id").GetInt64(), b.GetProperty("people")[0].GetProperty("id").GetInt64());
+        var run = await ResolveAsync(app);
+        Assert.Equal(0, run.Linked);
+        Assert.True(run.Reviews >= 1);
+
+        var reviewer = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var queue = await reviewer.GetFromJsonAsync<JsonElement>("/api/v1/identities/reviews?pageSize=500");
+        var item = Assert.Single(queue.GetProperty("items").EnumerateArray(),
+            i => new[] { i.GetProperty("person").GetProperty("personId").GetInt64(), i.GetProperty("candidate").GetProperty("personId").GetInt64() }.Order().SequenceEqual(new[] { pa, pb }.Order()));
+        Assert.InRange(item.GetProperty("score").GetDouble(), rules.ReviewProbability, rules.AutoLinkProbability);
+        Assert.Contains("first name: exact", item.GetProperty("reasons").GetString(), StringComparison.Ordinal);
+        Assert.Contains("address", item.GetProperty("reasons").GetString(), StringComparison.Ordinal);
+        // Left apart until a person decides, and asked about once however often resolution looks again.
+        Assert.NotEqual(IdentityOf(a), await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.Id == pb).Select(p => p.IdentityId!.Value).SingleAsync()));
+        await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.Id == pa || p.Id == pb).ExecuteUpdateAsync(u => u.SetProperty(p => p.ResolvedAt, (DateTimeOffset?)null)));
+        await ResolveAsync(app);
+        Assert.Equal(1, await app.WithDbAsync(db => db.IdentityReviews.CountAsync(r => (r.PersonId == pa || r.PersonId == pb) && r.Status == ReviewStatus.Open)));
+        Assert.NotEqual(IdentityOf(a), await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.Id == pb).Select(p => p.IdentityId!.Value).SingleAsync()));
     }
 }

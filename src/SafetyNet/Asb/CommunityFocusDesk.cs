@@ -189,7 +189,7 @@ public sealed class CommunityFocusDesk(
         var since = incident.ReportedAt.AddDays(-90);
         var samePlace = await db.Incidents.AsNoTracking()
             .Where(i => i.Id != incidentId && i.ReportedAt >= since && i.ReportedAt <= incident.ReportedAt
-                        && (i.LocationText == incident.LocationText || (incident.Uprn != null && i.Uprn == incident.Uprn)))
+                        && (i.LocationKey == incident.LocationKey || (incident.Uprn != null && i.Uprn == incident.Uprn)))
             .OrderByDescending(i => i.ReportedAt).Take(20)
             .Select(i => new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, i.LocationText }).ToListAsync(ct);
         var victimCases = await db.AsbCases.AsNoTracking()

@@ -28,7 +28,24 @@ public sealed class Incident : IVersioned
     public required string TypeCode { get; set; }
     public required string Narrative { get; set; }
 
-    public required string LocationText { get; set; }
+    private string _locationText = "";
+
+    /// <summary>Where it happened, as written; setting it sets <see cref="LocationKey"/> too.</summary>
+    public required string LocationText
+    {
+        get => _locationText;
+        set
+        {
+            _locationText = value;
+            LocationKey = PlaceKey.Of(value);
+        }
+    }
+
+    /// <summary>
+    /// The place as compared for repeat locations: case, punctuation, spacing and street abbreviations set aside, so
+    /// "14 Holywell Hill, St Albans" and "14 holywell hill st. albans" are one place.
+    /// </summary>
+    public string LocationKey { get; set; } = "";
     public string? Uprn { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
@@ -99,6 +116,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.HasIndex(i => i.AttendanceDueAt);
         incident.HasIndex(i => i.ThriveDueAt);
         incident.HasIndex(i => i.LocationText);
+        incident.Property(i => i.LocationKey).HasMaxLength(500);
+        incident.HasIndex(i => new { i.LocationKey, i.ReportedAt });
         incident.HasMany(i => i.People).WithOne().HasForeignKey(p => p.IncidentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -107,4 +126,14 @@ public static class IncidentLimits
 {
     public const int Narrative = 10_000;
     public const int People = 50;
+}
+
+/// <summary>The comparison key of a written place (see <see cref="Incident.LocationKey"/>).</summary>
+public static class PlaceKey
+{
+    public static string Of(string? text)
+    {
+        var key = string.Join(' ', Matching.Text.Normalise.AddressWords(text));
+        return key.Length <= 500 ? key : key[..500];
+    }
 }

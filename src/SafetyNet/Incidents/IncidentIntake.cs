@@ -235,18 +235,18 @@ public sealed class IncidentIntake(
                 var ids = candidates.Select(c => c.PersonId).ToList();
                 var inIdentity = await db.IncidentPeople.Where(p => ids.Contains(p.Id) && p.IdentityId == identityId).Select(p => p.Id).ToListAsync(cancellationToken);
                 var best = candidates.FirstOrDefault(c => inIdentity.Contains(c.PersonId));
-                person.IdentityId = identityId;
-                person.Identity = null;
-                person.LinkedBy = IdentityLinkSource.CallHandler;
-                person.LinkScore = best?.Probability;
-                person.LinkReasons = best is null ? null : string.Join("; ", best.Reasons) is { Length: > 1000 } text ? text[..1000] : string.Join("; ", best.Reasons);
-                person.ResolvedAt = now;
-                await db.SaveChangesAsync(cancellationToken);
-                db.PersonIdentities.Remove(started);
                 var target = await db.PersonIdentities.FirstAsync(i => i.Id == identityId, cancellationToken);
-                target.Version++;
-                audit.Add("identity.link", "identity", identityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    details: $"entry {person.Id} on {incident.Reference} confirmed by the call handler{(best is null ? "" : $", probability {best.Probability.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}")}");
+                while (target.MergedIntoId is { } survivor)
+                {
+                    target = await db.PersonIdentities.FirstAsync(i => i.Id == survivor, cancellationToken);
+                }
+                person.IdentityId = target.Id;
+                person.Identity = null;
+                // The identity the entry started is kept as merged away, so the link is in the identity's history
+                // like any other and a reviewer can split it back.
+                await identities.MergeAsync(started, target, IdentityLinkSource.CallHandler, best?.Probability, best is null ? null : string.Join("; ", best.Reasons),
+                    $"entry {person.Id} on {incident.Reference} confirmed by the call handler", cancellationToken: cancellationToken, members: [person]);
+                await db.SaveChangesAsync(cancellationToken);
             }
             foreach (var other in rejected)
             {

@@ -216,16 +216,16 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
         {
             recent = recent.Where(i => i.District == district);
         }
-        var places = recent.Select(i => i.LocationText).Distinct();
-        // Grouped by the text alone (a hash of a few thousand places, not a sort of every report), the district
-        // comes from the latest report.
+        var places = recent.Select(i => i.LocationKey).Distinct();
+        // Grouped by the place's key alone (a hash of a few thousand places, not a sort of every report); the text as
+        // written and the district come from the latest report.
         return await db.Incidents.AsNoTracking()
-            .Where(i => i.ReportedAt >= since90 && places.Contains(i.LocationText))
-            .GroupBy(i => i.LocationText)
+            .Where(i => i.ReportedAt >= since90 && i.LocationKey != "" && places.Contains(i.LocationKey))
+            .GroupBy(i => i.LocationKey)
             .Where(g => g.Count() >= RepeatThreshold)
-            .Select(g => new { LocationText = g.Key, Reports = g.Count(), LatestId = g.Max(i => i.Id) })
+            .Select(g => new { Reports = g.Count(), LatestId = g.Max(i => i.Id) })
             .OrderByDescending(g => g.Reports).ThenByDescending(g => g.LatestId).Take(25)
-            .Join(db.Incidents, g => g.LatestId, i => i.Id, (g, i) => new RepeatLocation(g.LocationText, i.District, g.Reports, g.LatestId, i.Reference))
+            .Join(db.Incidents, g => g.LatestId, i => i.Id, (g, i) => new RepeatLocation(i.LocationText, i.District, g.Reports, g.LatestId, i.Reference))
             .ToListAsync(ct);
     }
 

@@ -97,7 +97,7 @@ public sealed class Identities(AppDb db, ForceConfiguration configuration, Audit
             vulnerable, version, parts.Count == 0 ? "no reports in the rules' windows" : string.Join("; ", parts));
     }
 
-    /// <summary>Whether a place is a repeat location: incidents with the same location text within the rule's window.</summary>
+    /// <summary>Whether a place is a repeat location: incidents at the same place (its key, not its exact spelling) within the rule's window.</summary>
     public async Task<LocationStatus> LocationStatusAsync(string? location, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         var (rules, version) = await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, cancellationToken);
@@ -107,8 +107,8 @@ public sealed class Identities(AppDb db, ForceConfiguration configuration, Audit
         }
         var at = asOf ?? time.GetUtcNow();
         var from = at.AddDays(-rules.RepeatLocation.Days);
-        var text = location.Trim();
-        var count = await db.Incidents.CountAsync(i => i.LocationText == text && i.ReportedAt >= from && i.ReportedAt <= at, cancellationToken);
+        var key = Incidents.PlaceKey.Of(location);
+        var count = key.Length == 0 ? 0 : await db.Incidents.CountAsync(i => i.LocationKey == key && i.ReportedAt >= from && i.ReportedAt <= at, cancellationToken);
         return new LocationStatus(count, rules.RepeatLocation.Days, count >= rules.RepeatLocation.Incidents, version);
     }
 

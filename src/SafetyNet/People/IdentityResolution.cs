@@ -151,6 +151,7 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
             var members = tracked.Values.Where(p => p.IdentityId is not null).GroupBy(p => p.IdentityId!.Value).ToDictionary(g => g.Key, g => g.ToList());
 
             int linked = 0, reviewed = 0;
+            var queued = new HashSet<(long, long)>();
             var linkedVictims = new List<IncidentPerson>();
             foreach (var entry in batch)
             {
@@ -188,7 +189,9 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
                     }
                     continue;
                 }
-                if (!judged.Any(r => (r.PersonId == entry.Id && r.CandidatePersonId == best.PersonId) || (r.PersonId == best.PersonId && r.CandidatePersonId == entry.Id)))
+                // One question per pair: when both entries are in the batch each finds the other, and it is asked once.
+                if (!judged.Any(r => (r.PersonId == entry.Id && r.CandidatePersonId == best.PersonId) || (r.PersonId == best.PersonId && r.CandidatePersonId == entry.Id))
+                    && queued.Add((Math.Min(entry.Id, best.PersonId), Math.Max(entry.Id, best.PersonId))))
                 {
                     var reasons = string.Join("; ", best.Reasons);
                     db.IdentityReviews.Add(new IdentityReview

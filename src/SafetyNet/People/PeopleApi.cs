@@ -52,9 +52,13 @@ public sealed class ContactHistory(AppDb db, IncidentAccess access, Identities i
         {
             return [];
         }
-        var text = location.Trim();
+        var key = PlaceKey.Of(location);
+        if (key.Length == 0)
+        {
+            return [];
+        }
         var rows = await access.Visible(db.Incidents).AsNoTracking()
-            .Where(i => i.LocationText == text && i.Id != excludeIncidentId)
+            .Where(i => i.LocationKey == key && i.Id != excludeIncidentId)
             .OrderByDescending(i => i.ReportedAt).Take(50).ToListAsync(ct);
         return rows.Select(i => i.ToSummary()).ToList();
     }
@@ -133,16 +137,20 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Ok<HistoryResponse>, ValidationProblem>> HistoryAsync(
-        ContactHistory history, AuditTrail audit, IncidentAccess access, string? firstName, string? lastName, DateOnly? dateOfBirth, string? location, CancellationToken ct)
+        ContactHistory history, Identities identities, AuditTrail audit, IncidentAccess access, string? firstName, string? lastName, DateOnly? dateOfBirth, string? location,
+        CancellationToken ct)
     {
         var people = await history.ForPersonAsync(firstName, lastName, dateOfBirth, ct);
         var places = await history.ForLocationAsync(location, null, ct);
+        // How often the force has been called to a place is police information: only those who read incidents learn it.
+        var place = access.CanRead ? await identities.LocationStatusAsync(location, cancellationToken: ct) : null;
         if (access.CanRead)
         {
             await audit.WriteAsync("person.history", "person", null, details: $"found {people.Count} person and {places.Count} place matches", cancellationToken: ct);
         }
-        return TypedResults.Ok(new HistoryResponse(people, places));
+        return TypedResults.Ok(new HistoryResponse(people, places, place));
     }
 
-    public sealed record HistoryResponse(IReadOnlyList<EarlierIncident> Person, IReadOnlyList<IncidentSummary> Location);
+    /// <summary>Earlier incidents for the person and the place being entered, and whether the place is a repeat location.</summary>
+    public sealed record HistoryResponse(IReadOnlyList<EarlierIncident> Person, IReadOnlyList<IncidentSummary> Location, LocationStatus? Place);
 }

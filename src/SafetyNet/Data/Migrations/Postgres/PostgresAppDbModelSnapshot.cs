@@ -1787,6 +1787,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("LocationKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("LocationText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1891,6 +1896,8 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ThriveDueAt");
+
+                    b.HasIndex("LocationKey", "ReportedAt");
 
                     b.HasIndex("SourceSystem", "SourceReference")
                         .IsUnique();

@@ -1718,6 +1718,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("LocationKey")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LocationText")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -1822,6 +1827,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("ReportedAt");
 
                     b.HasIndex("ThriveDueAt");
+
+                    b.HasIndex("LocationKey", "ReportedAt");
 
                     b.HasIndex("SourceSystem", "SourceReference")
                         .IsUnique();

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SafetyNet.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class LocationKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "LocationKey",
+                table: "Incidents",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_LocationKey_ReportedAt",
+                table: "Incidents",
+                columns: new[] { "LocationKey", "ReportedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Incidents_LocationKey_ReportedAt",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "LocationKey",
+                table: "Incidents");
+        }
+    }
+}
