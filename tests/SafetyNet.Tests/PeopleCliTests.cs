@@ -21,10 +21,16 @@ public sealed class PeopleCliTests : IDisposable
         var (input, truth) = WriteFebrl("febrl_dataset3.csv", "people.csv");
         var output = Path.Combine(_folder, "clusters.csv");
 
-        var (code, stdout, _) = Run("people", "dedupe", "--input", input, "--output", output);
+        var (code, stdout, stderr) = Run("people", "dedupe", "--input", input, "--output", output);
 
         Assert.Equal(0, code);
         Assert.Contains("read 5,000 rows", stdout, StringComparison.Ordinal);
+        // Progress goes to standard error, one timed line per stage, so standard output carries the summary.
+        var stages = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(stages.Length >= 3, stderr);
+        Assert.All(stages, line => Assert.Matches(@"^\[\s*\d+\.\ds\] ", line));
+        Assert.Contains(stages, line => line.Contains("read 5,000 rows from people.csv", StringComparison.Ordinal));
+        Assert.DoesNotContain("prepared names", stdout, StringComparison.Ordinal);
         var clusters = ReadPairs(output, "id,cluster_id");
         Assert.Equal(5000, clusters.Count);
         var predicted = clusters.Select(c => c.Second).ToArray();
@@ -56,9 +62,10 @@ public sealed class PeopleCliTests : IDisposable
         var (right, rightTruth) = WriteFebrl("febrl_dataset4b.csv", "b.csv");
         var output = Path.Combine(_folder, "links.csv");
 
-        var (code, _, _) = Run("people", "link", "--left", left, "--right", right, "--output", output, "--quiet");
+        var (code, _, stderr) = Run("people", "link", "--left", left, "--right", right, "--output", output, "--quiet");
 
         Assert.Equal(0, code);
+        Assert.Equal("", stderr);
         var links = ReadPairs(output, "left_id,right_id,score");
         var correct = links.Count(l => leftTruth[l.First] == rightTruth[l.Second]);
         double precision = correct / (double)links.Count, recall = correct / 5000.0;
