@@ -23,13 +23,13 @@ public enum MatchField
 public static class Comparison
 {
     public const int FieldCount = 9;
-    public const int MaxLevels = 6;
+    public const int MaxLevels = 7;
 
     /// <summary>What each level means, for the reasons shown to a reviewer. Index 0 is "missing".</summary>
     public static readonly string[][] LevelNames =
     [
-        ["missing", "exact", "alias (nickname)", "one keystroke apart", "sounds or is spelt alike", "initial or middle name", "different"],
-        ["missing", "exact", "one keystroke apart", "part of a double-barrelled name", "sounds or is spelt alike", "different"],
+        ["missing", "exact", "alias (nickname)", "one keystroke apart", "sounds or is spelt alike", "two keystrokes apart", "initial or middle name", "different"],
+        ["missing", "exact", "one keystroke apart", "part of a double-barrelled name", "sounds or is spelt alike", "two keystrokes apart", "different"],
         ["missing", "exact", "initial agrees", "different"],
         ["missing", "exact", "day and month swapped", "one digit apart", "same year", "different"],
         ["missing", "same", "different"],
@@ -58,9 +58,9 @@ public static class Comparison
                 swapped = true;
             }
         }
-        if (forename == 6 && ((t.Middle[a] != 0 && t.Middle[a] == t.Forename[b]) || (t.Middle[b] != 0 && t.Middle[b] == t.Forename[a])))
+        if (forename == 7 && ((t.Middle[a] != 0 && t.Middle[a] == t.Forename[b]) || (t.Middle[b] != 0 && t.Middle[b] == t.Forename[a])))
         {
-            forename = 5;
+            forename = 6;
         }
         levels[0] = forename;
         levels[1] = surname;
@@ -88,7 +88,7 @@ public static class Comparison
         var sy = t.Names[y];
         if (sx.Length == 1 || sy.Length == 1)
         {
-            return sx[0] == sy[0] ? (byte)5 : (byte)6;
+            return sx[0] == sy[0] ? (byte)6 : (byte)7;
         }
         if (GivenNameAliases.Share(t.AliasGroupsOf(x), t.AliasGroupsOf(y)))
         {
@@ -107,7 +107,11 @@ public static class Comparison
         {
             return 4;
         }
-        return 6;
+        if (Math.Min(sx.Length, sy.Length) >= 4 && StringDistance.DamerauLevenshtein(sx, sy) <= 2)
+        {
+            return 5;
+        }
+        return 7;
     }
 
     private static byte SurnameLevel(PersonTable t, int a, int b)
@@ -137,7 +141,12 @@ public static class Comparison
         {
             return 4;
         }
-        return 5;
+        // Two slips in a longer name ("tylxr" for "taylor") are still nearer than a different surname
+        if (Math.Min(sx.Length, sy.Length) >= 4 && StringDistance.DamerauLevenshtein(sx, sy) <= 2)
+        {
+            return 5;
+        }
+        return 6;
     }
 
     private static byte MiddleLevel(PersonTable t, int x, int y)

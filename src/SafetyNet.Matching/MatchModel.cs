@@ -85,7 +85,7 @@ public sealed class MatchModel
                 }
                 // Random pairs include a few true matches, which would pass for overlap: pairs showing any likeness of
                 // name or date of birth are left out here.
-                var namesAgree = levels[0] is >= 1 and <= 5 || levels[1] is >= 1 and <= 4 || levels[3] is >= 1 and <= 3;
+                var namesAgree = levels[0] is >= 1 and <= 6 || levels[1] is >= 1 and <= 5 || levels[3] is >= 1 and <= 3;
                 if (levels[PostcodeField] != 0 && levels[AddressField] != 0 && !namesAgree)
                 {
                     var postcodeSame = levels[PostcodeField] == 1;

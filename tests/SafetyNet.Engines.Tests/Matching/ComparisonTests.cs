@@ -61,6 +61,27 @@ public class ComparisonTests
         Assert.Equal("different", Outcome(strangers, MatchField.Email));
     }
 
+    [Theory]
+    [InlineData("Taylor", "Tylxr", "two keystrokes apart")]
+    [InlineData("Walker", "Wlkem", "two keystrokes apart")]
+    [InlineData("Ward", "Combegarbury", "different")]
+    [InlineData("Lee", "Lxy", "different")]
+    public void A_surname_two_slips_away_is_nearer_than_a_different_one(string surname, string keyed, string expected)
+    {
+        var levels = Levels(new("1", FirstName: "Gareth", LastName: surname), new("2", FirstName: "Gareth", LastName: keyed));
+        Assert.Equal(expected, Outcome(levels, MatchField.Surname));
+    }
+
+    [Theory]
+    [InlineData("Thomas", "Thxomaz", "two keystrokes apart")]
+    [InlineData("Iain", "Iauxn", "two keystrokes apart")]
+    [InlineData("Stephen", "Gareth", "different")]
+    public void A_forename_two_slips_away_is_nearer_than_a_different_one(string forename, string keyed, string expected)
+    {
+        var levels = Levels(new("1", FirstName: forename, LastName: "Jones"), new("2", FirstName: keyed, LastName: "Jones"));
+        Assert.Equal(expected, Outcome(levels, MatchField.Forename));
+    }
+
     [Fact]
     public void One_half_of_a_double_barrelled_surname_is_a_partial_agreement()
     {
