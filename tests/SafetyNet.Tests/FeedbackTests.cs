@@ -72,9 +72,15 @@ public sealed partial class FeedbackTests
             new { role = "Caller", firstName = "Jo", lastName = "Bell", email = "jo.bell@example.org" });
         var personId = await PersonIdAsync(app, incidentId);
 
-        var scheduled = await VictimCases.JsonAsync(await handler.PostAsJsonAsync("/api/v1/feedback/surveys", new { incidentId, personId, trigger = "contact" }));
-        Assert.Equal(("Email", SafetyNetApp.Start.AddHours(6)), (scheduled.GetProperty("route").GetString(), scheduled.GetProperty("sendAt").GetDateTimeOffset()));
+        // Taking the report asks the caller: nobody has to remember to.
+        var listed = await (await app.ClientForAsync(Roles.Supervisor)).GetFromJsonAsync<JsonElement>($"/api/v1/feedback/surveys?incidentId={incidentId}");
+        var scheduled = Assert.Single(listed.GetProperty("items").EnumerateArray());
+        Assert.Equal(("Email", "contact", personId, SafetyNetApp.Start.AddHours(6)),
+            (scheduled.GetProperty("route").GetString(), scheduled.GetProperty("trigger").GetString(), scheduled.GetProperty("personId").GetInt64(), scheduled.GetProperty("sendAt").GetDateTimeOffset()));
         Assert.False(scheduled.TryGetProperty("token", out _));
+        var again = await handler.PostAsJsonAsync("/api/v1/feedback/surveys", new { incidentId, personId, trigger = "contact" });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("Already invited", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         Assert.Equal(0, await MessagingHarness.DrainAsync(app));
         app.Time.Advance(TimeSpan.FromHours(6));
@@ -172,5 +178,30 @@ public sealed partial class FeedbackTests
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/v1/feedback/results?by=shoe-size")).StatusCode);
         handler = await app.ClientForAsync(Roles.CallHandler);
         Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync("/api/v1/feedback/results")).StatusCode);
+    }
+
+    [Theory, Providers]
+    public async Task Callers_are_asked_automatically_but_not_a_crimes_victim_before_their_contract_nor_records_brought_in_from_elsewhere(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var nuisance = await IncidentWithCallerAsync(handler, "ASB-NUISANCE", new { role = "Victim", firstName = "Ada", lastName = "Moss", email = "ada.moss@example.org" });
+        var damage = await IncidentWithCallerAsync(handler, "CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Ben", lastName = "Moss", email = "ben.moss@example.org" });
+        var witnessed = VictimCases.Report("CRIMINAL-DAMAGE", "Saw a car being kicked",
+            new { role = "Caller", firstName = "Cal", lastName = "Moss", phone = "07700 900 555" });
+        var called = (await VictimCases.JsonAsync(await handler.PostAsJsonAsync("/api/v1/incidents", witnessed))).GetProperty("id").GetInt64();
+
+        var asked = await app.WithDbAsync(db => db.SurveyInvitations.Select(i => new { i.IncidentId, i.Trigger }).ToListAsync());
+        // The victim of a report that is no crime, and the caller who reported a crime they did not suffer; the
+        // crime's victim is asked after the first contact their contract records.
+        Assert.Equal(new[] { nuisance, called }.Order(), asked.Select(a => a.IncidentId).Order());
+        Assert.All(asked, a => Assert.Equal("contact", a.Trigger));
+        Assert.DoesNotContain(asked, a => a.IncidentId == damage);
+
+        // A report keyed in days after it was made is past the survey window and asks nobody.
+        var late = VictimCases.Report("ASB-NUISANCE", "Noise last week", new { role = "Caller", firstName = "Dee", lastName = "Moss", email = "dee.moss@example.org" });
+        late["reportedAt"] = app.Time.GetUtcNow().AddDays(-3);
+        var lateId = (await VictimCases.JsonAsync(await handler.PostAsJsonAsync("/api/v1/incidents", late))).GetProperty("id").GetInt64();
+        Assert.False(await app.WithDbAsync(db => db.SurveyInvitations.AnyAsync(i => i.IncidentId == lateId)));
     }
 }

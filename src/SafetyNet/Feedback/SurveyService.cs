@@ -39,6 +39,29 @@ public sealed class SurveyService(
         await ScheduleAsync(incident, victim, "contact", contactAt, contract.SafeToContact, ct);
     }
 
+    /// <summary>
+    /// A report has just been taken: its caller is asked how the force did, and so is the victim of a report that is no
+    /// crime (a crime's victim is asked through their contact contract instead). Records brought in from other systems,
+    /// and reports entered after the survey window has passed, ask nobody.
+    /// </summary>
+    public async Task AfterReportTakenAsync(Incident incident, IReadOnlyList<IncidentPerson> people, CancellationToken ct)
+    {
+        if (incident.Channel is IncidentChannel.CallHandlingImport or IncidentChannel.RecordsImport)
+        {
+            return;
+        }
+        var rules = (await configuration.CurrentAsync<SurveyRules>(SurveyRules.Key, ct)).Value;
+        if (time.GetUtcNow() > incident.ReportedAt.AddHours(rules.WithinHours))
+        {
+            return;
+        }
+        var crime = IncidentType.Find(incident.TypeCode)?.PossibleCrime ?? true;
+        foreach (var person in people.Where(p => p.Role == PersonRole.Caller || (p.Role == PersonRole.Victim && !crime)))
+        {
+            await ScheduleAsync(incident, person, "contact", incident.ReportedAt, safeChannel: false, ct);
+        }
+    }
+
     public async Task AfterInvestigationClosedAsync(VictimContactContract contract, DateTimeOffset closedAt, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == contract.IncidentId, ct);

@@ -20,7 +20,7 @@ public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<
 /// </summary>
 public sealed class IncidentIntake(
     AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time,
-    Identities identities, PersonMatcher matcher, IdentityResolution resolution, Asb.CommunityFocusDesk desk)
+    Identities identities, PersonMatcher matcher, IdentityResolution resolution, Asb.CommunityFocusDesk desk, Feedback.SurveyService surveys)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -180,6 +180,7 @@ public sealed class IncidentIntake(
         // After the confirmed links, so a victim recognised at intake counts their earlier incidents.
         await desk.RouteAsync(incident, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await surveys.AfterReportTakenAsync(incident, people, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         matcher.Add(people);
         resolution.Wake();
