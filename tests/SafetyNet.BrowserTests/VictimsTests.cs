@@ -164,6 +164,42 @@ public partial class VictimsTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_supervisor_says_what_was_done_about_a_team_alert_and_reads_the_figures_for_a_chosen_period()
+    {
+        var app = fixture.App;
+        var now = app.Time.GetUtcNow();
+        await app.WithDbAsync(async db =>
+        {
+            db.TeamAlerts.Add(new SafetyNet.Feedback.TeamAlert { RaisedAt = now.AddHours(-2), PoorAnswers = 4, Reason = "4 poor answers in 14 days for the Welwyn night shift" });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+        await page.GotoAsync("/feedback");
+        var alert = page.Locator("li").Filter(new() { HasText = "Welwyn night shift" });
+        await alert.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Acknowledge the alert") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what was done");
+        await page.AssertNoViolationsAsync();
+        await alert.GetByLabel("What have you done about it?").FillAsync("Shift briefed on updating callers; second call taker on Fridays");
+        await alert.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Acknowledge the alert") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Alert acknowledged");
+        await Assertions.Expect(page.Locator("li").Filter(new() { HasText = "Welwyn night shift" })).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("From").FillAsync("2026-03-10");
+        await page.GetByLabel("To").FillAsync("2026-03-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The period must end on or after the day it starts");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("To").FillAsync("2026-03-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".satisfaction-headline")).ToContainTextAsync("from 10 March 2026 to 31 March 2026");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task An_administrator_sees_the_outbox_without_message_bodies()
     {
         var page = await fixture.NewPageAsync();

@@ -178,6 +178,32 @@ public sealed partial class FeedbackTests
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.GetAsync("/api/v1/feedback/results?by=shoe-size")).StatusCode);
         handler = await app.ClientForAsync(Roles.CallHandler);
         Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync("/api/v1/feedback/results")).StatusCode);
+
+        // The supervisor says what was done about the run; the alert leaves the list and cannot be acknowledged twice.
+        var alertId = alert.GetProperty("id").GetInt64();
+        var analyst = await app.ClientForAsync(Roles.Analyst);
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsJsonAsync($"/api/v1/feedback/alerts/{alertId}/acknowledge", new { actionTaken = "Looked" })).StatusCode);
+        var blank = await supervisor.PostAsJsonAsync($"/api/v1/feedback/alerts/{alertId}/acknowledge", new { actionTaken = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.True((await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("actionTaken", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await supervisor.PostAsJsonAsync($"/api/v1/feedback/alerts/{alertId}/acknowledge",
+            new { actionTaken = "Evening shift briefed; second call taker on Fridays" })).StatusCode);
+        Assert.Empty((await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/feedback/alerts")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.Conflict, (await supervisor.PostAsJsonAsync($"/api/v1/feedback/alerts/{alertId}/acknowledge", new { actionTaken = "Again" })).StatusCode);
+        var kept = await app.WithDbAsync(db => db.TeamAlerts.SingleAsync(a => a.Id == alertId));
+        Assert.Equal(("Evening shift briefed; second call taker on Fridays", SafetyNetApp.DemoEmail(Roles.Supervisor)), (kept.ActionTaken, kept.AcknowledgedBy));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "survey.alert-acknowledged")));
+
+        // The dashboard shows any period asked for, and says plainly when the dates make no sense.
+        var page = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor));
+        var today = ForceClock.ToLocal(app.Time.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var html = await page.GetStringAsync($"/feedback?by=team&from={today}&to={today}");
+        Assert.Contains("0 of 3 answered 4 or 5 from", html, StringComparison.Ordinal);
+        var future = ForceClock.ToLocal(app.Time.GetUtcNow()).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("0 of 0 answered 4 or 5", await page.GetStringAsync($"/feedback?from={future}"), StringComparison.Ordinal);
+        var backwards = await page.GetStringAsync($"/feedback?from={today}&to=2020-01-01");
+        Assert.Contains("There is a problem", backwards, StringComparison.Ordinal);
+        Assert.Contains("The period must end on or after the day it starts", backwards, StringComparison.Ordinal);
     }
 
     [Theory, Providers]

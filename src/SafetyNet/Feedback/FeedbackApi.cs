@@ -22,6 +22,8 @@ public sealed record RecoveryTaskResponse(long Id, long IncidentId, string Incid
 
 public sealed record RecoveryRequest(string? Outcome, int? Version);
 
+public sealed record AcknowledgeRequest(string? ActionTaken);
+
 public sealed record TeamAlertResponse(long Id, string? Team, DateTimeOffset RaisedAt, int PoorAnswers, string Reason);
 
 /// <summary>Who sees feedback: supervisors, analysts and the crime service team, and the desk's work lists.</summary>
@@ -85,6 +87,42 @@ public sealed class FeedbackDesk(AppDb db, CurrentUser user, IncidentAccess acce
         return (true, false, v.Errors);
     }
 
+    /// <summary>
+    /// A supervisor records what they did about a team's run of poor answers; the alert leaves the list. One
+    /// acknowledgement per alert: a second, from the same page read before the first, is stale.
+    /// </summary>
+    public async Task<(bool Found, bool Stale, IDictionary<string, string[]> Errors)> AcknowledgeAlertAsync(long id, string? actionTaken, CancellationToken ct)
+    {
+        var v = new Validation();
+        var alert = CanRecover ? await db.TeamAlerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
+        if (alert is null)
+        {
+            return (false, false, v.Errors);
+        }
+        if (alert.AcknowledgedAt is not null)
+        {
+            return (true, true, v.Errors);
+        }
+        var action = v.Required("actionTaken", actionTaken, "what was done about the run of poor answers", 2000);
+        if (!v.IsValid)
+        {
+            return (true, false, v.Errors);
+        }
+        // Claimed with a condition on it being open, so two supervisors at once cannot both acknowledge it.
+        var (now, by) = (time.GetUtcNow(), user.Name);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.TeamAlerts.Where(a => a.Id == id && a.AcknowledgedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, by).SetProperty(a => a.ActionTaken, action), ct);
+        if (claimed == 0)
+        {
+            return (true, true, v.Errors);
+        }
+        audit.Add("survey.alert-acknowledged", "team-alert", id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (true, false, v.Errors);
+    }
+
     public IQueryable<SurveyInvitation> VisibleInvitations => access.CanRead ? db.SurveyInvitations : db.SurveyInvitations.Where(_ => false);
 }
 
@@ -110,6 +148,7 @@ public static class FeedbackApi
         feedback.MapPost("/recovery-tasks/{id:long}/complete", CompleteAsync);
         feedback.MapGet("/alerts", async Task<Results<Ok<List<TeamAlertResponse>>, NotFound>> (FeedbackDesk desk, CancellationToken ct) =>
             desk.CanSeeResults ? TypedResults.Ok(await desk.AlertsAsync(ct)) : TypedResults.NotFound());
+        feedback.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync);
         return app;
     }
 
@@ -201,6 +240,24 @@ public static class FeedbackApi
             _ when errors.Count > 0 => TypedResults.ValidationProblem(errors, title: "The answers were not recorded"),
             _ => TypedResults.NoContent(),
         };
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult, ValidationProblem>> AcknowledgeAsync(
+        long id, AcknowledgeRequest request, FeedbackDesk desk, CancellationToken ct)
+    {
+        var (found, stale, errors) = await desk.AcknowledgeAlertAsync(id, request.ActionTaken, ct);
+        if (!found)
+        {
+            return TypedResults.NotFound();
+        }
+        if (stale)
+        {
+            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Title = "Already acknowledged", Detail = "Another supervisor has already acknowledged this alert", Status = StatusCodes.Status409Conflict,
+            });
+        }
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The alert was not acknowledged") : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<SatisfactionResults>, NotFound, ValidationProblem>> ResultsAsync(

@@ -100,6 +100,9 @@ public sealed class TeamAlert
     public int PoorAnswers { get; set; }
     public required string Reason { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+    /// <summary>What the supervisor did about the run of poor answers.</summary>
+    public string? ActionTaken { get; set; }
 }
 
 internal sealed class SurveyConfiguration : IEntityTypeConfiguration<SurveyInvitation>, IEntityTypeConfiguration<SurveyResponse>,
@@ -147,6 +150,8 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<SurveyInvit
     public void Configure(EntityTypeBuilder<TeamAlert> alert)
     {
         alert.Property(a => a.Reason).HasMaxLength(300);
+        alert.Property(a => a.AcknowledgedBy).HasMaxLength(256);
+        alert.Property(a => a.ActionTaken).HasMaxLength(2000);
         alert.HasIndex(a => a.RaisedAt);
     }
 }
