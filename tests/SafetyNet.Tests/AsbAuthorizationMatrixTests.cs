@@ -17,7 +17,7 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
 {
     private sealed record Principal(string Name, HttpClient Client, bool ForceOperational, bool Desk, string? Agency);
 
-    private sealed record Cases(long Own, long Other, long Shared, long NotShared, long DeskIncident, string Marker, string Surname, long Application = 0, string AbuseReference = "");
+    private sealed record Cases(long Own, long Other, long Shared, long NotShared, long DeskIncident, string Marker, string Surname, long Application = 0, string AbuseReference = "", long Meeting = 0);
 
     private static async Task<Cases> ArrangeAsync(SafetyNetApp app)
     {
@@ -62,7 +62,17 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
         {
             caseId = own.Id(), applicantName = $"Janet {surname}", summary = $"Nothing has changed {marker}",
         }).ExpectAsync(HttpStatusCode.Created);
-        return new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), deskIncident.Id(), marker, surname, application.Id(), abuseIncident.GetProperty("reference").GetString()!);
+        // A meeting Watford and housing attended, with three cases on its agenda: each attendee sees only its own.
+        var meeting = await desk.PostAsJsonAsync("/api/v1/asb/meetings", new
+        {
+            title = $"Watford ASB panel {marker}", district = "Watford", heldAt = app.Time.GetUtcNow().AddDays(-1),
+            agencyIds = new[] { agencies["COUNCIL-WATFORD"], agencies["HOUSING"] }, attendees = "PC Shah, council ASB officer, housing officer",
+        }).ExpectAsync(HttpStatusCode.Created);
+        foreach (var caseId in new[] { shared.Id(), notShared.Id(), own.Id() })
+        {
+            await desk.PostAsJsonAsync($"/api/v1/asb/meetings/{meeting.Id()}/agenda", new { caseId, decision = $"Review at the next panel {marker}" }).ExpectAsync(HttpStatusCode.Created);
+        }
+        return new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), deskIncident.Id(), marker, surname, application.Id(), abuseIncident.GetProperty("reference").GetString()!, meeting.Id());
     }
 
     private static async Task<List<Principal>> PrincipalsAsync(SafetyNetApp app)
@@ -202,11 +212,36 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
                 Expect(export.StatusCode == HttpStatusCode.NotFound, $"{who.Name}: export {export.StatusCode}");
             }
 
+            // Meetings: the force and the agencies that attended; the agenda shows only the cases the reader may see.
+            var attended = who.ForceOperational || who.Agency is "COUNCIL-WATFORD" or "HOUSING";
+            var meeting = await who.Client.GetAsync($"/api/v1/asb/meetings/{cases.Meeting}");
+            Expect(meeting.StatusCode == (attended ? HttpStatusCode.OK : HttpStatusCode.NotFound), $"{who.Name}: meeting {meeting.StatusCode}");
+            var meetings = await who.Client.GetAsync("/api/v1/asb/meetings?pageSize=100");
+            var meetingListed = meetings.IsSuccessStatusCode
+                && (await meetings.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().Any(m => m.Id() == cases.Meeting);
+            Expect(meetingListed == attended, $"{who.Name}: meeting listed = {meetingListed}");
+            var agendaItem = await who.Client.PostAsJsonAsync($"/api/v1/asb/meetings/{cases.Meeting}/agenda", new { caseId = cases.Other, decision = $"probe {cases.Marker}" });
+            var mayAddOther = attended && Sees(who, cases, cases.Other);
+            Expect(agendaItem.StatusCode == (!attended ? HttpStatusCode.NotFound : mayAddOther ? HttpStatusCode.Created : HttpStatusCode.BadRequest),
+                $"{who.Name}: agenda item for the other agency's case {agendaItem.StatusCode}");
+            if (attended && meeting.IsSuccessStatusCode)
+            {
+                var agenda = (await meeting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("agenda").EnumerateArray()
+                    .Select(i => i.GetProperty("caseId").GetInt64()).ToHashSet();
+                foreach (var (label, id) in all.Where(c => c.Item2 != cases.Other))
+                {
+                    Expect(agenda.Contains(id) == Sees(who, cases, id), $"{who.Name} × {label}: on the meeting's agenda = {agenda.Contains(id)}");
+                }
+            }
+
             var mine = await who.Client.GetFromJsonAsync<JsonElement>("/api/v1/asb/actions/mine");
             Expect(!mine.EnumerateArray().Any(a => a.GetProperty("title").GetString()!.Contains(cases.Marker, StringComparison.Ordinal) && !Sees(who, cases, a.GetProperty("caseId").GetInt64())),
                 $"{who.Name}: sees an action on a case not theirs");
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        // Only the force's own agenda items for the other agency's case were recorded.
+        var probes = await app.WithDbAsync(db => db.MeetingItems.CountAsync(i => i.MeetingId == cases.Meeting && i.CaseId == cases.Other));
+        Assert.Equal(principals.Count(p => p.ForceOperational), probes);
     }
 
     [Theory, Providers]
