@@ -79,6 +79,26 @@ public sealed class VictimsTests
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero), calendar.RemindBefore(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), 24));
     }
 
+    [Fact]
+    public void Beyond_the_published_calendar_the_standing_pattern_of_bank_holidays_still_counts()
+    {
+        var calendar = WorkingDays.EnglandAndWales;
+        // The pattern reproduces every published year, substitute days included.
+        for (var year = 2024; year <= 2028; year++)
+        {
+            var published = Enumerable.Range(0, DateTime.IsLeapYear(year) ? 366 : 365).Select(d => new DateOnly(year, 1, 1).AddDays(d)).Where(calendar.IsBankHoliday);
+            Assert.Equal(published, WorkingDays.StandingPattern(year).Order());
+        }
+        Assert.Equal(new DateOnly(2029, 4, 1), WorkingDays.EasterSunday(2029));
+        Assert.Equal(new DateOnly(2038, 4, 25), WorkingDays.EasterSunday(2038));
+        // 2029 is past the published data: Good Friday 30 March and Easter Monday 2 April are still skipped.
+        Assert.True(calendar.IsBankHoliday(new DateOnly(2029, 3, 30)));
+        Assert.Equal(new DateTimeOffset(2029, 4, 4, 0, 0, 0, TimeSpan.FromHours(1)), calendar.DueAfter(new DateTimeOffset(2029, 3, 29, 10, 0, 0, TimeSpan.FromHours(1)), 1));
+        // Christmas 2032 falls on a Saturday: Monday 27 and Tuesday 28 are the substitutes.
+        Assert.True(calendar.IsBankHoliday(new DateOnly(2032, 12, 27)) && calendar.IsBankHoliday(new DateOnly(2032, 12, 28)));
+        Assert.False(calendar.IsBankHoliday(new DateOnly(2032, 12, 29)));
+    }
+
     [Theory, Providers]
     public async Task A_recorded_crime_opens_a_contract_whose_clocks_remind_the_officer_escalate_when_missed_and_count_towards_compliance(DatabaseProvider provider)
     {
