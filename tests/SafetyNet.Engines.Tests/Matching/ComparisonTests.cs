@@ -174,6 +174,24 @@ public class ComparisonTests
         Assert.Contains(index.Find(new PersonEntry("probe", "William", null, "Featherstone", "1975-11-02", null, null, "SG8 7AB")), m => m.Row == added);
     }
     [Fact]
+    public void A_woman_who_changed_her_surname_on_marriage_is_found_by_everything_else()
+    {
+        var (entries, _) = new SyntheticPeople(12).Generate(SyntheticPeople.Shape.BritishNominal, 5000, 0.3);
+        entries.Add(new PersonEntry("known", "Claire", "Louise", "Barnwell", "1984-09-17", "F", "7 Orchard Close, Tring", "HP23 5QT", "07700 900812"));
+        var index = IdentityIndex.Build(entries);
+        var married = new PersonEntry("new", "Claire", null, "Okonkwo", "17/09/1984", "female", "7 Orchard Cl, Tring", "HP23 5QT", "+44 7700 900812");
+
+        var found = index.Find(married);
+
+        Assert.Equal("known", found[0].Id);
+        Assert.True(found[0].Probability > 0.98, $"{found[0].Probability}");
+        // The reviewer sees that the surname disagrees and what outweighs it.
+        var reasons = index.Explain(married, found[0].Row);
+        Assert.Contains(reasons, r => r.Field == MatchField.Surname && r.Weight < 0);
+        Assert.Contains(reasons, r => r.Field == MatchField.DateOfBirth && r.Weight > 0);
+    }
+
+    [Fact]
     public void A_tiny_index_still_weighs_agreement_as_evidence()
     {
         var (reference, _) = new SyntheticPeople(4).Generate(SyntheticPeople.Shape.BritishNominal, 3000, 0.3);
