@@ -150,6 +150,13 @@ public sealed partial class FeedbackTests
             invitations.Add(survey.GetProperty("id").GetInt64());
         }
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        // The crime service team does not ring before the survey is due, at night least of all.
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 23, 30, 0, TimeSpan.Zero));
+        var early = await (await app.ClientForAsync(Roles.CrimeServiceTeam)).PostAsJsonAsync($"/api/v1/feedback/surveys/{invitations[0]}/answers",
+            new { scores = new { ease = 4, treatment = 4, action = 4, overall = 4 } });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("not due yet", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyResponses.CountAsync()));
 
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         var desk = await app.ClientForAsync(Roles.CrimeServiceTeam);

@@ -237,6 +237,7 @@ public static class FeedbackApi
             SurveyLinkState.Unknown => TypedResults.NotFound(),
             SurveyLinkState.Used => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["This survey has already been answered"] }),
             SurveyLinkState.Expired => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["This survey has expired"] }),
+            SurveyLinkState.NotYetDue => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["This survey is not due yet: call after the time shown on the list"] }),
             _ when errors.Count > 0 => TypedResults.ValidationProblem(errors, title: "The answers were not recorded"),
             _ => TypedResults.NoContent(),
         };

@@ -19,6 +19,8 @@ public enum SurveyLinkState
     Unknown,
     Used,
     Expired,
+    /// <summary>A telephone survey before its time: 6 hours after the contact at the soonest, never overnight.</summary>
+    NotYetDue,
 }
 
 /// <summary>An open survey as the public page shows it: the questions and nothing about the incident but its reference.</summary>
@@ -220,6 +222,11 @@ public sealed class SurveyService(
         if (state != SurveyLinkState.Open)
         {
             return (state, v.Errors);
+        }
+        // A link reaches the victim only when its message is sent; a telephone call keeps to the same timing.
+        if (takenBy is not null && invitation!.SendAt > time.GetUtcNow())
+        {
+            return (SurveyLinkState.NotYetDue, v.Errors);
         }
         var scores = new Dictionary<string, int>();
         foreach (var question in survey!.Questions)
