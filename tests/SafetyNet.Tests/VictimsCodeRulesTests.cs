@@ -133,6 +133,12 @@ public sealed partial class VictimsCodeRulesTests
         var set = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(path, new { enhanced = true, enhancedReason = "Suspect lives next door and has been seen watching her" }));
         Assert.Equal((true, "Suspect lives next door and has been seen watching her"),
             (set.GetProperty("enhanced").GetBoolean(), set.GetProperty("enhancedByHandReason").GetString()));
+        // What is already running is owed the enhanced timescale from now: the arrest by the end of Tuesday, the
+        // routine update within 24 hours.
+        var dues = set.GetProperty("dues").EnumerateArray().Where(d => d.GetProperty("metAt").ValueKind == JsonValueKind.Null)
+            .ToDictionary(d => d.GetProperty("event").GetString()!, d => (d.GetProperty("enhanced").GetBoolean(), d.GetProperty("dueAt").GetDateTimeOffset()));
+        Assert.Equal((true, new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)), dues["SuspectArrested"]);
+        Assert.Equal((true, SafetyNetApp.Start.AddHours(24)), dues["RoutineUpdate"]);
 
         // Now enhanced: the interview the same Monday is to be told within 1 working day, by the end of Tuesday.
         var interviewed = await EventAsync(supervisor, id, "SuspectInterviewed");

@@ -307,9 +307,11 @@ public sealed class VictimsCode(
         contract.SpecialMeasures = request.SpecialMeasures is null ? contract.SpecialMeasures : v.MaxLength("specialMeasures", request.SpecialMeasures, "the special measures", 1000);
         var becameBereaved = request.Bereaved == true && !contract.Bereaved;
         contract.Bereaved = request.Bereaved ?? contract.Bereaved;
+        var becameEnhanced = false;
         if (request.Enhanced is { } enhanced && enhanced != contract.Enhanced)
         {
             var reason = v.Required("enhancedReason", request.EnhancedReason, "why the entitlement changes", 1000);
+            becameEnhanced = enhanced;
             contract.Enhanced = enhanced;
             contract.EnhancedByHandReason = reason;
         }
@@ -345,6 +347,10 @@ public sealed class VictimsCode(
             return (VictimsOutcome.Invalid, v.Errors);
         }
         var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        if (becameEnhanced)
+        {
+            await TightenOpenDuesAsync(contract, now, rules, ct);
+        }
         if (becameBereaved)
         {
             await ReferralRules.OnBereavedAsync(db, contract, now, ct);
@@ -353,6 +359,32 @@ public sealed class VictimsCode(
         audit.Add("victim-contract.update", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
         return (VictimsOutcome.Done, none);
+    }
+
+    /// <summary>
+    /// A victim newly given enhanced rights is owed the enhanced timescales on what is already running: each open
+    /// due falls due at the earlier of its own time and the enhanced timescale counted from now (time already
+    /// passed does not put the officer in breach). Taking the rights away leaves running clocks as they are.
+    /// </summary>
+    private async Task TightenOpenDuesAsync(VictimContactContract contract, DateTimeOffset now, Versioned<VictimCodeRules> rules, CancellationToken ct)
+    {
+        var open = await db.VictimContactDues.Where(d => d.ContractId == contract.Id && d.MetAt == null && !d.Enhanced).ToListAsync(ct);
+        // The routine update keeps its place in the enhanced cadence: within 24 hours if none has been given yet, then 10 days.
+        var routineGiven = await db.VictimContactDues.AnyAsync(d => d.ContractId == contract.Id && d.Event == VictimCodeEvent.RoutineUpdate && d.MetAt != null, ct);
+        foreach (var due in open)
+        {
+            var enhancedDue = due.Event == VictimCodeEvent.RoutineUpdate
+                ? routineGiven ? now.AddDays(rules.Value.EnhancedSecondDays) : now.AddHours(rules.Value.EnhancedFirstHours)
+                : Calendar.DueAfter(now, (rules.Value.Timescales.FirstOrDefault(t => t.Event == due.Event) ?? new VictimCodeTimescale(due.Event, 5, 1)).EnhancedWorkingDays);
+            due.Enhanced = true;
+            if (enhancedDue < due.DueAt)
+            {
+                due.DueAt = enhancedDue;
+                var remind = Calendar.RemindBefore(enhancedDue, rules.Value.ReminderLeadHours);
+                due.RemindAt = remind < now ? now : remind;
+                due.RemindedAt = null;
+            }
+        }
     }
 
     public async Task<ContractResponse?> ReadAsync(long id, CancellationToken ct, string? purpose = null)
