@@ -365,6 +365,12 @@ public sealed partial class VictimsCodeRulesTests
         var both = await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptIn = true });
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
         Assert.True((await both.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("victimSupportOptIn", out _));
+        // He changes his mind: a fresh referral goes at once, and the closed one keeps its record.
+        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptOut = false }));
+        Assert.Equal([("VictimSupport", "Closed"), ("VictimSupport", "Sent")], KindsAndStatuses(await ReferralsOfAsync(supervisor, burglary)));
+        Assert.Single(await ReferralsOfAsync(service, burglary), r => r.GetProperty("status").GetString() == "Sent");
+        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptIn = true }));
+        Assert.Equal(2, (await ReferralsOfAsync(supervisor, burglary)).Count);
 
         // A sexual offence: nothing goes to the service until she opts in.
         var (assault, _, sexual) = await VictimCases.RecordCrimeAsync(app, supervisor,

@@ -15,6 +15,8 @@ namespace SafetyNet.Referrals;
 /// </summary>
 public static class ReferralRules
 {
+    private const string OptedOut = "The victim opted out";
+
     public const string VictimSupportBasis = "Victims' Code right 4: referral to support services";
     public const string MaracBasis = "Section 115 Crime and Disorder Act 1998 and DPA 2018 Part 3: MARAC shares to prevent serious harm";
     public const string SafeguardingBasis = "DPA 2018 Part 3 and Schedule 8: safeguarding of children and individuals at risk";
@@ -102,17 +104,40 @@ public static class ReferralRules
         }
     }
 
-    /// <summary>A victim who opts out closes the victim support referral; one who opts in releases it.</summary>
+    /// <summary>
+    /// A victim who opts out closes the victim support referral; one who opts in releases it. A victim who opted
+    /// out and then opts in (or withdraws the opt-out where referral is automatic) gets a fresh referral, due
+    /// within the Code's working days from then; the closed one stays as it was.
+    /// </summary>
     public static async Task OnConsentChangedAsync(AppDb db, VictimContactContract contract, VictimCodeRules rules, DateTimeOffset now, CancellationToken ct)
     {
         var support = await db.Referrals.Where(r => r.CrimeRecordId == contract.CrimeRecordId && r.PersonId == contract.VictimId
             && r.Kind == ReferralKind.VictimSupport && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.AwaitingOptIn)).ToListAsync(ct);
+        if (support.Count == 0 && !contract.VictimSupportOptOut)
+        {
+            var optedOut = await db.Referrals.AsNoTracking().Where(r => r.CrimeRecordId == contract.CrimeRecordId && r.PersonId == contract.VictimId
+                && r.Kind == ReferralKind.VictimSupport && r.Status == ReferralStatus.Closed && r.Feedback == OptedOut).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+            var typeCode = await db.Incidents.Where(i => i.Id == contract.IncidentId).Select(i => i.TypeCode).FirstOrDefaultAsync(ct);
+            var mustOptIn = (typeCode is not null && rules.OptInTypes.Contains(typeCode)) || contract.Bereaved;
+            if (optedOut is not null && (contract.VictimSupportOptIn || !mustOptIn))
+            {
+                db.Referrals.Add(new Referral
+                {
+                    IncidentId = optedOut.IncidentId, CrimeRecordId = optedOut.CrimeRecordId, PersonId = optedOut.PersonId, Kind = ReferralKind.VictimSupport,
+                    ToAgencyId = optedOut.ToAgencyId, Status = ReferralStatus.Sent, SentAt = now,
+                    DueAt = WorkingDays.EnglandAndWales.DueAfter(now, rules.VictimSupportWorkingDays),
+                    Reason = "Victim support: the victim changed their mind after opting out", LawfulBasis = VictimSupportBasis,
+                    CreatedAt = now, CreatedBy = optedOut.CreatedBy, ReferrerEmail = optedOut.ReferrerEmail,
+                });
+            }
+            return;
+        }
         foreach (var referral in support)
         {
             if (contract.VictimSupportOptOut)
             {
                 referral.Status = ReferralStatus.Closed;
-                referral.Feedback = "The victim opted out";
+                referral.Feedback = OptedOut;
                 referral.FeedbackAt = now;
             }
             else if (contract.VictimSupportOptIn && referral.Status == ReferralStatus.AwaitingOptIn)
