@@ -111,6 +111,9 @@ public sealed class PackRefresher(IServiceScopeFactory scopes, StartupState star
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes * 0.8), time);
         do
         {
+            // Off the timer's own thread: a clock that jumps ahead fires many ticks at once, and they must
+            // coalesce into one pending build rather than each run a build before the next tick is fired.
+            await Task.Yield();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

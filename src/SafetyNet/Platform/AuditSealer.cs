@@ -78,6 +78,8 @@ internal sealed partial class AuditSealingService(IServiceScopeFactory scopes, S
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), time);
         do
         {
+            // Off the timer's thread, so ticks fired together by a clock that jumps coalesce into one pass.
+            await Task.Yield();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
