@@ -95,7 +95,7 @@ public sealed partial class VictimsCodeRulesTests
 
         Assert.Equal((true, "Vulnerable"), (vulnerable.GetProperty("enhanced").GetBoolean(), vulnerable.GetProperty("enhancedReasons").GetString()));
         Assert.Equal((true, "Intimidated"), (intimidated.GetProperty("enhanced").GetBoolean(), intimidated.GetProperty("enhancedReasons").GetString()));
-        Assert.Equal((true, "Vulnerable"), (child.GetProperty("enhanced").GetBoolean(), child.GetProperty("enhancedReasons").GetString()));
+        Assert.Equal((true, "Vulnerable (under 18)"), (child.GetProperty("enhanced").GetBoolean(), child.GetProperty("enhancedReasons").GetString()));
         foreach (var standard in new[] { adult, notIntimidated })
         {
             Assert.False(standard.GetProperty("enhanced").GetBoolean());

@@ -61,7 +61,12 @@ public sealed class VictimsCode(
         var now = time.GetUtcNow();
         var reasons = new List<string>();
         var child = victim.DateOfBirth is { } born && born.AddYears(18) > DateOnly.FromDateTime(ForceClock.ToLocal(now).DateTime);
-        if (incident.VulnerablePerson || child || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct))
+        // The Code counts every victim under 18 as vulnerable; the reason says which it is.
+        if (child)
+        {
+            reasons.Add("Vulnerable (under 18)");
+        }
+        else if (incident.VulnerablePerson || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct))
         {
             reasons.Add("Vulnerable");
         }
