@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SafetyNet.BrowserTests.Pages;
 using SafetyNet.Platform;
@@ -101,6 +102,8 @@ public class IntakeTests(BrowserFixture fixture)
         await intake.WhatHappenedAsync("101 call", "Burglary – residential", "Back door forced, jewellery taken.", "22 Verulam Road", "St Albans");
         await intake.ContinueAsync();
         await intake.PersonAsync(0, "Victim", "Harold", "Pennington", "1941-11-02");
+        // He is asked now whether he wants victim support: he does not, so no referral will ever go.
+        await page.GetByLabel("A victim who does not want to be referred to victim support").First.CheckAsync();
         await intake.ContinueAsync();
         await intake.ThriveAsync();
         await intake.ContinueAsync();
@@ -127,6 +130,14 @@ public class IntakeTests(BrowserFixture fixture)
         await Assertions.Expect(supervisor.Locator(".govuk-notification-banner")).ToContainTextAsync(reference);
         await Assertions.Expect(supervisor.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
         await supervisor.AssertNoViolationsAsync();
+        var (optedOut, referrals) = await fixture.App.WithDbAsync(async db =>
+        {
+            var incident = await db.Incidents.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync();
+            return (await db.VictimContactContracts.Where(c => c.IncidentId == incident).Select(c => c.VictimSupportOptOut).SingleAsync(),
+                await db.Referrals.CountAsync(r => r.IncidentId == incident && r.Kind == SafetyNet.Referrals.ReferralKind.VictimSupport));
+        });
+        Assert.True(optedOut);
+        Assert.Equal(0, referrals);
     }
 
     [Fact]

@@ -372,6 +372,17 @@ public sealed partial class VictimsCodeRulesTests
         await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptIn = true }));
         Assert.Equal(2, (await ReferralsOfAsync(supervisor, burglary)).Count);
 
+        // Asked when the report is taken: a victim who declines is never referred, and only a victim can decline.
+        var declines = new { role = "Victim", firstName = "Amir", lastName = "Kerr", dateOfBirth = "1983-03-03", victimSupportOptOut = true };
+        var (declined, _, declinedContract) = await VictimCases.RecordCrimeAsync(app, supervisor, Burglary(declines), "Residential burglary");
+        Assert.True(declinedContract.GetProperty("victimSupportOptOut").GetBoolean());
+        Assert.Empty(await ReferralsOfAsync(supervisor, declined));
+        Assert.Empty(await ReferralsOfAsync(service, declined));
+        var caller = await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            Burglary(new { role = "Caller", firstName = "Bea", lastName = "Kerr", victimSupportOptOut = true }));
+        Assert.Equal(HttpStatusCode.BadRequest, caller.StatusCode);
+        Assert.True((await caller.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("people[0].victimSupportOptOut", out _));
+
         // A sexual offence: nothing goes to the service until she opts in.
         var (assault, _, sexual) = await VictimCases.RecordCrimeAsync(app, supervisor,
             VictimCases.Report("SEXUAL-OFFENCE", "Touched without consent on the train", Reports.Victim("Eve", "Kerr", "1995-09-09")), "Other sexual offences");

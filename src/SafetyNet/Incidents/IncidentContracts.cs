@@ -13,7 +13,8 @@ public sealed record LocationRequest(string? Text, string? Uprn, double? Latitud
 /// </summary>
 public sealed record PersonRequest(
     string? Role, string? FirstName, string? MiddleName, string? LastName, DateOnly? DateOfBirth, string? Sex,
-    string? Phone, string? Email, string? Address, string? Postcode, long? IdentityId = null, List<long>? NotIdentityIds = null);
+    string? Phone, string? Email, string? Address, string? Postcode, long? IdentityId = null, List<long>? NotIdentityIds = null,
+    bool? VictimSupportOptOut = null);
 
 public sealed record ThriveRequest(
     string? Threat, string? Harm, string? Risk, string? Investigation, string? Vulnerability, string? Engagement,

@@ -354,6 +354,10 @@ public sealed class IncidentIntake(
             }
             var sex = v.Enum<Sex>(prefix + "sex", p.Sex, "sex", required: false) ?? Sex.Unknown;
             var postcode = v.MaxLength(prefix + "postcode", p.Postcode, "the postcode", 10);
+            if (p.VictimSupportOptOut == true && role is not PersonRole.Victim)
+            {
+                v.Add(prefix + "victimSupportOptOut", "Only a victim can decline a referral to victim support");
+            }
             people.Add(new IncidentPerson
             {
                 Role = role ?? PersonRole.Caller,
@@ -366,6 +370,7 @@ public sealed class IncidentIntake(
                 Email = v.Email(prefix + "email", p.Email),
                 Address = v.MaxLength(prefix + "address", p.Address, "the address", 500),
                 Postcode = postcode?.ToUpperInvariant(),
+                VictimSupportOptOut = p.VictimSupportOptOut == true,
                 MatchKey = IncidentPerson.KeyOf(first, last, p.DateOfBirth),
                 CreatedAt = time.GetUtcNow(),
             });

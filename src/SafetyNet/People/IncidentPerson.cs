@@ -47,6 +47,8 @@ public sealed class IncidentPerson : IVersioned
     public string? Email { get; set; }
     public string? Address { get; set; }
     public string? Postcode { get; set; }
+    /// <summary>A victim who said, when the report was taken, that they do not want to be referred to victim support.</summary>
+    public bool VictimSupportOptOut { get; set; }
     /// <summary>Normalised name and date of birth, the plain exact rule that finds earlier entries until matching lands.</summary>
     public string MatchKey { get; set; } = "";
 

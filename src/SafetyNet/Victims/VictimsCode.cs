@@ -90,6 +90,8 @@ public sealed class VictimsCode(
             VictimId = victimId,
             CrimeReference = record.CrimeReference,
             PreferredChannel = victim.Email is not null ? ContactChannel.Email : victim.Phone is not null ? ContactChannel.Phone : ContactChannel.Letter,
+            // Asked when the report was taken: an opt-out then means no referral is ever sent.
+            VictimSupportOptOut = victim.VictimSupportOptOut,
             Enhanced = reasons.Count > 0,
             EnhancedReasons = reasons.Count > 0 ? string.Join("; ", reasons) : null,
             OfficerInCaseId = incident.OfficerInCaseId,

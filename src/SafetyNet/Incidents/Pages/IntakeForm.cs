@@ -69,7 +69,8 @@ public sealed class IntakeForm
     public CreateIncidentRequest ToRequest(RiskInstrument? instrument) => new(
         Channel, null, OccurredFrom(), null, TypeCode, Narrative,
         new LocationRequest(LocationText, null, ParseDouble(Latitude), ParseDouble(Longitude), LsoaCode, District, Rural),
-        People.Where(p => !p.IsBlank).Select(p => new PersonRequest(p.Role, p.FirstName, p.MiddleName, p.LastName, p.DateOfBirth(), p.Sex, p.Phone, p.Email, p.Address, p.Postcode, p.ConfirmedIdentity(), p.RejectedIdentities())).ToList(),
+        People.Where(p => !p.IsBlank).Select(p => new PersonRequest(p.Role, p.FirstName, p.MiddleName, p.LastName, p.DateOfBirth(), p.Sex, p.Phone, p.Email, p.Address, p.Postcode, p.ConfirmedIdentity(), p.RejectedIdentities(),
+            p.Role == "Victim" && p.DeclinesVictimSupport ? true : null)).ToList(),
         Grade, NoAttendanceOverrideReason,
         DispatchFirst && Grade == GradeTable.Emergency && string.IsNullOrWhiteSpace(Threat) ? null
             : new ThriveRequest(Threat, Harm, Risk, Investigation, Vulnerability, Engagement, VulnerablePerson, SafeguardingAdvice, ScenePreservationAdvice, CrimePreventionAdvice, null),
@@ -96,6 +97,8 @@ public sealed class IntakePerson
     public string? Email { get; set; }
     public string? Address { get; set; }
     public string? Postcode { get; set; }
+    /// <summary>For a victim: they do not want to be referred to victim support.</summary>
+    public bool DeclinesVictimSupport { get; set; }
     /// <summary>The existing identity the call handler confirmed, "none" when they rejected every suggestion.</summary>
     public string? IdentityChoice { get; set; }
     /// <summary>The identities suggested, comma-separated: rejected together when the answer is "none".</summary>
