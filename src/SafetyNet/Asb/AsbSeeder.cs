@@ -209,7 +209,8 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
     /// <summary>
     /// Gives open cases from before inspector and chief inspector reviews were scheduled the senior reviews their
     /// risk level needs, counted from when the case opened: a long-open high-risk case never reviewed by an
-    /// inspector shows as overdue. Cases that have them are untouched, so after the first run it is one query.
+    /// inspector shows as overdue. Cases that have them are untouched, so after the first run it is one empty
+    /// query per risk level that needs senior reviews.
     /// </summary>
     internal static async Task<int> ScheduleSeniorReviewsAsync(AppDb db, AsbRules rules, CancellationToken ct)
     {

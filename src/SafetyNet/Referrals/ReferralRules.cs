@@ -51,7 +51,7 @@ public static class ReferralRules
             return referral;
         }
 
-        var optIn = rules.OptInTypes.Contains(incident.TypeCode) || contract.Bereaved;
+        var optIn = rules.MustOptIn(incident.TypeCode, contract.Bereaved);
         if (!contract.VictimSupportOptOut)
         {
             Add(ReferralKind.VictimSupport, AgencyOf(AgencyKind.VictimSupport), optIn ? ReferralStatus.AwaitingOptIn : ReferralStatus.Sent,
@@ -111,15 +111,14 @@ public static class ReferralRules
     /// </summary>
     public static async Task OnConsentChangedAsync(AppDb db, VictimContactContract contract, VictimCodeRules rules, DateTimeOffset now, CancellationToken ct)
     {
-        var support = await db.Referrals.Where(r => r.CrimeRecordId == contract.CrimeRecordId && r.PersonId == contract.VictimId
-            && r.Kind == ReferralKind.VictimSupport && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.AwaitingOptIn)).ToListAsync(ct);
+        var all = await db.Referrals.Where(r => r.CrimeRecordId == contract.CrimeRecordId && r.PersonId == contract.VictimId
+            && r.Kind == ReferralKind.VictimSupport).OrderBy(r => r.Id).ToListAsync(ct);
+        var support = all.Where(r => r.Status is ReferralStatus.Sent or ReferralStatus.AwaitingOptIn).ToList();
         if (support.Count == 0 && !contract.VictimSupportOptOut)
         {
-            var optedOut = await db.Referrals.AsNoTracking().Where(r => r.CrimeRecordId == contract.CrimeRecordId && r.PersonId == contract.VictimId
-                && r.Kind == ReferralKind.VictimSupport && r.Status == ReferralStatus.Closed && r.Feedback == OptedOut).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-            var typeCode = await db.Incidents.Where(i => i.Id == contract.IncidentId).Select(i => i.TypeCode).FirstOrDefaultAsync(ct);
-            var mustOptIn = (typeCode is not null && rules.OptInTypes.Contains(typeCode)) || contract.Bereaved;
-            if (optedOut is not null && (contract.VictimSupportOptIn || !mustOptIn))
+            var optedOut = all.LastOrDefault(r => r.Status == ReferralStatus.Closed && r.Feedback == OptedOut);
+            if (optedOut is not null && (contract.VictimSupportOptIn
+                || !rules.MustOptIn(await db.Incidents.Where(i => i.Id == contract.IncidentId).Select(i => i.TypeCode).FirstAsync(ct), contract.Bereaved)))
             {
                 db.Referrals.Add(new Referral
                 {

@@ -162,6 +162,13 @@ public sealed record VictimCodeRules(
 {
     public const string Key = "victims-code";
 
+    /// <summary>The timescale for an event: the configured one, or 5 working days (1 enhanced) where none is.</summary>
+    public VictimCodeTimescale TimescaleFor(VictimCodeEvent what) =>
+        Timescales.FirstOrDefault(t => t.Event == what) ?? new VictimCodeTimescale(what, 5, 1);
+
+    /// <summary>Victims of these crimes, and bereaved relatives, are referred to victim support only on opting in.</summary>
+    public bool MustOptIn(string typeCode, bool bereaved) => bereaved || OptInTypes.Contains(typeCode);
+
     public static VictimCodeRules Default => new(
         [
             new(VictimCodeEvent.CrimeRecorded, 5, 5),

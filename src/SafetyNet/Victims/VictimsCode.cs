@@ -120,14 +120,13 @@ public sealed class VictimsCode(
 
     private VictimContactDue AddDue(VictimContactContract contract, VictimCodeEvent what, DateTimeOffset started, Versioned<VictimCodeRules> rules, string? notes)
     {
-        var scale = rules.Value.Timescales.FirstOrDefault(t => t.Event == what) ?? new VictimCodeTimescale(what, 5, 1);
+        var scale = rules.Value.TimescaleFor(what);
         var due = Calendar.DueAfter(started, contract.Enhanced ? scale.EnhancedWorkingDays : scale.StandardWorkingDays);
         return AddDueAt(contract, what, started, due, rules, notes);
     }
 
     private VictimContactDue AddDueAt(VictimContactContract contract, VictimCodeEvent what, DateTimeOffset started, DateTimeOffset due, Versioned<VictimCodeRules> rules, string? notes)
     {
-        var remind = Calendar.RemindBefore(due, rules.Value.ReminderLeadHours);
         var row = new VictimContactDue
         {
             ContractId = contract.Id,
@@ -136,7 +135,7 @@ public sealed class VictimsCode(
             Enhanced = contract.Enhanced,
             StartedAt = started,
             DueAt = due,
-            RemindAt = remind < started ? started : remind,
+            RemindAt = RemindAt(due, started, rules),
             Notes = notes,
             OfficerInCaseId = contract.OfficerInCaseId,
             TeamId = contract.TeamId,
@@ -382,16 +381,22 @@ public sealed class VictimsCode(
         {
             var enhancedDue = due.Event == VictimCodeEvent.RoutineUpdate
                 ? routineGiven ? now.AddDays(rules.Value.EnhancedSecondDays) : now.AddHours(rules.Value.EnhancedFirstHours)
-                : Calendar.DueAfter(now, (rules.Value.Timescales.FirstOrDefault(t => t.Event == due.Event) ?? new VictimCodeTimescale(due.Event, 5, 1)).EnhancedWorkingDays);
+                : Calendar.DueAfter(now, rules.Value.TimescaleFor(due.Event).EnhancedWorkingDays);
             due.Enhanced = true;
             if (enhancedDue < due.DueAt)
             {
                 due.DueAt = enhancedDue;
-                var remind = Calendar.RemindBefore(enhancedDue, rules.Value.ReminderLeadHours);
-                due.RemindAt = remind < now ? now : remind;
+                due.RemindAt = RemindAt(enhancedDue, now, rules);
                 due.RemindedAt = null;
             }
         }
+    }
+
+    /// <summary>The reminder's time: the lead time before the due point on a working day, and never before the clock started.</summary>
+    private static DateTimeOffset RemindAt(DateTimeOffset due, DateTimeOffset started, Versioned<VictimCodeRules> rules)
+    {
+        var remind = Calendar.RemindBefore(due, rules.Value.ReminderLeadHours);
+        return remind < started ? started : remind;
     }
 
     public async Task<ContractResponse?> ReadAsync(long id, CancellationToken ct, string? purpose = null)
