@@ -22,4 +22,7 @@ public sealed class ForceClock(TimeProvider time)
 
     public static string Format(DateTimeOffset? instant) =>
         instant is { } value ? ToLocal(value).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) : "";
+
+    /// <summary>A calendar day as pages write it: "10 March 2026".</summary>
+    public static string FormatDay(DateOnly day) => day.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }
