@@ -1,20 +1,19 @@
+using SafetyNet;
 using SafetyNet.Asb;
 using SafetyNet.Cli;
-using SafetyNet.Data;
-using SafetyNet.Demo;
+using SafetyNet.Feedback;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
 using SafetyNet.Locations;
-using SafetyNet.Feedback;
 using SafetyNet.Messaging;
-using SafetyNet.Referrals;
-using SafetyNet.Victims;
 using SafetyNet.People;
 using SafetyNet.Platform;
+using SafetyNet.Referrals;
+using SafetyNet.Victims;
 using SafetyNet.Web;
 
-// The binary is also the command line: `SafetyNet migrate`, `SafetyNet people dedupe …`. Engine verbs
-// never build the web host.
+// The binary is also the command line: `SafetyNet migrate`, `SafetyNet people dedupe …`. Verbs never build the
+// web host; database verbs build the same services from the same root (SafetyNetSetup.AddSafetyNet).
 if (CommandLine.IsVerb(args))
 {
     return await CommandLine.RunAsync(args);
@@ -27,24 +26,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
-builder.AddPlatform();          // time, current user, configuration data
-builder.AddDatabase();          // AppDb on SQLite (embedded default) or PostgreSQL
-builder.AddAccounts();          // Identity: cookies for pages, bearer tokens for the API
-builder.AddAudit();             // append-only audit events and the background sealer
+builder.AddSafetyNet();         // every feature and the order of the start-up passes, as the command line has them
+builder.AddEntitlements();      // which roles may use each operation and page; anyone else gets 404
 builder.AddApi();               // ProblemDetails, validation, OpenAPI
-builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk, crime recording
-builder.AddPeople();            // people as entered, and the earlier incidents of each
-builder.AddIdentities();        // who is who: matching at intake, background resolution, review, repeat rules
-builder.AddLocations();         // the street gazetteer from police.uk open data
-builder.AddInsight();            // daily management pack, open-data rates, hotspots, near repeat, recording audits
-DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
-builder.AddAsb();               // community focus desk, ASB cases, sharing; demo cases after the demo incidents
-builder.AddMessaging();         // one outbox for every message, drained over SMTP or GOV.UK Notify
-builder.AddVictims();           // Victims' Code contracts, working-day clocks, reminders, escalation
-builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
-builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
-DemoSeeder.AddDemo(builder);    // synthetic Hertfordshire in demo mode
-builder.AddVictimsDemo();       // demo victim contracts and a year of survey answers, after the incidents
 builder.AddPages();             // Blazor static server rendering with GOV.UK Frontend
 
 var app = builder.Build();
@@ -55,7 +39,7 @@ app.UsePages();                 // antiforgery, static assets
 
 app.MapHealth();                // anonymous: 503 until migrations and seeding are done
 app.MapApiDocs();               // /openapi/v1.json and the reference page at /docs
-app.MapAccounts();              // /api/v1/auth/login, /api/v1/auth/refresh, /sign-out
+app.MapAccounts();              // /api/v1/auth/login, /refresh and /sign-out; the pages' /sign-out
 app.MapIncidents();             // /api/v1/incidents, queues, reference data
 app.MapPeople();                // /api/v1/people
 app.MapIdentities();            // /api/v1/people/{id}/matches|merge, /api/v1/identities

@@ -161,7 +161,7 @@ public class AsbTests(BrowserFixture fixture)
         await page.GetByLabel("Priority", new() { Exact = true }).FillAsync(title);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record priority" }).ClickAsync();
         var summary = page.Locator(".govuk-error-summary");
-        await Assertions.Expect(summary).ToContainTextAsync("Enter the district");
+        await Assertions.Expect(summary).ToContainTextAsync("Select the district");
         await Assertions.Expect(summary).ToContainTextAsync("Enter the date the priority was set");
         await page.AssertNoViolationsAsync();
 

@@ -78,7 +78,8 @@ public class IdentityTests(BrowserFixture fixture)
 
         // The third report in 90 days makes her a repeat victim: the incident went to the community focus desk.
         var recorded = await page.Locator(".govuk-panel__body").InnerTextAsync();
-        var routings = await api.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings?pageSize=500");
+        var desk = await fixture.App.ClientForAsync(Roles.CommunityFocusDesk);
+        var routings = await desk.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings?pageSize=500");
         Assert.Contains(routings.GetProperty("items").EnumerateArray(),
             r => recorded.Contains(r.GetProperty("incidentReference").GetString()!, StringComparison.Ordinal) && r.GetProperty("reason").GetString() == "RepeatVictim");
     }

@@ -19,7 +19,7 @@ public partial class VictimsTests(BrowserFixture fixture)
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private static object Report(string type, object person) => new
+    private static object Report(string type, object person, object? assessments = null) => new
     {
         channel = "NonEmergency101",
         typeCode = type,
@@ -32,7 +32,23 @@ public partial class VictimsTests(BrowserFixture fixture)
             threat = "None now", harm = "Damage to property", risk = "Standard", investigation = "Neighbour's doorbell camera",
             vulnerability = "None identified", engagement = "Happy to be called", vulnerablePerson = false,
         },
+        assessments,
     };
+
+    /// <summary>A DASH with every scored question answered no.</summary>
+    private static object[] Dash()
+    {
+        string[] scored =
+        [
+            "injury", "frightened", "isolated", "depressed", "separated", "child-contact", "stalking", "pregnant", "hurt-children", "threatened-children",
+            "more-often", "getting-worse", "strangle", "threats-to-kill", "weapons", "controlling", "sexual-abuse", "others-threatened", "animals",
+            "financial", "substances", "abuser-suicide", "breached-bail", "criminal-record",
+        ];
+        var answers = scored.ToDictionary(k => k, _ => "no");
+        answers["dependants"] = "no";
+        answers["frightened-of"] = "Being hurt again";
+        return [new { instrument = "DASH", answers }];
+    }
 
     [Fact]
     public async Task An_officer_logs_a_victim_update_from_the_reminder_list()
@@ -43,7 +59,8 @@ public partial class VictimsTests(BrowserFixture fixture)
             Report("CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Imogen", lastName = "Achterberg", phone = "01462 960 321" })));
         var id = incident.GetProperty("id").GetInt64();
         var record = incident.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64();
-        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = record, decision = "crime", offenceSubgroup = "Criminal damage" }));
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions",
+            new { crimeRecordId = record, decision = "crime", offenceSubgroup = "Criminal damage", version = incident.GetProperty("crimeRecords")[0].GetProperty("version").GetInt32() }));
         var contract = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts?crimeRecordId={record}")).GetProperty("items")[0].GetProperty("id").GetInt64();
         // A suspect was charged eight days ago and nobody has told her: the update is due and overdue.
         await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/victims/contracts/{contract}/events",
@@ -68,6 +85,35 @@ public partial class VictimsTests(BrowserFixture fixture)
         await page.AssertNoViolationsAsync();
         await page.GotoAsync("/referrals");
         await page.AssertNoViolationsAsync();
+
+        // A victim of domestic abuse: the list names her crime, not her, and her contract opens once the officer says why.
+        var abuse = await JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            Report("DOMESTIC-ABUSE", new { role = "Victim", firstName = "Ottilie", lastName = "Brennan", phone = "01462 960 654" }, Dash())));
+        var abuseRecord = abuse.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64();
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{abuse.GetProperty("id").GetInt64()}/crime-decisions",
+            new { crimeRecordId = abuseRecord, decision = "crime", offenceSubgroup = "Violence without injury", version = abuse.GetProperty("crimeRecords")[0].GetProperty("version").GetInt32() }));
+        var abuseContract = await app.WithDbAsync(db => db.VictimContactContracts.Where(c => c.CrimeRecordId == abuseRecord).Select(c => new { c.Id, c.CrimeReference }).SingleAsync());
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/victims/contracts/{abuseContract.Id}/events",
+            new { @event = "SuspectCharged", occurredAt = app.Time.GetUtcNow().AddDays(-8) }));
+        await due.OpenAsync();
+        await Assertions.Expect(due.RowFor(abuseContract.CrimeReference!).First).ToContainTextAsync("Sensitive");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Brennan");
+        await due.RowFor(abuseContract.CrimeReference!).First.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Log update") }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("This record is sensitive");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Brennan");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the contract" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter your purpose");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Purpose").FillAsync("Returning her call about the charge");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the contract" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ottilie Brennan");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("What did you tell the victim?").FillAsync("Told Ms Brennan the suspect was charged");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log the contact" }).ClickAsync();
+        await Assertions.Expect(due.Banner).ToContainTextAsync($"Contact logged for {abuseContract.CrimeReference}");
+        var opened = abuseContract.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "victim-contract.read" && e.RecordId == opened && e.Purpose == "Returning her call about the charge")));
     }
 
     [Fact]
@@ -79,7 +125,8 @@ public partial class VictimsTests(BrowserFixture fixture)
             Report("CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Wilhelmina", lastName = "Osei-Bonsu", email = "w.oseibonsu@example.org" })));
         var id = incident.GetProperty("id").GetInt64();
         var record = incident.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64();
-        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = record, decision = "crime", offenceSubgroup = "Criminal damage" }));
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions",
+            new { crimeRecordId = record, decision = "crime", offenceSubgroup = "Criminal damage", version = incident.GetProperty("crimeRecords")[0].GetProperty("version").GetInt32() }));
 
         var page = await fixture.NewPageAsync();
         await new SignInPage(page).SignInAsRoleAsync(Roles.Officer);

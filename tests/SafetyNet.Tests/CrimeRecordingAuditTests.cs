@@ -29,7 +29,7 @@ public class CrimeRecordingAuditTests
         Assert.Equal(1.88, Math.Round(result.HalfWidth!.Value * 100, 2));
         // Unrecorded a year: 100,000 × (1 − 1,060/1,215).
         Assert.Equal(100_000 * (1 - 1060.0 / 1215), result.ImpliedUnrecordedPerYear!.Value, 6);
-        Assert.True(result.WilsonLower < result.Accuracy && result.WilsonUpper > result.Accuracy);
+        Assert.True(result.Lower < result.Accuracy && result.Upper > result.Accuracy);
     }
 
     [Fact]
@@ -50,6 +50,28 @@ public class CrimeRecordingAuditTests
         // Narrower than treating the same 200 as one simple sample (0.8 ± 0.0554).
         var simple = RecordingAccuracy.Compute(AuditDesign.Simple, 1000, 365, items);
         Assert.True(result.HalfWidth < simple.HalfWidth);
+    }
+
+    [Fact]
+    public void Intervals_stay_within_0_and_100_per_cent_and_say_which_method_made_them()
+    {
+        // Simple: 29 of 30 right. The normal approximation, 0.9667 ± 1.96·√(0.9667·0.0333/30) = ± 0.0642, reaches 103.1 %.
+        // Wilson (z = 1.959964): centre (0.96667 + 3.84146/60)/(1 + 3.84146/30) = 1.03069/1.12805 = 0.91369,
+        // half 1.959964/1.12805 · √(0.032222/30 + 3.84146/3600) = 1.73748 · 0.046273 = 0.08040 → 0.83330 to 0.99409.
+        var simple = RecordingAccuracy.Compute(AuditDesign.Simple, 1000, 365, Items("ALL", 1000, 30, 30, 29));
+        Assert.Equal(0.8332961, simple.Lower!.Value, 6);
+        Assert.Equal(0.9940914, simple.Upper!.Value, 6);
+        Assert.Contains("Wilson", simple.Method, StringComparison.Ordinal);
+
+        // Stratified: burglary 300 in the period, 10 sampled, all crimes, all right; theft 100, 10 sampled, all crimes, 8 right.
+        // p = 0.75·1 + 0.25·0.8 = 0.95; Var = 0.0625·0.9·0.16/9 = 0.001; the normal interval 0.95 ± 0.0620 reaches 101.2 %.
+        // Wilson on n* = 0.95·0.05/0.001 = 47.5 with z = 1.96 gives 0.8478609 to 0.9847972 (worked in the engine's tests).
+        var items = Items("BURGLARY-RESIDENTIAL", 300, 10, 10, 10).Concat(Items("THEFT-OTHER", 100, 10, 10, 8)).ToList();
+        var stratified = RecordingAccuracy.Compute(AuditDesign.Stratified, 400, 365, items);
+        Assert.Equal(0.95, stratified.Accuracy!.Value, 12);
+        Assert.Equal(0.8478609, stratified.Lower!.Value, 6);
+        Assert.Equal(0.9847972, stratified.Upper!.Value, 6);
+        Assert.Contains("Wilson", stratified.Method, StringComparison.Ordinal);
     }
 
     [Theory, Providers]
@@ -116,9 +138,9 @@ public class CrimeRecordingAuditTests
         // Others are told the audit does not exist, and cannot start one.
         var officer = await app.ClientForAsync(Roles.Officer);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/audits/crime-recording/{id}")).StatusCode);
-        Assert.Equal(0, (await officer.GetFromJsonAsync<JsonElement>("/api/v1/audits/crime-recording")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/v1/audits/crime-recording")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.PutAsJsonAsync($"/api/v1/audits/crime-recording/{id}/items/2", new { shouldHaveBeenRecorded = false, version = 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsJsonAsync("/api/v1/audits/crime-recording", new { title = "x", periodFrom = from, periodTo = to, design = "Simple", sampleSize = 5 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsJsonAsync("/api/v1/audits/crime-recording", new { title = "x", periodFrom = from, periodTo = to, design = "Simple", sampleSize = 5 })).StatusCode);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "crime-recording-audit.mark")));
     }
 }

@@ -95,7 +95,9 @@ public class IdentitiesApiTests(AppFixture fixture)
         var second = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11", identityId: identity)));
         var third = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11", identityId: identity)));
 
-        var routings = await handler.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings?pageSize=500");
+        // The desk and supervisors read why an incident was routed to the desk; the call handler only raised it.
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var routings = await desk.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings?pageSize=500");
         var mine = routings.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("identityId").GetInt64() == identity).ToList();
         var routed = Assert.Single(mine);
         Assert.Equal(third.GetProperty("id").GetInt64(), routed.GetProperty("incidentId").GetInt64());
@@ -104,8 +106,7 @@ public class IdentitiesApiTests(AppFixture fixture)
         Assert.DoesNotContain(mine, r => r.GetProperty("incidentId").GetInt64() == second.GetProperty("id").GetInt64());
 
         var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
-        var hidden = await partner.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings");
-        Assert.Equal(0, hidden.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync("/api/v1/identities/desk-routings")).StatusCode);
     }
 
     [Theory, Providers]
@@ -235,7 +236,7 @@ public class IdentitiesApiTests(AppFixture fixture)
         foreach (var role in new[] { Roles.PartnerCaseworker, Roles.Analyst, Roles.CallHandler })
         {
             var client = role == Roles.CallHandler ? handler : await app.ClientForAsync(role);
-            Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>("/api/v1/identities/reviews")).GetProperty("total").GetInt32());
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/identities/reviews")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync($"/api/v1/identities/reviews/{merge}", new { decision = "merge", version = 1 })).StatusCode);
         }
         var bad = await reviewer.PostAsJsonAsync($"/api/v1/identities/reviews/{merge}", new { decision = "maybe" });
@@ -302,9 +303,8 @@ public class IdentitiesApiTests(AppFixture fixture)
         Assert.True(place.GetProperty("ruleVersion").GetInt32() > 1);
 
         var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
-        var theirs = await partner.GetFromJsonAsync<JsonElement>($"/api/v1/people/history?location={Uri.EscapeDataString($"7 {street} Close, Hemel Hempstead")}");
-        Assert.Equal(0, theirs.GetProperty("location").GetArrayLength());
-        Assert.Equal(JsonValueKind.Null, theirs.GetProperty("place").ValueKind);
+        // How often the force has been called to a place is police information: a partner may not ask at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/people/history?location={Uri.EscapeDataString($"7 {street} Close, Hemel Hempstead")}")).StatusCode);
     }
 
     [Theory, Providers]

@@ -161,7 +161,7 @@ public class IncidentsApiTests(AppFixture fixture)
         var recordId = record.GetProperty("id").GetInt64();
 
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
-        var notCrime = await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = recordId, decision = "not-a-crime" });
+        var notCrime = await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = recordId, decision = "not-a-crime", version = record.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.BadRequest, notCrime.StatusCode);
         var notCrimeErrors = Errors(await JsonAsync(notCrime));
         Assert.True(notCrimeErrors.TryGetProperty("reason", out _));
@@ -179,21 +179,21 @@ public class IncidentsApiTests(AppFixture fixture)
         Assert.DoesNotContain(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("crimeRecordId").GetInt64() == recordId);
 
         var reclassified = await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions",
-            new { crimeRecordId = recordId, decision = "reclassify", offenceSubgroup = "Non-residential burglary", reason = "Outbuilding not part of the dwelling" });
+            new { crimeRecordId = recordId, decision = "reclassify", offenceSubgroup = "Non-residential burglary", reason = "Outbuilding not part of the dwelling", version = crime.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.OK, reclassified.StatusCode);
         var afterReclassify = await JsonAsync(reclassified);
         Assert.Equal("Non-residential burglary", afterReclassify.GetProperty("offenceSubgroup").GetString());
         Assert.Equal(2, afterReclassify.GetProperty("history").GetArrayLength());
 
         var cancelBySupervisor = await supervisor.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions",
-            new { crimeRecordId = recordId, decision = "cancel", details = "CCTV shows the owner lost the key and forced the door himself" });
+            new { crimeRecordId = recordId, decision = "cancel", details = "CCTV shows the owner lost the key and forced the door himself", version = afterReclassify.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.BadRequest, cancelBySupervisor.StatusCode);
 
         var registrar = await app.ClientForAsync(Roles.CrimeRegistrar);
-        var cancelWithoutInformation = await registrar.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = recordId, decision = "cancel" });
+        var cancelWithoutInformation = await registrar.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions", new { crimeRecordId = recordId, decision = "cancel", version = afterReclassify.GetProperty("version").GetInt32() });
         Assert.True(Errors(await JsonAsync(cancelWithoutInformation)).TryGetProperty("details", out _));
         var cancelled = await registrar.PostAsJsonAsync($"/api/v1/incidents/{id}/crime-decisions",
-            new { crimeRecordId = recordId, decision = "cancel", details = "CCTV shows the owner lost the key and forced the door himself" });
+            new { crimeRecordId = recordId, decision = "cancel", details = "CCTV shows the owner lost the key and forced the door himself", version = afterReclassify.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         var final = await JsonAsync(cancelled);
         Assert.Equal("Cancelled", final.GetProperty("status").GetString());
@@ -328,10 +328,9 @@ public class IncidentsApiTests(AppFixture fixture)
             var client = await app.ClientForAsync(role);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/incidents/{id}")).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await client.PatchAsJsonAsync($"/api/v1/incidents/{id}", new { version = 1, narrative = "x" })).StatusCode);
-            var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/incidents");
-            Assert.Equal(0, list.GetProperty("total").GetInt32());
-            var queue = await client.GetFromJsonAsync<JsonElement>("/api/v1/queues/crime-recording");
-            Assert.Equal(0, queue.GetProperty("total").GetInt32());
+            // Lists these roles may not use are not there for them at all.
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/incidents")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/queues/crime-recording")).StatusCode);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await handler.GetAsync("/api/v1/incidents/999999999")).StatusCode);
     }
@@ -394,7 +393,7 @@ public class IncidentsApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
         Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/people/{personId}")).StatusCode);
-        Assert.Equal(0, (await partner.GetFromJsonAsync<JsonElement>($"/api/v1/people?name={last}")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/people?name={last}")).StatusCode);
     }
 
     [Theory, Providers]

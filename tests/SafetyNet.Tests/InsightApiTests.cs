@@ -18,6 +18,13 @@ public class InsightApiTests
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>Midnight in London <paramref name="days"/> days from the London date of <paramref name="now"/>.</summary>
+    private static DateTimeOffset LondonMidnight(DateTimeOffset now, int days)
+    {
+        var midnight = TimeZoneInfo.ConvertTime(now, ForceClock.London).Date.AddDays(days);
+        return new DateTimeOffset(midnight, ForceClock.London.GetUtcOffset(midnight));
+    }
+
     private static async Task SeedAsync(SafetyNetApp app, int incidents) =>
         await app.WithServiceAsync<DemoSeeder, SyntheticBatch>(seeder => seeder.AddAsync(incidents, 7, null, CancellationToken.None));
 
@@ -37,9 +44,8 @@ public class InsightApiTests
         {
             Day = await db.Incidents.CountAsync(i => i.ReportedAt >= now.AddHours(-24)),
             Week = await db.Incidents.CountAsync(i => i.ReportedAt >= now.AddDays(-7)),
-            // The baseline: whole days from 35 to 7 days before today.
-            Baseline = await db.Incidents.CountAsync(i => i.ReportedAt >= DemandSummary.Start(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-35))
-                && i.ReportedAt < DemandSummary.Start(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-7))),
+            // The baseline: whole force days (London's) from 35 to 7 days before today.
+            Baseline = await db.Incidents.CountAsync(i => i.ReportedAt >= LondonMidnight(now, -35) && i.ReportedAt < LondonMidnight(now, -7)),
             CrimesDue = await db.CrimeRecords.CountAsync(c => c.DueAt >= now.AddDays(-7) && c.DueAt <= now),
             CrimesOnTime = await db.CrimeRecords.CountAsync(c => c.DueAt >= now.AddDays(-7) && c.DueAt <= now && c.DecidedAt != null && c.DecidedAt <= c.DueAt),
             Burglaries = await db.Incidents.CountAsync(i => i.TypeCode == "BURGLARY-RESIDENTIAL" && i.ReportedAt >= now.AddDays(-84)),
@@ -65,7 +71,7 @@ public class InsightApiTests
         // Repeat victims: each has at least three reports as a victim within three months, by the person key.
         foreach (var victim in pack.GetProperty("repeatVictims").EnumerateArray())
         {
-            Assert.True(victim.GetProperty("reports").GetInt32() >= ManagementPack.RepeatThreshold);
+            Assert.True(victim.GetProperty("reports").GetInt32() >= SafetyNet.People.IdentityRules.Default.RepeatVictim.Incidents);
         }
         // Reading the pack, which names victims, is audited.
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "pack.read" && e.Actor == SafetyNetApp.DemoEmail(Roles.Supervisor))));
@@ -77,9 +83,9 @@ public class InsightApiTests
         await using var app = await new SafetyNetApp(provider).ReadyAsync();
         await SeedAsync(app, 200);
         var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
-        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("/api/v1/insight/pack")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync("/api/v1/insight/pack")).StatusCode);
         var partnerCsv = await partner.GetAsync("/api/v1/insight/pack.csv");
-        Assert.Equal(HttpStatusCode.Forbidden, partnerCsv.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, partnerCsv.StatusCode);
 
         var analyst = await app.ClientForAsync(Roles.Analyst);
         var bad = await analyst.GetAsync("/api/v1/insight/pack?district=Gotham");
@@ -136,7 +142,7 @@ public class InsightApiTests
         Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
 
         var officer = await app.ClientForAsync(Roles.Officer);
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PutAsJsonAsync("/api/v1/insight/strength", new { date = today, shift = "Late", district = "Stevenage", planned = 1, onDuty = 1, neighbourhoodAbstracted = 0 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PutAsJsonAsync("/api/v1/insight/strength", new { date = today, shift = "Late", district = "Stevenage", planned = 1, onDuty = 1, neighbourhoodAbstracted = 0 })).StatusCode);
 
         var pack = await JsonAsync(await officer.GetAsync("/api/v1/insight/pack?fresh=true"));
         var row = Assert.Single(pack.GetProperty("strength").EnumerateArray());
@@ -167,7 +173,7 @@ public class InsightApiTests
         Assert.True(errors.TryGetProperty("metric", out _));
 
         var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
-        Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostAsJsonAsync("/api/v1/insight/nearrepeat", new { events, distanceBand = 100, distanceBands = 3, timeBand = 7, timeBands = 3 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostAsJsonAsync("/api/v1/insight/nearrepeat", new { events, distanceBand = 100, distanceBands = 3, timeBand = 7, timeBands = 3 })).StatusCode);
     }
 
     [Theory, Providers]
@@ -197,7 +203,10 @@ public class InsightApiTests
         Assert.Equal(244_648 * 1000.0 / 56_075_912, burglary.GetProperty("englandAndWalesRatePerThousand").GetDouble(), 9);
         Assert.Equal(HttpStatusCode.BadRequest, (await partner.GetAsync("/api/v1/insight/rates?from=2021-13")).StatusCode);
 
-        var hotspots = await partner.GetAsync("/api/v1/insight/hotspots?type=Burglary&until=2021-10&areaKm2=16.43");
+        // Hotspots guide the force's patrols: they are for the daily management meeting, not for partners.
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync("/api/v1/insight/hotspots?type=Burglary&until=2021-10&areaKm2=16.43")).StatusCode);
+        var analyst = await app.ClientForAsync(Roles.Analyst);
+        var hotspots = await analyst.GetAsync("/api/v1/insight/hotspots?type=Burglary&until=2021-10&areaKm2=16.43");
         Assert.Equal(HttpStatusCode.OK, hotspots.StatusCode);
         Assert.Equal("application/geo+json", hotspots.Content.Headers.ContentType!.MediaType);
         var geo = await JsonAsync(hotspots);
@@ -205,7 +214,7 @@ public class InsightApiTests
         Assert.Equal(16.43, geo.GetProperty("area_km2").GetDouble(), 1);
         Assert.True(geo.GetProperty("features").GetArrayLength() > 1000);
 
-        var wrong = await partner.GetAsync("/api/v1/insight/hotspots?type=Burglary&areaKm2=0");
+        var wrong = await analyst.GetAsync("/api/v1/insight/hotspots?type=Burglary&areaKm2=0");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var errors = (await JsonAsync(wrong)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("until", out _));

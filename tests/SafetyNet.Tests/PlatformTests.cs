@@ -31,6 +31,12 @@ public class PlatformTests(AppFixture fixture)
         await Assert.ThrowsAnyAsync<Exception>(() => startup.WhenReady);
         var response = await app.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        // Beside it, the start-up is reported stopped, with its failure's type and no message.
+        var workers = await app.CreateClient().GetAsync("/health/workers");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, workers.StatusCode);
+        var startupWorker = (await workers.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("workers").EnumerateArray().Single(w => w.GetProperty("name").GetString() == "database start-up");
+        Assert.Equal("Stopped", startupWorker.GetProperty("status").GetString());
+        Assert.DoesNotContain("no-such-place", startupWorker.GetProperty("lastFailure").GetString(), StringComparison.Ordinal);
     }
 
     [Theory, Providers]

@@ -39,7 +39,7 @@ public sealed class ReferralsTests
         }
         var awaiting = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=AwaitingOptIn")).GetProperty("items").EnumerateArray().Single();
         Assert.Equal("VictimSupport", awaiting.GetProperty("kind").GetString());
-        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{abuse.GetProperty("id").GetInt64()}", new { victimSupportOptIn = true }));
+        await VictimCases.JsonAsync(await supervisor.PatchReadAsync($"/api/v1/victims/contracts/{abuse.GetProperty("id").GetInt64()}", new { victimSupportOptIn = true }));
         Assert.Equal(0, (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=AwaitingOptIn")).GetProperty("total").GetInt32());
 
         // A partner referral to Watford Borough Council: only that council's caseworker sees it, and answers it.
@@ -102,7 +102,7 @@ public sealed class ReferralsTests
         Assert.Equal("Sent", (await SupportAsync(service)).GetProperty("status").GetString());
 
         // Then the victim turns out to be the bereaved relative: the referral is held back until he opts in.
-        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(contractPath, new { bereaved = true }));
+        await VictimCases.JsonAsync(await supervisor.PatchReadAsync(contractPath, new { bereaved = true }));
         support = await SupportAsync(supervisor);
         Assert.Equal("AwaitingOptIn", support.GetProperty("status").GetString());
         Assert.DoesNotContain((await service.GetFromJsonAsync<JsonElement>("/api/v1/referrals?pageSize=100")).GetProperty("items").EnumerateArray(),
@@ -113,7 +113,7 @@ public sealed class ReferralsTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("opted in", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("status")[0].GetString());
 
-        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(contractPath, new { victimSupportOptIn = true }));
+        await VictimCases.JsonAsync(await supervisor.PatchReadAsync(contractPath, new { victimSupportOptIn = true }));
         var released = await SupportAsync(service);
         Assert.Equal("Sent", released.GetProperty("status").GetString());
         await VictimCases.JsonAsync(await service.PostAsJsonAsync($"/api/v1/referrals/{released.GetProperty("id").GetInt64()}/feedback",

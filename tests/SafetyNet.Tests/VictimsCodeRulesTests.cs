@@ -52,7 +52,7 @@ public sealed partial class VictimsCodeRulesTests
         var incident = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", report));
         var recordId = Id(incident.GetProperty("crimeRecords")[0]);
         await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{Id(incident)}/crime-decisions",
-            new { crimeRecordId = recordId, decision = "crime", offenceSubgroup = subgroup }));
+            new { crimeRecordId = recordId, decision = "crime", offenceSubgroup = subgroup, version = incident.GetProperty("crimeRecords")[0].GetProperty("version").GetInt32() }));
         var contracts = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts?crimeRecordId={recordId}");
         return contracts.GetProperty("items").EnumerateArray().Single();
     }
@@ -125,12 +125,12 @@ public sealed partial class VictimsCodeRulesTests
         var arrested = await EventAsync(supervisor, id, "SuspectArrested");
         Assert.Equal((false, new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero)), (arrested.GetProperty("enhanced").GetBoolean(), arrested.GetProperty("dueAt").GetDateTimeOffset()));
 
-        var blank = await supervisor.PatchAsJsonAsync(path, new { enhanced = true, enhancedReason = "   " });
+        var blank = await supervisor.PatchReadAsync(path, new { enhanced = true, enhancedReason = "   " });
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
         Assert.True((await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("enhancedReason", out _));
         Assert.False((await supervisor.GetFromJsonAsync<JsonElement>(path)).GetProperty("enhanced").GetBoolean());
 
-        var set = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(path, new { enhanced = true, enhancedReason = "Suspect lives next door and has been seen watching her" }));
+        var set = await VictimCases.JsonAsync(await supervisor.PatchReadAsync(path, new { enhanced = true, enhancedReason = "Suspect lives next door and has been seen watching her" }));
         Assert.Equal((true, "Suspect lives next door and has been seen watching her"),
             (set.GetProperty("enhanced").GetBoolean(), set.GetProperty("enhancedByHandReason").GetString()));
         // What is already running is owed the enhanced timescale from now: the arrest by the end of Tuesday, the
@@ -145,7 +145,7 @@ public sealed partial class VictimsCodeRulesTests
         Assert.Equal((true, new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero)), (interviewed.GetProperty("enhanced").GetBoolean(), interviewed.GetProperty("dueAt").GetDateTimeOffset()));
 
         // Taking the entitlement away needs a reason too.
-        var removed = await supervisor.PatchAsJsonAsync(path, new { enhanced = false });
+        var removed = await supervisor.PatchReadAsync(path, new { enhanced = false });
         Assert.Equal(HttpStatusCode.BadRequest, removed.StatusCode);
         Assert.True((await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("enhancedReason", out _));
         Assert.True((await supervisor.GetFromJsonAsync<JsonElement>(path)).GetProperty("enhanced").GetBoolean());
@@ -157,25 +157,25 @@ public sealed partial class VictimsCodeRulesTests
         var declinedPath = $"/api/v1/victims/contracts/{Id(declined)}";
         Assert.Equal("NotYetOffered", taken.GetProperty("vps").GetString());
 
-        var offered = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(takenPath, new { vps = "Offered" }));
+        var offered = await VictimCases.JsonAsync(await supervisor.PatchReadAsync(takenPath, new { vps = "Offered" }));
         Assert.Equal(("Offered", SafetyNetApp.Start), (offered.GetProperty("vps").GetString(), offered.GetProperty("vpsOfferedAt").GetDateTimeOffset()));
         Assert.Equal(JsonValueKind.Null, offered.GetProperty("vpsTakenAt").ValueKind);
 
         // Two days later he gives it: the offer keeps its own date.
         app.Time.Advance(TimeSpan.FromDays(2));
         supervisor = await app.ClientForAsync(Roles.Supervisor);
-        var given = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(takenPath, new { vps = "Taken" }));
+        var given = await VictimCases.JsonAsync(await supervisor.PatchReadAsync(takenPath, new { vps = "Taken" }));
         Assert.Equal(("Taken", SafetyNetApp.Start, SafetyNetApp.Start.AddDays(2)),
             (given.GetProperty("vps").GetString(), given.GetProperty("vpsOfferedAt").GetDateTimeOffset(), given.GetProperty("vpsTakenAt").GetDateTimeOffset()));
         Assert.Equal(JsonValueKind.Null, given.GetProperty("vpsDeclinedAt").ValueKind);
 
         // Declining at the first asking records that it was offered then.
-        var no = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(declinedPath, new { vps = "Declined" }));
+        var no = await VictimCases.JsonAsync(await supervisor.PatchReadAsync(declinedPath, new { vps = "Declined" }));
         Assert.Equal(("Declined", SafetyNetApp.Start.AddDays(2), SafetyNetApp.Start.AddDays(2)),
             (no.GetProperty("vps").GetString(), no.GetProperty("vpsOfferedAt").GetDateTimeOffset(), no.GetProperty("vpsDeclinedAt").GetDateTimeOffset()));
         Assert.Equal(JsonValueKind.Null, no.GetProperty("vpsTakenAt").ValueKind);
 
-        var unknown = await supervisor.PatchAsJsonAsync(declinedPath, new { vps = "Maybe later" });
+        var unknown = await supervisor.PatchReadAsync(declinedPath, new { vps = "Maybe later" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("vps", out _));
         Assert.Equal("Declined", (await supervisor.GetFromJsonAsync<JsonElement>(declinedPath)).GetProperty("vps").GetString());
@@ -357,19 +357,19 @@ public sealed partial class VictimsCodeRulesTests
         Assert.Single(await ReferralsOfAsync(service, burglary));
 
         // He opts out: the referral is closed, and nobody can send it again.
-        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptOut = true }));
+        await VictimCases.JsonAsync(await supervisor.PatchReadAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptOut = true }));
         var closed = Assert.Single(await ReferralsOfAsync(supervisor, burglary));
         Assert.Equal(("Closed", "The victim opted out"), (closed.GetProperty("status").GetString(), closed.GetProperty("feedback").GetString()));
         Assert.Equal("Closed", Assert.Single(await ReferralsOfAsync(service, burglary)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await supervisor.PostAsJsonAsync($"/api/v1/referrals/{Id(closed)}/send", new { version = closed.GetProperty("version").GetInt32() })).StatusCode);
-        var both = await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptIn = true });
+        var both = await supervisor.PatchReadAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptIn = true });
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
         Assert.True((await both.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("victimSupportOptIn", out _));
         // He changes his mind: a fresh referral goes at once, and the closed one keeps its record.
-        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptOut = false }));
+        await VictimCases.JsonAsync(await supervisor.PatchReadAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptOut = false }));
         Assert.Equal([("VictimSupport", "Closed"), ("VictimSupport", "Sent")], KindsAndStatuses(await ReferralsOfAsync(supervisor, burglary)));
         Assert.Single(await ReferralsOfAsync(service, burglary), r => r.GetProperty("status").GetString() == "Sent");
-        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptIn = true }));
+        await VictimCases.JsonAsync(await supervisor.PatchReadAsync($"/api/v1/victims/contracts/{Id(contract)}", new { victimSupportOptIn = true }));
         Assert.Equal(2, (await ReferralsOfAsync(supervisor, burglary)).Count);
 
         // Asked when the report is taken: a victim who declines is never referred, and only a victim can decline.
@@ -393,7 +393,7 @@ public sealed partial class VictimsCodeRulesTests
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 27, 15, 0, 0, TimeSpan.Zero));
         supervisor = await app.ClientForAsync(Roles.Supervisor);
         service = await app.ClientForEmailAsync("victimsupport.caseworker@safetynet.test");
-        await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{Id(sexual)}", new { victimSupportOptIn = true }));
+        await VictimCases.JsonAsync(await supervisor.PatchReadAsync($"/api/v1/victims/contracts/{Id(sexual)}", new { victimSupportOptIn = true }));
         var sent = Assert.Single(await ReferralsOfAsync(service, assault));
         Assert.Equal(("VictimSupport", "Sent", app.Time.GetUtcNow(), new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero)),
             (sent.GetProperty("kind").GetString(), sent.GetProperty("status").GetString(), sent.GetProperty("sentAt").GetDateTimeOffset(), sent.GetProperty("dueAt").GetDateTimeOffset()));

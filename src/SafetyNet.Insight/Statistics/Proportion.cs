@@ -32,8 +32,18 @@ public static class Proportion
     public static ProportionEstimate Wilson(long successes, long trials, double z = Z95)
     {
         Check(successes, trials);
-        var n = (double)trials;
-        var p = successes / n;
+        return Wilson((double)successes / trials, trials, z);
+    }
+
+    /// <summary>
+    /// Wilson's interval for a share <paramref name="p"/> estimated with the precision of <paramref name="n"/>
+    /// independent trials; <paramref name="n"/> need not be whole (an effective sample size from a complex design).
+    /// </summary>
+    public static ProportionEstimate Wilson(double p, double n, double z)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(n, 0);
+        ArgumentOutOfRangeException.ThrowIfNegative(p);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(p, 1);
         var z2 = z * z;
         var denominator = 1 + z2 / n;
         var centre = (p + z2 / (2 * n)) / denominator;

@@ -28,34 +28,35 @@ public static class AsbApi
     {
         var asb = app.MapGroup("/api/v1/asb").RequireAuthorization(AccountsSetup.ApiPolicy);
 
-        var desk = asb.MapGroup("/desk").WithTags("Community focus desk");
+        var desk = asb.MapGroup("/desk").RequireAuthorization(Entitlements.Desk).WithTags("Community focus desk");
         desk.MapGet("", DeskQueueAsync);
         desk.MapGet("/{incidentId:long}", DeskReadAsync);
         desk.MapPost("/{incidentId:long}/review", DeskReviewAsync);
 
-        var cases = asb.MapGroup("/cases").WithTags("ASB cases");
+        var cases = asb.MapGroup("/cases").RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases");
         cases.MapGet("", SearchAsync);
         cases.MapGet("/export", ExportAsync);
         cases.MapPost("", CreateAsync);
         cases.MapGet("/{id:long}", ReadAsync);
         cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.UpdateAsync(id, r, ct)));
         cases.MapGet("/{id:long}/chronology", ChronologyAsync);
-        cases.MapGet("/{id:long}/suggestions", SuggestionsAsync);
-        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddPartyAsync(id, r, ct)));
-        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseWork w, CancellationToken ct) => Respond(w.LinkIncidentAsync(id, r, ct)));
-        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseWork w, CancellationToken ct) => Respond(w.ShareAsync(id, r, ct)));
-        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseWork w, CancellationToken ct) => Respond(w.WithdrawShareAsync(id, shareId, ct)));
+        cases.MapGet("/{id:long}/suggestions", SuggestionsAsync).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseWork w, CancellationToken ct) => Respond(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseWork w, CancellationToken ct) => Respond(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseWork w, CancellationToken ct) => Respond(w.WithdrawShareAsync(id, shareId, ct))).RequireAuthorization(Entitlements.ForceOperational);
         cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddActionAsync(id, r, ct), created: true));
         cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseWork w, CancellationToken ct) => Respond(w.UpdateActionAsync(id, actionId, r, ct)));
         cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddContactAsync(id, r, ct), created: true));
-        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct)));
+        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
         cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.CloseAsync(id, r, ct)));
         cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReopenAsync(id, r, ct)));
-        asb.MapGet("/actions/mine", async (CaseWork w, CancellationToken ct) => TypedResults.Ok(await w.MyActionsAsync(ct))).WithTags("ASB cases");
+        asb.MapGet("/actions/mine", async (CaseWork w, CancellationToken ct) => TypedResults.Ok(await w.MyActionsAsync(ct)))
+            .RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases");
 
         var agreements = asb.MapGroup("/sharing-agreements").WithTags("Information sharing");
-        agreements.MapGet("", AgreementsAsync);
-        agreements.MapPost("", CreateAgreementAsync);
+        agreements.MapGet("", AgreementsAsync).RequireAuthorization(Entitlements.SharingAgreements);
+        agreements.MapPost("", CreateAgreementAsync).RequireAuthorization(Entitlements.Administration);
         app.MapCommunityTrigger();
         app.MapCaseRecords();
         app.MapMeetings();
@@ -90,7 +91,7 @@ public static class AsbApi
         {
             v.Add("sort", "sort is one of: due, -due, reported, -reported");
         }
-        v.MaxLength("district", district, "the district", 60);
+        district = v.District("district", district);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
@@ -98,25 +99,42 @@ public static class AsbApi
         return TypedResults.Ok(await desk.QueueAsync(new CommunityFocusDesk.QueueFilter(overdueOnly == true, reviewed == true, reason, district, sort), paging, ct));
     }
 
-    private static async Task<Results<Ok<DeskReviewResponse>, NotFound>> DeskReadAsync(long incidentId, CommunityFocusDesk desk, CancellationToken ct) =>
-        await desk.FindAsync(incidentId, ct) is { } review ? TypedResults.Ok(review) : TypedResults.NotFound();
+    private static async Task<Results<Ok<DeskReviewResponse>, NotFound, ValidationProblem>> DeskReadAsync(
+        long incidentId, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
+    {
+        var read = await desk.ReadAsync(incidentId, Purpose.From(context), null, ct);
+        return read.Outcome switch
+        {
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ => TypedResults.Ok(read.Value!),
+        };
+    }
 
-    private static async Task<Results<Ok<DeskReviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
-        long incidentId, DeskReviewRequest request, CommunityFocusDesk desk, CancellationToken ct)
+    /// <summary>
+    /// Saves the desk's review and answers the review as it now stands; a sensitive incident reviewed without a stated
+    /// purpose is saved and answered with no content, since reading it back needs the purpose.
+    /// </summary>
+    private static async Task<Results<Ok<DeskReviewResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
+        long incidentId, DeskReviewRequest request, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
     {
         var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, ct);
-        return outcome switch
+        switch (outcome)
         {
-            DeskOutcome.NotFound => TypedResults.NotFound(),
-            DeskOutcome.Invalid => TypedResults.ValidationProblem(errors, title: "The review was not saved"),
-            DeskOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(version)),
-            _ => TypedResults.Ok((await desk.FindAsync(incidentId, ct))!),
-        };
+            case DeskOutcome.NotFound:
+                return TypedResults.NotFound();
+            case DeskOutcome.Invalid:
+                return TypedResults.ValidationProblem(errors, title: "The review was not saved");
+            case DeskOutcome.Stale:
+                return TypedResults.Problem(IncidentsApi.Stale(version));
+        }
+        var read = await desk.ReadAsync(incidentId, Purpose.From(context), "reviewed", ct);
+        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NoContent();
     }
 
     /// <summary>The cases a search finds, as CSV for a caseworker's own reporting: only what they may see, at most 10,000 rows.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(
-        CaseWork work, CaseAccess access, AuditTrail audit, string? q, string? status, string? risk, string? district, bool? reviewOverdue, CancellationToken ct)
+        CaseWork work, CaseAccess access, string? q, string? status, string? risk, string? district, bool? reviewOverdue, CancellationToken ct)
     {
         if (!access.CanUseCases)
         {
@@ -132,23 +150,14 @@ public static class AsbApi
         {
             v.Add("risk", $"risk is one of: {string.Join(", ", AsbRules.RiskLevels)}");
         }
+        district = v.District("district", district);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        const int MaxRows = 10_000;
-        var rows = new List<CaseSummary>();
-        for (var page = 1; rows.Count < MaxRows; page++)
-        {
-            var batch = await work.SearchAsync(q, status, risk, district, reviewOverdue == true, new Paging(page, Paging.MaxPageSize), ct);
-            rows.AddRange(batch.Items);
-            if (batch.Items.Count < Paging.MaxPageSize)
-            {
-                break;
-            }
-        }
+        var rows = await work.ExportAsync(q, status, risk, district, reviewOverdue == true, 10_000, ct);
         var csv = new System.Text.StringBuilder("reference,title,category,status,risk_level,district,lead_agency,opened_at,next_review_due_at,review_overdue,trigger_flagged\r\n");
-        foreach (var c in rows.Take(MaxRows))
+        foreach (var c in rows)
         {
             string[] fields =
             [
@@ -159,7 +168,6 @@ public static class AsbApi
             ];
             csv.Append(string.Join(',', fields.Select(Insight.PackExport.Field))).Append("\r\n");
         }
-        await audit.WriteAsync("case.export", "case", null, details: $"q={q} status={status} risk={risk} district={district} rows={Math.Min(rows.Count, MaxRows)}", cancellationToken: ct);
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "asb-cases.csv");
     }
 
@@ -177,6 +185,7 @@ public static class AsbApi
         {
             v.Add("risk", $"risk is one of: {string.Join(", ", AsbRules.RiskLevels)}");
         }
+        district = v.District("district", district);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
@@ -225,13 +234,9 @@ public static class AsbApi
         return TypedResults.Ok(rows.Select(a => new AgreementResponse(a.Id, agencies[a.AgencyId], a.Title, [.. a.CategorySet.Order()], a.StartsOn, a.EndsOn, a.Version)).ToList());
     }
 
-    private static async Task<Results<Created<AgreementResponse>, ForbidHttpResult, ValidationProblem>> CreateAgreementAsync(
+    private static async Task<Results<Created<AgreementResponse>, ValidationProblem>> CreateAgreementAsync(
         AgreementRequest request, AppDb db, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        if (!user.IsForce || !user.IsInRole(Roles.Administrator))
-        {
-            return TypedResults.Forbid();
-        }
         var v = new Validation();
         var agency = request.AgencyId is { } id ? await db.Agencies.FirstOrDefaultAsync(a => a.Id == id && a.Kind != AgencyKind.Force, ct) : null;
         if (agency is null)

@@ -53,7 +53,7 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
     private async Task SeedPartnersAsync(CancellationToken ct)
     {
         var agencies = await db.Agencies.ToDictionaryAsync(a => a.Code, ct);
-        var today = DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+        var today = ForceClock.DayOf(time.GetUtcNow());
         if (!await db.SharingAgreements.AnyAsync(ct))
         {
             foreach (var (code, categories) in Agreements)

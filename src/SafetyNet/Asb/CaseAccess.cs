@@ -108,7 +108,7 @@ public sealed class CaseAccess(AppDb db, CurrentUser user, TimeProvider time)
             || (agreed && db.CaseShares.Any(s => s.CaseId == c.Id && s.AgencyId == agency && s.WithdrawnAt == null)));
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+    private DateOnly Today => ForceClock.DayOf(time.GetUtcNow());
 
     /// <summary>The view of a case the user has, or null when the case is not theirs to see.</summary>
     public async Task<CaseView?> ViewAsync(long caseId, CancellationToken ct)

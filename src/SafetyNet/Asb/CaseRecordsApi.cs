@@ -30,7 +30,7 @@ public static class CaseRecordsApi
 
     public static WebApplication MapCaseRecords(this WebApplication app)
     {
-        var cases = app.MapGroup("/api/v1/asb/cases/{id:long}").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("ASB cases");
+        var cases = app.MapGroup("/api/v1/asb/cases/{id:long}").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("ASB cases");
         cases.MapGet("/powers", PowersAsync);
         cases.MapPost("/powers", AddPowerAsync);
         cases.MapPost("/powers/{powerId:long}/breaches", AddBreachAsync);
@@ -39,8 +39,8 @@ public static class CaseRecordsApi
         cases.MapGet("/documents/{documentId:long}", DownloadAsync);
         cases.MapPost("/letters", LetterAsync);
         // The pages download with the signed-in cookie; the check and the audit are the same.
-        app.MapGet("/asb/cases/{id:long}/documents/{documentId:long}", DownloadAsync).RequireAuthorization();
-        app.MapGet("/api/v1/asb/powers/counts", CountsAsync).RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("ASB cases");
+        app.MapGet("/asb/cases/{id:long}/documents/{documentId:long}", DownloadAsync).RequireAuthorization(Entitlements.Partnership);
+        app.MapGet("/api/v1/asb/powers/counts", CountsAsync).RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("ASB cases");
         return app;
     }
 

@@ -137,7 +137,7 @@ public sealed class CaseWork(
         {
             v.Add("riskLevel", $"Select the risk level: {string.Join(", ", AsbRules.RiskLevels)}");
         }
-        var district = v.MaxLength("district", request.District, "the district", 60);
+        var district = v.District("district", request.District);
         var lead = request.LeadAgencyId ?? user.AgencyId;
         if (lead is null || !await db.Agencies.AnyAsync(a => a.Id == lead, ct))
         {
@@ -186,6 +186,34 @@ public sealed class CaseWork(
 
     public async Task<PagedList<CaseSummary>> SearchAsync(string? q, string? status, string? risk, string? district, bool reviewOverdue, Paging paging, CancellationToken ct)
     {
+        var found = await FindAsync(q, status, risk, district, reviewOverdue, paging, ct);
+        await audit.WriteAsync("case.search", "case", null, details: $"q={q} status={status} risk={risk} district={district} page={paging.Page}", cancellationToken: ct);
+        return found;
+    }
+
+    /// <summary>
+    /// Every case a search finds, up to <paramref name="maxRows"/>, for a file the caller takes away: one audit event
+    /// for the whole export, naming its recipient (the caller), however many pages it reads.
+    /// </summary>
+    public async Task<List<CaseSummary>> ExportAsync(string? q, string? status, string? risk, string? district, bool reviewOverdue, int maxRows, CancellationToken ct)
+    {
+        var rows = new List<CaseSummary>();
+        for (var page = 1; rows.Count < maxRows; page++)
+        {
+            var batch = await FindAsync(q, status, risk, district, reviewOverdue, new Paging(page, Paging.MaxPageSize), ct);
+            rows.AddRange(batch.Items.Take(maxRows - rows.Count));
+            if (batch.Items.Count < Paging.MaxPageSize)
+            {
+                break;
+            }
+        }
+        await audit.WriteAsync("case.export", "case", null,
+            details: $"q={q} status={status} risk={risk} district={district} rows={rows.Count} recipient={user.Name}", cancellationToken: ct);
+        return rows;
+    }
+
+    private async Task<PagedList<CaseSummary>> FindAsync(string? q, string? status, string? risk, string? district, bool reviewOverdue, Paging paging, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         var query = access.Visible(db.AsbCases).AsNoTracking();
         if (Enum.TryParse<AsbCaseStatus>(status, true, out var s))
@@ -223,7 +251,6 @@ public sealed class CaseWork(
         var rows = await query.OrderByDescending(c => c.OpenedAt).ThenByDescending(c => c.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(c => new { c, Lead = db.Agencies.Where(a => a.Id == c.LeadAgencyId).Select(a => a.Name).FirstOrDefault() }).ToListAsync(ct);
         var seeRisk = access.IsForceCaseworker || (await access.PartnerCategoriesAsync(ct)).Contains(DataCategories.Risk);
-        await audit.WriteAsync("case.search", "case", null, details: $"q={q} status={status} risk={risk} district={district} page={paging.Page}", cancellationToken: ct);
         return new PagedList<CaseSummary>(rows.Select(r => new CaseSummary(r.c.Id, r.c.Reference, r.c.Title, r.c.Category, r.c.Status.ToString(),
             seeRisk || r.c.LeadAgencyId == user.AgencyId ? r.c.RiskLevel : null,
             seeRisk || r.c.LeadAgencyId == user.AgencyId ? FirstReviewDue(r.c) : null,
@@ -377,15 +404,11 @@ public sealed class CaseWork(
     public async Task<CaseResult<CaseResponse>> UpdateAsync(long id, UpdateCaseRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
-        if (c is null || view is null)
+        if (c is null || view is null || !Leads(c, view))
         {
             return CaseResult<CaseResponse>.NotFound;
         }
         var v = new Validation();
-        if (!Leads(c, view))
-        {
-            v.Add("version", "Only the lead agency or the police change the case's details");
-        }
         if (request.Version is null)
         {
             v.Add("version", "Send the version of the case you read");
@@ -506,7 +529,7 @@ public sealed class CaseWork(
     public async Task<CaseResult<CaseResponse>> AddPartyAsync(long id, CasePartyRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
-        if (c is null || view is null)
+        if (c is null || view is null || !view.IsForce)
         {
             return CaseResult<CaseResponse>.NotFound;
         }
@@ -558,7 +581,7 @@ public sealed class CaseWork(
     public async Task<CaseResult<CaseResponse>> LinkIncidentAsync(long id, LinkIncidentRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
-        if (c is null || view is null)
+        if (c is null || view is null || !view.IsForce)
         {
             return CaseResult<CaseResponse>.NotFound;
         }
@@ -613,16 +636,11 @@ public sealed class CaseWork(
     public async Task<CaseResult<CaseResponse>> ShareAsync(long id, ShareRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
-        if (c is null || view is null)
+        if (c is null || view is null || !view.IsForce)
         {
             return CaseResult<CaseResponse>.NotFound;
         }
         var v = new Validation();
-        if (!view.IsForce)
-        {
-            v.Add("agencyId", "Only the police share a case with partner agencies");
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
-        }
         var agency = request.AgencyId is { } agencyId ? await db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId && a.Kind != AgencyKind.Force, ct) : null;
         if (agency is null)
         {
@@ -826,15 +844,11 @@ public sealed class CaseWork(
     public async Task<CaseResult<CaseResponse>> CloseAsync(long id, CloseCaseRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
-        if (c is null || view is null)
+        if (c is null || view is null || !Leads(c, view))
         {
             return CaseResult<CaseResponse>.NotFound;
         }
         var v = new Validation();
-        if (!Leads(c, view))
-        {
-            v.Add("outcome", "Only the lead agency or the police close the case");
-        }
         if (request.Version is null)
         {
             v.Add("version", "Send the version of the case you read");
@@ -878,15 +892,11 @@ public sealed class CaseWork(
     public async Task<CaseResult<CaseResponse>> ReopenAsync(long id, ReopenCaseRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
-        if (c is null || view is null)
+        if (c is null || view is null || !Leads(c, view))
         {
             return CaseResult<CaseResponse>.NotFound;
         }
         var v = new Validation();
-        if (!Leads(c, view))
-        {
-            v.Add("reason", "Only the lead agency or the police reopen the case");
-        }
         if (request.Version is null)
         {
             v.Add("version", "Send the version of the case you read");

@@ -49,7 +49,7 @@ public enum DeskOutcome
 /// </summary>
 public sealed class CommunityFocusDesk(
     AppDb db, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, CommunityTrigger trigger, CurrentUser user,
-    AuditTrail audit, TimeProvider time)
+    AuditTrail audit, RecordReads reads, TimeProvider time)
 {
     /// <summary>
     /// Puts an incident in the desk's queue when it qualifies. The caller saves. Safe to call again for an incident
@@ -166,18 +166,22 @@ public sealed class CommunityFocusDesk(
         return new PagedList<DeskQueueItem>(items, paging.Page, paging.PageSize, total);
     }
 
-    public async Task<DeskReviewResponse?> FindAsync(long incidentId, CancellationToken ct)
+    /// <summary>
+    /// Reads the desk's review of an incident: not found unless the caller works the desk and the incident was routed
+    /// to it, a stated purpose if the incident is sensitive, and the read audited with that purpose before anything is
+    /// returned.
+    /// </summary>
+    public async Task<Read<DeskReviewResponse>> ReadAsync(long incidentId, string? purpose, string? details, CancellationToken ct)
     {
-        if (!access.IsDesk)
-        {
-            return null;
-        }
-        var review = await db.DeskReviews.AsNoTracking().FirstOrDefaultAsync(r => r.IncidentId == incidentId, ct);
+        var review = access.IsDesk ? await db.DeskReviews.AsNoTracking().FirstOrDefaultAsync(r => r.IncidentId == incidentId, ct) : null;
         var incident = review is null ? null : await db.Incidents.Include(i => i.People).AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct);
-        if (review is null || incident is null)
-        {
-            return null;
-        }
+        var decided = await reads.DecideAsync(review is null ? null : incident?.Sensitive, "desk.read", "incident", incidentId, purpose, details, ct);
+        return decided.Allowed ? decided.With(await ComposeAsync(review!, incident!, ct)) : decided.Refused<DeskReviewResponse>();
+    }
+
+    private async Task<DeskReviewResponse> ComposeAsync(DeskReview review, Incident incident, CancellationToken ct)
+    {
+        var incidentId = incident.Id;
         var now = time.GetUtcNow();
         var assessments = await db.RiskAssessments.AsNoTracking().Where(a => a.IncidentId == incidentId).OrderBy(a => a.Id).ToListAsync(ct);
         var identities = await VictimHistoryDeskRouting.VictimIdentitiesAsync(db, incidentId, ct);
@@ -196,7 +200,6 @@ public sealed class CommunityFocusDesk(
             .Where(c => db.CaseParties.Any(p => p.CaseId == c.Id && identities.Contains(p.IdentityId)) || db.CaseIncidents.Any(l => l.CaseId == c.Id && l.IncidentId == incidentId))
             .OrderByDescending(c => c.OpenedAt).Take(20)
             .Select(c => new DeskCaseItem(c.Id, c.Reference, c.Title, c.Status.ToString(), c.RiskLevel)).ToListAsync(ct);
-        await audit.WriteAsync("desk.read", "incident", Id(incidentId), cancellationToken: ct);
         return new DeskReviewResponse(incident.Id, incident.Reference, incident.TypeCode, IncidentType.Find(incident.TypeCode)?.Name ?? incident.TypeCode,
             incident.Narrative, incident.LocationText, incident.District, incident.GradeCode, incident.AttendanceDueAt, incident.VulnerablePerson,
             review.Reasons, review.ReportedAt, review.DueAt, review.ReviewedAt is null && now > review.DueAt,

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
-using SafetyNet.Insight;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
@@ -105,7 +104,7 @@ public sealed class CommunityPriorities(AppDb db, CaseAccess access, CurrentUser
 
     public bool CanRecord => access.IsForceCaseworker;
 
-    private DateOnly Today => DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+    private DateOnly Today => ForceClock.DayOf(time.GetUtcNow());
 
     private async Task<IQueryable<CommunityPriority>> VisibleAsync(CancellationToken ct)
     {
@@ -241,12 +240,7 @@ public sealed class CommunityPriorities(AppDb db, CaseAccess access, CurrentUser
 
     private void Apply(Validation v, CommunityPriority p, PriorityRequest r, bool creating)
     {
-        var district = v.Required("district", r.District, "the district", 60);
-        if (district is not null && !InsightApi.Districts.Contains(district))
-        {
-            v.Add("district", "Choose one of Hertfordshire's ten districts");
-        }
-        p.District = district ?? p.District;
+        p.District = v.District("district", r.District, required: true) ?? p.District;
         p.Area = v.MaxLength("area", r.Area, "the neighbourhood or ward", 100);
         p.Title = v.Required("title", r.Title, "the priority", 200) ?? p.Title;
         p.Description = v.Required("description", r.Description, "what residents raised", 4000) ?? p.Description;
@@ -293,7 +287,7 @@ public static class CommunityPrioritiesApi
 {
     public static WebApplication MapCommunityPriorities(this WebApplication app)
     {
-        var group = app.MapGroup("/api/v1/asb/priorities").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Community priorities");
+        var group = app.MapGroup("/api/v1/asb/priorities").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community priorities");
         group.MapGet("", ListAsync);
         group.MapPost("", async (PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.CreateAsync(r, ct), created: true));
         group.MapGet("/{id:long}", async Task<Results<Ok<PriorityResponse>, NotFound>> (long id, CommunityPriorities p, CancellationToken ct) =>
@@ -312,10 +306,7 @@ public static class CommunityPrioritiesApi
         }
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize, 50);
-        if (district is not null && !InsightApi.Districts.Contains(district))
-        {
-            v.Add("district", "Choose one of Hertfordshire's ten districts");
-        }
+        district = v.District("district", district);
         if (status is not null && !PriorityStatus.All.Contains(status))
         {
             v.Add("status", "The status is one of: Active, Achieved, Closed");

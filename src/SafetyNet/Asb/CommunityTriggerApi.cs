@@ -39,7 +39,7 @@ public static class CommunityTriggerApi
 {
     public static WebApplication MapCommunityTrigger(this WebApplication app)
     {
-        var trigger = app.MapGroup("/api/v1/asb/community-trigger").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Community Trigger");
+        var trigger = app.MapGroup("/api/v1/asb/community-trigger").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community Trigger");
         trigger.MapGet("/flagged", FlaggedAsync);
         trigger.MapGet("/applications", ListAsync);
         trigger.MapPost("/applications", CreateAsync);
@@ -147,7 +147,7 @@ public static class CommunityTriggerApi
         {
             v.Add("leadAgencyId", "A partner records applications its own agency leads");
         }
-        var district = v.MaxLength("district", request.District, "the district", 60) ?? asbCase?.District;
+        var district = v.District("district", request.District) ?? asbCase?.District;
         var summary = v.Required("summary", request.Summary, "what the applicant says has not been dealt with", 4000);
         if (!v.IsValid)
         {
@@ -340,8 +340,8 @@ public static class CommunityTriggerApi
     {
         var from = new DateOnly(financialYear, 4, 1);
         var to = new DateOnly(financialYear + 1, 3, 31);
-        var start = ForceClock.FromLocal(from.ToDateTime(TimeOnly.MinValue));
-        var end = ForceClock.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var start = ForceClock.StartOf(from);
+        var end = ForceClock.StartOf(to.AddDays(1));
         var applications = Visible(db.TriggerApplications, access).AsNoTracking().Where(a => a.ReceivedAt >= start && a.ReceivedAt < end);
         var ids = applications.Select(a => a.Id);
         var recommendations = db.TriggerRecommendations.AsNoTracking().Where(r => ids.Contains(r.ApplicationId));

@@ -71,7 +71,7 @@ public static class MeetingsApi
 {
     public static WebApplication MapMeetings(this WebApplication app)
     {
-        var meetings = app.MapGroup("/api/v1/asb/meetings").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Multi-agency meetings");
+        var meetings = app.MapGroup("/api/v1/asb/meetings").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Multi-agency meetings");
         meetings.MapGet("", ListAsync);
         meetings.MapPost("", CreateAsync);
         meetings.MapGet("/{id:long}", ReadAsync);
@@ -136,7 +136,7 @@ public static class MeetingsApi
         }
         var v = new Validation();
         var title = v.Required("title", request.Title, "the meeting's title", 200);
-        var district = v.MaxLength("district", request.District, "the district", 60);
+        var district = v.District("district", request.District);
         var attendees = v.Required("attendees", request.Attendees, "who attended", 2000);
         if (request.HeldAt is null)
         {

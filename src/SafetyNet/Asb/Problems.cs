@@ -109,13 +109,13 @@ public static class ProblemsApi
 {
     public static WebApplication MapProblems(this WebApplication app)
     {
-        var problems = app.MapGroup("/api/v1/problems").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Problem solving");
+        var problems = app.MapGroup("/api/v1/problems").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Problem solving");
         problems.MapGet("/tactics", () => TypedResults.Ok(Tactics.All.Select(t => new { code = t.Code, name = t.Name, group = t.Group }).ToList()));
         problems.MapGet("", ListAsync);
         problems.MapPost("", CreateAsync);
         problems.MapGet("/{id:long}", ReadAsync);
         problems.MapPut("/{id:long}", UpdateAsync);
-        var practice = app.MapGroup("/api/v1/practice").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("What works");
+        var practice = app.MapGroup("/api/v1/practice").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("What works");
         practice.MapGet("", LibraryAsync);
         return app;
     }
@@ -176,7 +176,7 @@ public static class ProblemsApi
     {
         p.Title = v.Required("title", r.Title, "a title for the problem", 200) ?? p.Title;
         p.ProblemType = v.Required("problemType", r.ProblemType, "the type of problem, such as street drinking", 100) ?? p.ProblemType;
-        p.District = v.MaxLength("district", r.District, "the district", 60);
+        p.District = v.District("district", r.District);
         p.Scanning = v.Required("scanning", r.Scanning, "what scanning found", 4000) ?? p.Scanning;
         p.Analysis = v.MaxLength("analysis", r.Analysis, "the analysis", 4000);
         p.Victim = v.MaxLength("victim", r.Victim, "the victim side of the triangle", 2000);
@@ -273,6 +273,7 @@ public static class ProblemsApi
         }
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize, 20);
+        district = v.District("district", district);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
@@ -366,6 +367,9 @@ public static class ProblemsApi
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize, 20);
         v.MaxLength("q", q, "the search text", 200);
+        v.MaxLength("problemType", problemType, "the type of problem", 100);
+        v.MaxLength("tactic", tactic, "the tactic", 60);
+        district = v.District("district", district);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using SafetyNet.Data;
-using SafetyNet.Incidents;
-using SafetyNet.Locations;
-using SafetyNet.People;
 using SafetyNet.Platform;
 
 namespace SafetyNet.Cli;
 
 /// <summary>
-/// The verbs of the <c>SafetyNet</c> binary. Database verbs build a host of services (no web server);
-/// engine verbs build nothing at all, so they start in milliseconds.
+/// The verbs of the <c>SafetyNet</c> binary. Database verbs build a host of the application's services from the one
+/// composition root (<see cref="SafetyNetSetup.AddSafetyNet"/>), without the web server; engine verbs build nothing
+/// at all, so they start in milliseconds.
 /// </summary>
 public static class CommandLine
 {
@@ -30,7 +28,12 @@ public static class CommandLine
         new("identities", "identities resolve [--score-truth]   resolve waiting person entries into identities", args => WithServices(args, 2, IdentityVerb.RunAsync)),
     ];
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && (Array.Exists(Verbs, v => v.Name == args[0]) || args[0] is "help" or "--help");
+    /// <summary>
+    /// Whether the arguments ask for a verb rather than the web application: a first argument that is a bare word.
+    /// No arguments (as <c>dotnet run</c> gives), host options (<c>--urls …</c>, <c>/urls …</c>) and configuration
+    /// (<c>Demo:Enabled=true</c>) start the web application; a word that is no verb is refused, not served.
+    /// </summary>
+    public static bool IsVerb(string[] args) => args.Length > 0 && (args[0] is "--help" || (args[0].Length > 0 && args[0][0] is not ('-' or '/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -43,9 +46,14 @@ public static class CommandLine
             }
             return 0;
         }
+        if (Array.Find(Verbs, v => v.Name == args[0]) is not { } found)
+        {
+            await Console.Error.WriteLineAsync($"SafetyNet: unknown verb '{args[0]}'; the verbs are {string.Join(", ", Verbs.Select(v => v.Name))} (SafetyNet help shows how to use them)");
+            return BadInput;
+        }
         try
         {
-            return await Array.Find(Verbs, v => v.Name == args[0])!.Run(args);
+            return await found.Run(args);
         }
         catch (CliException error)
         {
@@ -70,22 +78,7 @@ public static class CommandLine
         {
             throw new CliException($"'{args[0]}' needs a command before its options");
         }
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = configArgs,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddPlatform();
-        builder.AddDatabase();
-        builder.AddAccounts();
-        builder.AddAudit();
-        builder.AddIncidents();
-        builder.AddLocations();
-        builder.AddIdentities();
-        Asb.AsbApi.AddAsb(builder);
-        Demo.DemoSeeder.AddDemo(builder);
-        using var host = builder.Build();
+        using var host = CreateBuilder(configArgs).Build();
         await using var scope = host.Services.CreateAsyncScope();
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         user.ActAs($"cli:{Environment.UserName}", "command line");
@@ -96,6 +89,24 @@ public static class CommandLine
             await scope.ServiceProvider.GetRequiredService<AuditTrail>().WriteAsync($"cli.{action}", null, null, details: string.Join(' ', args.Take(verbWords)));
         }
         return code;
+    }
+
+    /// <summary>
+    /// The host a database verb runs in: every feature's services, as the web host has them, and no web server. Its
+    /// background services are never started.
+    /// </summary>
+    internal static HostApplicationBuilder CreateBuilder(string[] configArgs)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddSafetyNet();
+        // Authorization's policy cache reads the endpoints, so its services need routing's, though no verb routes.
+        builder.Services.AddRouting();
+        return builder;
     }
 
     /// <summary>Configuration overrides look like <c>--Database:Provider=Postgres</c>; everything else is the verb's.</summary>
@@ -135,7 +146,7 @@ public static class CommandLine
         }
         var db = context.Services.GetRequiredService<AppDb>();
         await DatabaseStartup.MigrateAsync(db, CancellationToken.None);
-        await context.Services.GetRequiredService<AccountSeeder>().SeedAsync(CancellationToken.None);
+        await context.Services.GetRequiredService<StartupOrder>().RunAsync(context.Services, pass => pass is AccountSeeder, CancellationToken.None);
         var users = context.Services.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null)
         {

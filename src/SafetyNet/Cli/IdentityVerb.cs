@@ -24,10 +24,7 @@ internal static class IdentityVerb
         var services = context.Services;
         var db = services.GetRequiredService<AppDb>();
         await DatabaseStartup.MigrateAsync(db, CancellationToken.None);
-        foreach (var seeder in services.GetServices<IStartupSeeder>().Where(s => s is not Demo.DemoSeeder))
-        {
-            await seeder.SeedAsync(CancellationToken.None);
-        }
+        await services.GetRequiredService<StartupOrder>().RunAsync(services, pass => pass is not Demo.DemoSeeder, CancellationToken.None);
         services.GetRequiredService<StartupState>().MarkReady();
         context.Audited = "identities.resolve";
         var matcher = services.GetRequiredService<PersonMatcher>();

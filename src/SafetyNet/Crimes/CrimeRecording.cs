@@ -84,7 +84,12 @@ public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail a
                 : "Select which victim's crime recording decision this is");
             return (DecisionOutcome.Invalid, null, v.Errors);
         }
-        if (request.Version is { } version && !db.Matches(record, version))
+        if (request.Version is not { } version)
+        {
+            v.Add("version", "Send the version of the crime recording decision you read");
+            return (DecisionOutcome.Invalid, record, v.Errors);
+        }
+        if (!db.Matches(record, version))
         {
             return (DecisionOutcome.Stale, record, none);
         }

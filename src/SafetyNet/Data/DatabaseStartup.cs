@@ -4,29 +4,30 @@ using SafetyNet.Platform;
 namespace SafetyNet.Data;
 
 /// <summary>
-/// Brings the database to the current migration and seeds what the configuration asks for, then tells
-/// <c>/health</c> the system is ready. Runs in the background so the server answers 503 meanwhile.
+/// Brings the database to the current migration and runs the start-up passes, then tells <c>/health</c> the
+/// system is ready. Runs in the background so the server answers 503 meanwhile.
 /// </summary>
-internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, StartupState state, ILogger<DatabaseStartup> log) : BackgroundService
+internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, StartupOrder order, StartupState state, WorkerHealth health, ILogger<DatabaseStartup> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Reported beside the other workers; /health itself stays the start-up's answer.
+        var report = health.Register("database start-up");
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             await MigrateAsync(db, stoppingToken);
-            foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>())
-            {
-                await seeder.SeedAsync(stoppingToken);
-            }
+            await order.RunAsync(scope.ServiceProvider, _ => true, stoppingToken);
             state.MarkReady();
+            report.Finished();
             LogReady(log);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             LogFailed(log, error);
             state.MarkFailed(error);
+            report.Stopped(error);
         }
     }
 
@@ -47,8 +48,69 @@ internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, Start
     private static partial void LogFailed(ILogger logger, Exception error);
 }
 
-/// <summary>Work that must finish before the system reports itself ready, run in registration order.</summary>
+/// <summary>
+/// Work that must finish before the system reports itself ready: configuration defaults, reference data, demo data.
+/// A pass runs inside a transaction its runner opens, so it either completes or leaves nothing, and it must be
+/// idempotent: every start runs it again, and it does what is still missing.
+/// </summary>
 public interface IStartupSeeder
 {
     Task SeedAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The start-up passes in the order the composition root states them. Each runs in a transaction of its own, so a
+/// start stopped part-way (a kill, a crash, a lost database) leaves every pass complete or absent, and the next
+/// start redoes the one it stopped in.
+/// </summary>
+public sealed partial class StartupOrder(params Type[] passes)
+{
+    private readonly Type[] _passes = passes;
+
+    public IReadOnlyList<Type> Passes => _passes;
+
+    /// <summary>The registered passes in the stated order; a pass registered but not stated cannot be ordered, and fails the start.</summary>
+    public IReadOnlyList<IStartupSeeder> Sort(IEnumerable<IStartupSeeder> registered)
+    {
+        var list = registered.ToList();
+        if (list.FirstOrDefault(pass => Array.IndexOf(_passes, pass.GetType()) < 0) is { } unlisted)
+        {
+            throw new InvalidOperationException($"The start-up pass {unlisted.GetType().Name} is not in the composition root's StartupOrder.");
+        }
+        return [.. list.OrderBy(pass => Array.IndexOf(_passes, pass.GetType()))];
+    }
+
+    /// <summary>Runs, in order, the passes <paramref name="include"/> admits, with the services of one scope.</summary>
+    public async Task RunAsync(IServiceProvider services, Func<IStartupSeeder, bool> include, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDb>();
+        var log = services.GetRequiredService<ILogger<StartupOrder>>();
+        foreach (var pass in Sort(services.GetServices<IStartupSeeder>()).Where(include))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await pass.SeedAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                LogPassDone(log, pass.GetType().Name, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                LogPassFailed(log, pass.GetType().Name, error);
+                throw;
+            }
+            finally
+            {
+                // What a pass loaded or left unsaved is not the next pass's concern.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up pass {Pass} done in {Milliseconds} ms")]
+    private static partial void LogPassDone(ILogger logger, string pass, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Start-up pass {Pass} failed; nothing of it was kept, and the next start runs it again")]
+    private static partial void LogPassFailed(ILogger logger, string pass, Exception error);
 }

@@ -51,7 +51,7 @@ public sealed class DemoSeeder(AppDb db, Gazetteer gazetteer, ForceConfiguration
         var generator = new SyntheticHertfordshire(gazetteer, seed);
         var batch = generator.Generate(incidents, time.GetUtcNow(), start, $"callhandler@{AccountSeeder.DemoDomain}", new RiskInstrumentSet(instruments));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         await BulkWriter.WriteAsync(db, batch.Incidents, cancellationToken);
         progress?.Report(batch.Incidents.Count);
         await BulkWriter.WriteAsync(db, batch.Identities, cancellationToken);

@@ -89,7 +89,7 @@ public sealed class SyntheticHertfordshire(Gazetteer gazetteer, int seed)
                 LsoaCode = (type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" ? victim.Home : place).LsoaCode,
                 District = (type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" ? victim.Home : place).District,
                 Sensitive = type.Sensitive,
-                VulnerablePerson = DateOnly.FromDateTime(reportedAt.UtcDateTime).Year - victim.DateOfBirth.Year >= 75,
+                VulnerablePerson = ForceClock.DayOf(reportedAt).Year - victim.DateOfBirth.Year >= 75,
                 GradeCode = grade,
                 GradeConfigVersion = 1,
                 GradedAt = reportedAt.AddMinutes(2),

@@ -65,7 +65,12 @@ public sealed class FeedbackDesk(AppDb db, CurrentUser user, IncidentAccess acce
         {
             return (false, false, v.Errors);
         }
-        if (request.Version is { } version && !db.Matches(task, version))
+        if (request.Version is not { } version)
+        {
+            v.Add("version", "Send the version of the task you read");
+            return (true, false, v.Errors);
+        }
+        if (!db.Matches(task, version))
         {
             return (true, true, v.Errors);
         }
@@ -139,16 +144,16 @@ public static class FeedbackApi
     public static WebApplication MapFeedback(this WebApplication app)
     {
         var feedback = app.MapGroup("/api/v1/feedback").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Feedback");
-        feedback.MapPost("/surveys", ScheduleAsync);
-        feedback.MapGet("/surveys", ListAsync);
-        feedback.MapPost("/surveys/{id:long}/answers", TelephoneAsync);
-        feedback.MapGet("/results", ResultsAsync);
+        feedback.MapPost("/surveys", ScheduleAsync).RequireAuthorization(Entitlements.Recording);
+        feedback.MapGet("/surveys", ListAsync).RequireAuthorization(Entitlements.TelephoneSurvey);
+        feedback.MapPost("/surveys/{id:long}/answers", TelephoneAsync).RequireAuthorization(Entitlements.TelephoneSurvey);
+        feedback.MapGet("/results", ResultsAsync).RequireAuthorization(Entitlements.FeedbackResults);
         feedback.MapGet("/recovery-tasks", async Task<Results<Ok<List<RecoveryTaskResponse>>, NotFound>> (FeedbackDesk desk, bool? all, CancellationToken ct) =>
-            desk.CanRecover ? TypedResults.Ok(await desk.RecoveryTasksAsync(all != true, ct)) : TypedResults.NotFound());
-        feedback.MapPost("/recovery-tasks/{id:long}/complete", CompleteAsync);
+            desk.CanRecover ? TypedResults.Ok(await desk.RecoveryTasksAsync(all != true, ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.ServiceRecovery);
+        feedback.MapPost("/recovery-tasks/{id:long}/complete", CompleteAsync).RequireAuthorization(Entitlements.ServiceRecovery);
         feedback.MapGet("/alerts", async Task<Results<Ok<List<TeamAlertResponse>>, NotFound>> (FeedbackDesk desk, CancellationToken ct) =>
-            desk.CanSeeResults ? TypedResults.Ok(await desk.AlertsAsync(ct)) : TypedResults.NotFound());
-        feedback.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync);
+            desk.CanSeeResults ? TypedResults.Ok(await desk.AlertsAsync(ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.FeedbackResults);
+        feedback.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Entitlements.ServiceRecovery);
         return app;
     }
 

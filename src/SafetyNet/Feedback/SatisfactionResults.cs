@@ -77,7 +77,7 @@ public sealed class SatisfactionReport(AppDb db, TimeProvider time)
 
     private static string WeekOf(DateTimeOffset instant)
     {
-        var date = DateOnly.FromDateTime(ForceClock.ToLocal(instant).DateTime);
+        var date = ForceClock.DayOf(instant);
         return date.AddDays(-(((int)date.DayOfWeek + 6) % 7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Crimes;
 using SafetyNet.Data;
+using SafetyNet.Platform;
 using SafetyNet.Web;
 
 namespace SafetyNet.Incidents;
@@ -9,10 +10,14 @@ namespace SafetyNet.Incidents;
 /// The queues of first contact, as queries over the rows that fall due: crime recording decisions, attendance
 /// and THRIVE. Nothing waits for a timer: a row is overdue the moment the clock passes its due time.
 /// </summary>
-public sealed class FirstContactQueues(AppDb db, IncidentAccess access, TimeProvider time)
+public sealed class FirstContactQueues(AppDb db, IncidentAccess access, RecordReads reads, TimeProvider time)
 {
+    /// <summary>
+    /// A crime recording decision due. On a sensitive incident the row gives the reference and type but no victim name
+    /// (<see cref="VictimName"/> is null): opening the incident or the decision asks for the purpose.
+    /// </summary>
     public sealed record CrimeQueueItem(long CrimeRecordId, long IncidentId, string Reference, string TypeCode, string TypeName, long? VictimId,
-        string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
+        string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version, bool Sensitive);
 
     public sealed record AttendanceQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string Grade, string LocationText,
         DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Breached, int Version);
@@ -33,12 +38,16 @@ public sealed class FirstContactQueues(AppDb db, IncidentAccess access, TimeProv
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(x => x.c.DueAt).ThenBy(x => x.c.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(x => new { x.c.Id, IncidentId = x.i.Id, x.i.Reference, x.i.TypeCode, x.c.VictimId, x.i.ReportedAt, x.c.DueAt, x.c.Version })
+            .Select(x => new { x.c.Id, IncidentId = x.i.Id, x.i.Reference, x.i.TypeCode, x.c.VictimId, x.i.ReportedAt, x.c.DueAt, x.c.Version, x.i.Sensitive })
             .ToListAsync(ct);
-        var victimIds = rows.Where(r => r.VictimId != null).Select(r => r.VictimId!.Value).ToList();
+        var victimIds = rows.Where(r => r.VictimId != null && !r.Sensitive).Select(r => r.VictimId!.Value).ToList();
         var victims = await db.IncidentPeople.AsNoTracking().Where(p => victimIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        // The queue is worked without a purpose for each row: one audit event names every decision listed.
+        await reads.AuditListAsync(rows.Select(r => new ListedRecord(r.Id, r.Sensitive)).ToList(), "crime-record.queue", "crime-record", null,
+            $"overdueOnly={overdueOnly} page={paging.Page}", ct);
         var items = rows.Select(r => new CrimeQueueItem(r.Id, r.IncidentId, r.Reference, r.TypeCode, IncidentType.Find(r.TypeCode)?.Name ?? r.TypeCode,
-            r.VictimId, r.VictimId is { } vid && victims.TryGetValue(vid, out var p) ? p.DisplayName : null, r.ReportedAt, r.DueAt, now > r.DueAt, r.Version)).ToList();
+            r.VictimId, r.VictimId is { } vid && victims.TryGetValue(vid, out var p) ? p.DisplayName : null, r.ReportedAt, r.DueAt, now > r.DueAt, r.Version,
+            r.Sensitive)).ToList();
         return new PagedList<CrimeQueueItem>(items, paging.Page, paging.PageSize, total);
     }
 

@@ -15,13 +15,22 @@ public sealed class IncidentEditor(
     AppDb db, IncidentAccess access, IncidentIntake intake, IncidentReader reader, ForceConfiguration configuration,
     AuditTrail audit, CurrentUser user, TimeProvider time)
 {
+    /// <summary>
+    /// Changes an incident and answers with it as saved. The answer is a read: opening a sensitive incident (or one the
+    /// change makes sensitive) needs a purpose, asked after the 404 and before anything is changed, and the answer is
+    /// read for that purpose through <see cref="IncidentReader.ReadAsync"/>.
+    /// </summary>
     public async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, PatchIncidentRequest request, bool replace, CancellationToken ct)
+        long id, PatchIncidentRequest request, bool replace, string? purpose, CancellationToken ct)
     {
         var incident = await access.Visible(db.Incidents).Include(i => i.People).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null)
         {
             return TypedResults.NotFound();
+        }
+        if (RecordReads.MayOpen(incident.Sensitive || IncidentType.Find(request.TypeCode)?.Sensitive == true, purpose) == ReadOutcome.PurposeRequired)
+        {
+            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
         }
         var v = new Validation();
         if (request.Version is not { } version)
@@ -88,14 +97,11 @@ public sealed class IncidentEditor(
         }
         if (replace || request.OfficerInCaseId is not null)
         {
-            incident.OfficerInCaseId = v.MaxLength("officerInCaseId", request.OfficerInCaseId, "the officer in the case", 64);
+            incident.OfficerInCaseId = await intake.OfficerAsync(v, request.OfficerInCaseId, ct);
         }
         if (replace || request.OwningTeamId is not null)
         {
-            if (request.OwningTeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team, ct))
-            {
-                v.Add("owningTeamId", "Select a team that exists");
-            }
+            await intake.TeamAsync(v, request.OwningTeamId, ct);
             incident.OwningTeamId = request.OwningTeamId;
         }
 
@@ -154,7 +160,7 @@ public sealed class IncidentEditor(
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours, existing);
         audit.Add("incident.update", "incident", id.ToString(CultureInfo.InvariantCulture), details: string.Join(',', changed.Distinct()));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await reader.ToResponseAsync((await reader.FindAsync(id, ct))!, ct));
+        return (await reader.ReadAsync(id, purpose, "after change", ct)).Value is { } changedIncident ? TypedResults.Ok(changedIncident) : TypedResults.NotFound();
 
         void Flag(bool? requested, bool current, Action<bool> set, string name)
         {

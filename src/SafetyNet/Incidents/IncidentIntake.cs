@@ -18,7 +18,7 @@ public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<
 /// First contact: records an incident with its people, grade, THRIVE and risk instruments, and makes the
 /// crime recording decisions fall due — all in one transaction, or nothing at all.
 /// </summary>
-public sealed class IncidentIntake(
+public sealed partial class IncidentIntake(
     AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time,
     Identities identities, PersonMatcher matcher, IdentityResolution resolution, Asb.CommunityFocusDesk desk, Feedback.SurveyService surveys)
 {
@@ -70,6 +70,8 @@ public sealed class IncidentIntake(
         var vulnerable = request.VulnerablePerson == true || request.Thrive?.VulnerablePerson == true;
         var offenderNearby = request.OffenderNearby == true;
         var overrideReason = v.MaxLength("noAttendanceOverrideReason", request.NoAttendanceOverrideReason, "the override reason", 1000);
+        var officer = await OfficerAsync(v, request.OfficerInCaseId, cancellationToken);
+        await TeamAsync(v, request.OwningTeamId, cancellationToken);
         if (grade is { Attends: false } && type is not null && MandatoryAttendance(type, vulnerable, offenderNearby))
         {
             if (!access.IsSupervisor)
@@ -137,7 +139,7 @@ public sealed class IncidentIntake(
             VulnerablePerson = vulnerable,
             MayBeCrime = request.MayBeCrime == true,
             Sensitive = type.Sensitive,
-            OfficerInCaseId = request.OfficerInCaseId,
+            OfficerInCaseId = officer,
             OwningTeamId = request.OwningTeamId,
             CreatedAt = now,
             CreatedBy = user.Name,
@@ -153,6 +155,31 @@ public sealed class IncidentIntake(
             incident.ThriveCompletedAt = now;
         }
 
+        try
+        {
+            await SaveAsync(incident, people, thrive, assessments, links, rules, now, cancellationToken);
+        }
+        catch (DbUpdateException) when (sourceSystem is not null && sourceReference is not null)
+        {
+            // The same import arrived twice at once: both found nothing, and the unique index let only the first insert.
+            // The second answers as a repeated import does, with the first's record; nothing of its own was kept.
+            db.ChangeTracker.Clear();
+            var first = await db.Incidents.AsNoTracking().FirstOrDefaultAsync(i => i.SourceSystem == sourceSystem && i.SourceReference == sourceReference, cancellationToken);
+            if (first is null)
+            {
+                throw;
+            }
+            return new IntakeResult(first, false, new Dictionary<string, string[]>());
+        }
+        matcher.Add(people);
+        resolution.Wake();
+        return new IntakeResult(incident, true, new Dictionary<string, string[]>());
+    }
+
+    /// <summary>Saves a new incident with everything intake made of it, in one transaction.</summary>
+    private async Task SaveAsync(Incident incident, List<IncidentPerson> people, ThriveAssessment? thrive, List<(RiskAssessment Assessment, int? PersonIndex)> assessments,
+        Dictionary<int, (long? Confirmed, List<long> Rejected)> links, IntakeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Incidents.Add(incident);
         await db.SaveChangesAsync(cancellationToken);
@@ -182,9 +209,6 @@ public sealed class IncidentIntake(
         await db.SaveChangesAsync(cancellationToken);
         await surveys.AfterReportTakenAsync(incident, people, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        matcher.Add(people);
-        resolution.Wake();
-        return new IntakeResult(incident, true, new Dictionary<string, string[]>());
     }
 
     /// <summary>The identities the call handler confirmed or rejected for each person, resolved to the current identity.</summary>
@@ -265,6 +289,26 @@ public sealed class IncidentIntake(
         }
     }
 
+    /// <summary>The officer in the case: one of SafetyNet's users, named by their id.</summary>
+    public async Task<string?> OfficerAsync(Validation v, string? officerInCaseId, CancellationToken cancellationToken)
+    {
+        var officer = v.MaxLength("officerInCaseId", officerInCaseId, "the officer in the case", 64);
+        if (officer is not null && v.IsValidField("officerInCaseId") && !await db.Users.AnyAsync(u => u.Id == officer, cancellationToken))
+        {
+            v.Add("officerInCaseId", "Select the officer in the case from SafetyNet's users");
+        }
+        return officer;
+    }
+
+    /// <summary>The team that owns the incident: one of the force's teams.</summary>
+    public async Task TeamAsync(Validation v, int? owningTeamId, CancellationToken cancellationToken)
+    {
+        if (owningTeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team, cancellationToken))
+        {
+            v.Add("owningTeamId", "Select a team that exists");
+        }
+    }
+
     public static bool MandatoryAttendance(IncidentType type, bool vulnerable, bool offenderNearby) =>
         type.MandatoryAttendance || vulnerable || (offenderNearby && type.PossibleCrime);
 
@@ -318,9 +362,13 @@ public sealed class IncidentIntake(
         {
             v.Add("location.latitude", "Give both latitude and longitude, or neither");
         }
-        v.MaxLength("location.lsoaCode", location?.LsoaCode, "the LSOA code", 9);
-        v.MaxLength("location.district", location?.District, "the district", 60);
-        return new LocationRequest(text ?? "", location?.Uprn, location?.Latitude, location?.Longitude, location?.LsoaCode, location?.District, location?.Rural);
+        var lsoa = v.MaxLength("location.lsoaCode", location?.LsoaCode, "the LSOA code", 9);
+        if (lsoa is not null && !LsoaCode().IsMatch(lsoa))
+        {
+            v.Add("location.lsoaCode", "An LSOA code is E01 or W01 and six digits, like E01023706");
+        }
+        var district = v.District("location.district", location?.District);
+        return new LocationRequest(text ?? "", location?.Uprn, location?.Latitude, location?.Longitude, lsoa, district, location?.Rural);
     }
 
     public List<IncidentPerson> ReadPeople(Validation v, List<PersonRequest>? requested)
@@ -335,7 +383,7 @@ public sealed class IncidentIntake(
             v.Add("people", $"An incident can name at most {IncidentLimits.People} people");
             return people;
         }
-        var today = DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+        var today = ForceClock.DayOf(time.GetUtcNow());
         for (var i = 0; i < requested.Count; i++)
         {
             var p = requested[i];
@@ -486,4 +534,7 @@ public sealed class IncidentIntake(
             CreatedBy = user.Name,
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[EW]01[0-9]{6}$")]
+    private static partial System.Text.RegularExpressions.Regex LsoaCode();
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Assessments;
@@ -30,19 +29,20 @@ public static class IncidentsApi
     public static WebApplication MapIncidents(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Incidents");
-        api.MapPost("/incidents", CreateAsync);
-        api.MapGet("/incidents", ListAsync);
-        api.MapGet("/incidents/{id:long}", GetAsync);
-        api.MapPut("/incidents/{id:long}", PutAsync);
-        api.MapPatch("/incidents/{id:long}", PatchAsync);
-        api.MapPost("/incidents/{id:long}/thrive", ThriveAsync);
-        api.MapPost("/incidents/{id:long}/assessments", AssessAsync);
-        api.MapPost("/incidents/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording");
+        var incidents = api.MapGroup("/incidents").RequireAuthorization(Entitlements.ForceOperational);
+        incidents.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Recording);
+        incidents.MapGet("", ListAsync);
+        incidents.MapGet("/{id:long}", GetAsync);
+        incidents.MapPut("/{id:long}", PutAsync).RequireAuthorization(Entitlements.Recording);
+        incidents.MapPatch("/{id:long}", PatchAsync).RequireAuthorization(Entitlements.Recording);
+        incidents.MapPost("/{id:long}/thrive", ThriveAsync).RequireAuthorization(Entitlements.Thrive);
+        incidents.MapPost("/{id:long}/assessments", AssessAsync).RequireAuthorization(Entitlements.Recording);
+        incidents.MapPost("/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording");
 
-        var queues = api.MapGroup("/queues").WithTags("Queues");
+        var queues = api.MapGroup("/queues").RequireAuthorization(Entitlements.ForceOperational).WithTags("Queues");
         queues.MapGet("/crime-recording", CrimeRecordingQueueAsync);
-        queues.MapGet("/attendance", AttendanceQueueAsync);
-        queues.MapGet("/thrive", ThriveQueueAsync);
+        queues.MapGet("/attendance", AttendanceQueueAsync).RequireAuthorization(Entitlements.Recording);
+        queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive);
 
         var reference = api.MapGroup("/reference").WithTags("Reference data");
         reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()));
@@ -60,15 +60,9 @@ public static class IncidentsApi
         return app;
     }
 
-    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, ValidationProblem, ForbidHttpResult>> CreateAsync(
-        CreateIncidentRequest request, IncidentIntake intake, IncidentReader reader, IncidentAccess access, CancellationToken ct)
+    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, ValidationProblem>> CreateAsync(
+        CreateIncidentRequest request, IncidentIntake intake, IncidentReader reader, CancellationToken ct)
     {
-        if (!access.CanWrite)
-        {
-            return TypedResults.Forbid();
-        }
         var result = await intake.RecordAsync(request, ct);
         if (!result.Succeeded)
         {
@@ -87,6 +81,7 @@ public static class IncidentsApi
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
         v.MaxLength("q", q, "the search text", 200);
+        district = v.District("district", district);
         if (!v.IsValid)
         {
             return TypedResults.ValidationProblem(v.Errors);
@@ -127,33 +122,29 @@ public static class IncidentsApi
         return TypedResults.Ok(new PagedList<IncidentSummary>(items.Select(i => i.ToSummary()).ToList(), paging.Page, paging.PageSize, total));
     }
 
+    /// <summary>One incident, read through <see cref="IncidentReader.ReadAsync"/>: 404, then the purpose if sensitive, then the audit.</summary>
     private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem>> GetAsync(
-        long id, HttpContext context, IncidentReader reader, AuditTrail audit, CancellationToken ct)
+        long id, HttpContext context, IncidentReader reader, CancellationToken ct)
     {
-        var incident = await reader.FindAsync(id, ct);
-        if (incident is null)
+        var read = await reader.ReadAsync(id, Purpose.From(context), null, ct);
+        return read.Outcome switch
         {
-            return TypedResults.NotFound();
-        }
-        var purpose = Purpose.From(context);
-        if (incident.Sensitive && purpose is null)
-        {
-            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
-        }
-        await audit.WriteAsync("incident.read", "incident", Id(id), purpose, cancellationToken: ct);
-        return TypedResults.Ok(await reader.ToResponseAsync(incident, ct));
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ => TypedResults.Ok(read.Value!),
+        };
     }
 
     private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutAsync(
-        long id, UpdateIncidentRequest request, IncidentEditor editor, CancellationToken ct) =>
+        long id, UpdateIncidentRequest request, HttpContext context, IncidentEditor editor, CancellationToken ct) =>
         await editor.UpdateAsync(id, new PatchIncidentRequest(request.Version, request.OccurredFrom, request.OccurredTo, request.TypeCode,
             request.Narrative, request.Location ?? new LocationRequest(null, null, null, null, null, null, null), request.OffenderNearby ?? false,
             request.VulnerablePerson ?? false, request.MayBeCrime ?? false, request.OfficerInCaseId, request.OwningTeamId,
-            null, null, null, null), replace: true, ct);
+            null, null, null, null), replace: true, Purpose.From(context), ct);
 
     private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PatchAsync(
-        long id, PatchIncidentRequest request, IncidentEditor editor, CancellationToken ct) =>
-        await editor.UpdateAsync(id, request, replace: false, ct);
+        long id, PatchIncidentRequest request, HttpContext context, IncidentEditor editor, CancellationToken ct) =>
+        await editor.UpdateAsync(id, request, replace: false, Purpose.From(context), ct);
 
     private static async Task<Results<Created<ThriveResponse>, NotFound, ValidationProblem>> ThriveAsync(
         long id, ThriveRequest request, IncidentEditor editor, CancellationToken ct)

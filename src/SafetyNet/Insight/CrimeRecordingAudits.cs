@@ -9,22 +9,27 @@ namespace SafetyNet.Insight;
 
 public sealed record CreateAuditRequest(string? Title, DateOnly? PeriodFrom, DateOnly? PeriodTo, string? Design, int? SampleSize, int? Seed);
 
-public sealed record MarkItemRequest(bool? ShouldHaveBeenRecorded, bool? CorrectlyRecorded, string? Note, int Version);
+public sealed record MarkItemRequest(bool? ShouldHaveBeenRecorded, bool? CorrectlyRecorded, string? Note, int? Version);
 
 /// <summary>One stratum's tallies: the frame's incidents of the type, those sampled, and the auditor's findings.</summary>
 public sealed record StratumResult(string Stratum, int FrameSize, int Sampled, int Marked, int ShouldHaveBeen, int Correct);
 
 /// <summary>
-/// Recording accuracy = correctly recorded ÷ should have been recorded, with its 95 % interval: the normal
-/// approximation the inspectorate prints and Wilson's for a simple sample; the stratified estimator for a
-/// stratified one. Unrecorded per year scales the estimated crimes the period held to a year.
+/// Recording accuracy = correctly recorded ÷ should have been recorded, with a 95 % interval that stays within
+/// 0–100 %: Wilson's score interval for a simple sample, Wilson's on the effective sample size for a stratified one
+/// (<see cref="IntervalMethod"/> says which). <see cref="HalfWidth"/> is the inspectorate's "±" (the normal
+/// approximation), kept to compare with its reports; near 100 % its symmetric interval passes 100 %, so it is never
+/// shown as an interval. Unrecorded per year scales the estimated crimes the period held to a year.
 /// </summary>
 public sealed record AuditResult(
     int Marked, int ShouldHaveBeen, int Correct, double? Accuracy, double? Lower, double? Upper, double? HalfWidth,
-    double? WilsonLower, double? WilsonUpper, double? ImpliedUnrecordedPerYear, string Method, IReadOnlyList<StratumResult> Strata);
+    string? IntervalMethod, double? ImpliedUnrecordedPerYear, string Method, IReadOnlyList<StratumResult> Strata);
 
 public static class RecordingAccuracy
 {
+    public const string SimpleInterval = "Wilson score interval";
+    public const string StratifiedInterval = "Wilson score interval on the effective sample size";
+
     public static AuditResult Compute(AuditDesign design, int frameSize, int periodDays, IReadOnlyList<CrimeRecordingAuditItem> items)
     {
         var strata = items.GroupBy(i => i.Stratum, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -37,7 +42,7 @@ public static class RecordingAccuracy
         var perYear = 365.0 / Math.Max(1, periodDays);
         if (should == 0)
         {
-            return new AuditResult(marked, should, correct, null, null, null, null, null, null, null, "No crimes found yet", strata);
+            return new AuditResult(marked, should, correct, null, null, null, null, null, null, "No crimes found yet", strata);
         }
         if (design == AuditDesign.Stratified)
         {
@@ -47,15 +52,16 @@ public static class RecordingAccuracy
             if (usable.Length > 0)
             {
                 var estimate = StratifiedProportion.Estimate(usable);
-                return new AuditResult(marked, should, correct, estimate.Estimate.Proportion, estimate.Estimate.Lower, estimate.Estimate.Upper, estimate.Estimate.HalfWidth,
-                    null, null, estimate.ImpliedFailures * perYear, "Stratified estimator by incident type (strata with at least two crimes)", strata);
+                return new AuditResult(marked, should, correct, estimate.Estimate.Proportion, estimate.Estimate.Lower, estimate.Estimate.Upper, estimate.NormalHalfWidth,
+                    StratifiedInterval, estimate.ImpliedFailures * perYear,
+                    $"Stratified estimator by incident type (strata with at least two crimes); 95 % interval: {StratifiedInterval}", strata);
             }
         }
         var normal = Proportion.Normal(correct, should);
         var wilson = Proportion.Wilson(correct, should);
         var crimesInFrame = marked == 0 ? 0 : (double)frameSize * should / marked;
-        return new AuditResult(marked, should, correct, normal.Proportion, normal.Lower, normal.Upper, normal.HalfWidth, wilson.Lower, wilson.Upper,
-            crimesInFrame * (1 - normal.Proportion) * perYear, "Simple random sample: p ± 1.96·√(p(1−p)/n)", strata);
+        return new AuditResult(marked, should, correct, wilson.Proportion, wilson.Lower, wilson.Upper, normal.HalfWidth, SimpleInterval,
+            crimesInFrame * (1 - wilson.Proportion) * perYear, $"Simple random sample; 95 % interval: {SimpleInterval}", strata);
     }
 }
 
@@ -85,7 +91,7 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         {
             v.Add("periodTo", "The last day must be the same as or after the first day");
         }
-        else if (request.PeriodTo > DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+        else if (request.PeriodTo > ForceClock.DayOf(time.GetUtcNow()))
         {
             v.Add("periodTo", "The last day must be today or in the past");
         }
@@ -98,8 +104,9 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         {
             return (null, v.Errors);
         }
-        var start = DemandSummary.Start(request.PeriodFrom!.Value);
-        var end = DemandSummary.Start(request.PeriodTo!.Value.AddDays(1));
+        // The period's days are the force's: from midnight in London to midnight in London.
+        var start = ForceClock.StartOf(request.PeriodFrom!.Value);
+        var end = ForceClock.StartOf(request.PeriodTo!.Value.AddDays(1));
         var frame = await db.Incidents.AsNoTracking()
             .Where(i => i.ReportedAt >= start && i.ReportedAt < end && (CrimeTypes.Contains(i.TypeCode) || i.MayBeCrime))
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.TypeCode }).ToListAsync(ct);
@@ -183,11 +190,15 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
             v.Add("correctlyRecorded", "Select whether the crime was recorded and correctly classified");
         }
         var note = v.MaxLength("note", request.Note, "the note", 1000);
+        if (request.Version is null)
+        {
+            v.Add("version", "Send the version of the item you read");
+        }
         if (!v.IsValid)
         {
             return (MarkOutcome.Invalid, item, v.Errors);
         }
-        if (!db.Matches(item, request.Version))
+        if (!db.Matches(item, request.Version!.Value))
         {
             return (MarkOutcome.Stale, item, v.Errors);
         }

@@ -2,19 +2,21 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
+using SafetyNet.Platform;
 
 namespace SafetyNet.Insight;
 
 /// <summary>
-/// Keeps <see cref="DemandDay"/> rows for whole past days. A day is summarised once from an indexed range of
+/// Keeps <see cref="DemandDay"/> rows for whole past days, the force's days (midnight to midnight in London). A day is summarised once from an indexed range of
 /// incidents; afterwards only incidents with a larger identifier than the last summary saw (a watermark) are
 /// checked, and a day that gained such incidents (an import, a seed) is summarised again. So the pack's
 /// four-week average costs a few thousand small rows however many incidents there are.
 /// </summary>
 public sealed class DemandSummary(AppDb db)
 {
-    private const string WatermarkKey = "insight.demand.watermark";
-    private const string ThroughKey = "insight.demand.through";
+    // Days were once UTC days: new keys make every day in a window summarised afresh as a force day.
+    private const string WatermarkKey = "insight.demand.force-day.watermark";
+    private const string ThroughKey = "insight.demand.force-day.through";
 
     /// <summary>Makes sure every day in [<paramref name="from"/>, <paramref name="to"/>) is summarised, then returns the rows.</summary>
     private static readonly SemaphoreSlim Gate = new(1, 1);
@@ -50,8 +52,8 @@ public sealed class DemandSummary(AppDb db)
         var late = db.Incidents.AsNoTracking().Where(i => i.Id > watermark && i.ReportedAt >= fromInstant && i.ReportedAt < toInstant);
         if (await late.AnyAsync(ct))
         {
-            var earliest = DateOnly.FromDateTime((await late.MinAsync(i => i.ReportedAt, ct)).UtcDateTime);
-            var latest = DateOnly.FromDateTime((await late.MaxAsync(i => i.ReportedAt, ct)).UtcDateTime);
+            var earliest = ForceClock.DayOf(await late.MinAsync(i => i.ReportedAt, ct));
+            var latest = ForceClock.DayOf(await late.MaxAsync(i => i.ReportedAt, ct));
             for (var day = earliest; day <= latest; day = day.AddDays(1))
             {
                 stale.Add(day);
@@ -119,5 +121,5 @@ public sealed class DemandSummary(AppDb db)
         }
     }
 
-    public static DateTimeOffset Start(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    private static DateTimeOffset Start(DateOnly day) => ForceClock.StartOf(day);
 }

@@ -11,17 +11,14 @@ using SafetyNet.Web;
 
 namespace SafetyNet.Insight;
 
-/// <summary>Who may use which insight. Open data is public, so every signed-in user may see rates and open-data hotspots.</summary>
+/// <summary>
+/// What the pack page offers its reader. Who may use each insight at all is an entitlement on the operation: open-data
+/// rates are for every signed-in user; the pack, its exports and the hotspots that guide patrols for those who run or
+/// attend the daily management meeting (<see cref="Entitlements.DailyManagement"/>).
+/// </summary>
 public sealed class InsightAccess(CurrentUser user)
 {
-    /// <summary>The pack names victims and incidents: force staff who run or attend the morning meeting.</summary>
-    public bool CanReadPack => user.IsForce && user.IsInAnyRole([Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]);
-
     public bool CanRecordStrength => user.IsForce && user.IsInRole(Roles.Supervisor);
-
-    public bool CanAnalyse => user.IsForce && user.IsInAnyRole([Roles.Analyst, Roles.Supervisor, Roles.CommunityFocusDesk]);
-
-    public bool CanReadOpenData => user.IsAuthenticated;
 }
 
 public sealed record StrengthRequest(DateOnly? Date, string? Shift, string? District, int? Planned, int? OnDuty, int? NeighbourhoodAbstracted, string? AbstractionReason, int? Version);
@@ -67,19 +64,22 @@ public static class InsightApi
     {
         var insight = app.MapGroup("/api/v1/insight").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Insight");
         insight.MapGet("/rates", RatesAsync);
-        insight.MapGet("/hotspots", HotspotsAsync);
-        insight.MapPost("/nearrepeat", NearRepeat);
-        insight.MapGet("/pack", PackAsync);
-        insight.MapGet("/pack.csv", (HttpContext c, PackSnapshots p, InsightAccess a, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, a, t, district, "csv", ct));
-        insight.MapGet("/pack.xlsx", (HttpContext c, PackSnapshots p, InsightAccess a, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, a, t, district, "xlsx", ct));
-        insight.MapPut("/strength", StrengthAsync);
+        insight.MapGet("/hotspots", HotspotsAsync).RequireAuthorization(Entitlements.DailyManagement);
+        insight.MapPost("/nearrepeat", NearRepeat).RequireAuthorization(Entitlements.Analysis);
+        insight.MapGet("/pack", PackAsync).RequireAuthorization(Entitlements.DailyManagement);
+        insight.MapGet("/pack.csv", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "csv", ct))
+            .RequireAuthorization(Entitlements.DailyManagement);
+        insight.MapGet("/pack.xlsx", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "xlsx", ct))
+            .RequireAuthorization(Entitlements.DailyManagement);
+        insight.MapPut("/strength", StrengthAsync).RequireAuthorization(Entitlements.Strength);
 
         // The pack page's downloads, for signed-in users of the pages (cookies).
-        var downloads = app.MapGroup("/insight").RequireAuthorization().ExcludeFromDescription();
-        downloads.MapGet("/pack.csv", (HttpContext c, PackSnapshots p, InsightAccess a, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, a, t, district, "csv", ct));
-        downloads.MapGet("/pack.xlsx", (HttpContext c, PackSnapshots p, InsightAccess a, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, a, t, district, "xlsx", ct));
+        var downloads = app.MapGroup("/insight").RequireAuthorization(Entitlements.DailyManagement).ExcludeFromDescription();
+        downloads.MapGet("/pack.csv", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "csv", ct));
+        downloads.MapGet("/pack.xlsx", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "xlsx", ct));
 
-        var audits = app.MapGroup("/api/v1/audits/crime-recording").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Crime-recording audits");
+        var audits = app.MapGroup("/api/v1/audits/crime-recording").RequireAuthorization(AccountsSetup.ApiPolicy)
+            .RequireAuthorization(Entitlements.RecordingAudit).WithTags("Crime-recording audits");
         audits.MapPost("", CreateAuditAsync);
         audits.MapGet("", ListAuditsAsync);
         audits.MapGet("/{id:long}", GetAuditAsync);
@@ -175,12 +175,8 @@ public static class InsightApi
         ["Other theft"] = 2, ["Theft from the person"] = 2, ["Bicycle theft"] = 2, ["Other crime"] = 10,
     };
 
-    private static Results<Ok<NearRepeatResponse>, ValidationProblem, ForbidHttpResult> NearRepeat(NearRepeatRequest request, InsightAccess access)
+    private static Results<Ok<NearRepeatResponse>, ValidationProblem> NearRepeat(NearRepeatRequest request)
     {
-        if (!access.CanAnalyse)
-        {
-            return TypedResults.Forbid();
-        }
         var v = new Validation();
         var events = request.Events ?? [];
         if (events.Count < 2)
@@ -252,13 +248,9 @@ public static class InsightApi
         return null;
     }
 
-    private static async Task<Results<Ok<DailyPack>, ValidationProblem, ForbidHttpResult>> PackAsync(
-        PackSnapshots pack, InsightAccess access, AuditTrail audit, string? district, bool? fresh, CancellationToken ct)
+    private static async Task<Results<Ok<DailyPack>, ValidationProblem>> PackAsync(
+        PackSnapshots pack, AuditTrail audit, string? district, bool? fresh, CancellationToken ct)
     {
-        if (!access.CanReadPack)
-        {
-            return TypedResults.Forbid();
-        }
         if (PackDistrict(district) is { } invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
@@ -269,13 +261,8 @@ public static class InsightApi
         return TypedResults.Ok(result);
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, PackSnapshots pack, InsightAccess access, AuditTrail audit, string? district, string format, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(HttpContext context, PackSnapshots pack, AuditTrail audit, string? district, string format, CancellationToken ct)
     {
-        if (!access.CanReadPack)
-        {
-            // A plain 403: the cookie scheme's forbid would redirect an API client to a page.
-            return TypedResults.Problem(title: "The daily pack is for force staff", statusCode: StatusCodes.Status403Forbidden);
-        }
         if (PackDistrict(district) is { } invalid)
         {
             return TypedResults.ValidationProblem(invalid.Errors);
@@ -289,13 +276,9 @@ public static class InsightApi
             : TypedResults.File(PackExport.Xlsx(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
-    private static async Task<Results<Ok<StrengthRow>, ValidationProblem, ForbidHttpResult, ProblemHttpResult>> StrengthAsync(
-        StrengthRequest request, StrengthRecorder recorder, InsightAccess access, CancellationToken ct)
+    private static async Task<Results<Ok<StrengthRow>, ValidationProblem, ProblemHttpResult>> StrengthAsync(
+        StrengthRequest request, StrengthRecorder recorder, CancellationToken ct)
     {
-        if (!access.CanRecordStrength)
-        {
-            return TypedResults.Forbid();
-        }
         var (row, errors, stale) = await recorder.RecordAsync(request, ct);
         if (stale is { } current)
         {
@@ -307,12 +290,12 @@ public static class InsightApi
     public static AuditSummary ToSummary(CrimeRecordingAudit a) =>
         new(a.Id, a.Title, a.PeriodFrom, a.PeriodTo, a.Design.ToString(), a.SampleSize, a.Seed, a.FrameSize, a.CreatedAt, a.CreatedBy, a.Version);
 
-    private static async Task<Results<Created<AuditSummary>, ValidationProblem, ForbidHttpResult>> CreateAuditAsync(
+    private static async Task<Results<Created<AuditSummary>, ValidationProblem, NotFound>> CreateAuditAsync(
         CreateAuditRequest request, CrimeRecordingAudits audits, CancellationToken ct)
     {
         if (!audits.CanUse)
         {
-            return TypedResults.Forbid();
+            return TypedResults.NotFound();
         }
         var (audit, errors) = await audits.CreateAsync(request, ct);
         return audit is null

@@ -19,7 +19,7 @@ public sealed class InsightDemoSeeder(AppDb db, IConfiguration settings, TimePro
             return;
         }
         var random = new Random(settings.GetValue("Demo:Seed", 1));
-        var today = DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+        var today = ForceClock.DayOf(time.GetUtcNow());
         string[] reasons = ["Cover for response shortfall", "Prisoner watch at hospital", "Public order event", "Training day", "Court"];
         for (var day = today.AddDays(-6); day <= today; day = day.AddDays(1))
         {
@@ -65,21 +65,19 @@ public sealed class InsightDemoSeeder(AppDb db, IConfiguration settings, TimePro
 }
 
 /// <summary>Imports the shared police.uk year once, in the background, in demo mode.</summary>
-public sealed class OpenDataDemoImport(IServiceScopeFactory scopes, StartupState startup, IConfiguration settings, ILogger<OpenDataDemoImport> log) : BackgroundService
+public sealed class OpenDataDemoImport(IServiceScopeFactory scopes, WorkerHealth health, StartupState startup, TimeProvider time, IConfiguration settings, ILogger<OpenDataDemoImport> log)
+    : RecurringWorker("open data demo import", TimeSpan.FromMinutes(1), health, startup, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled =>
+        InsightDemoSeeder.DemoData(settings) && settings.GetValue("Demo:ImportOpenData", true) && InsightDemoSeeder.SharedPoliceUk(settings) is not null;
+
+    protected override bool Repeats => false;
+
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
     {
-        if (!InsightDemoSeeder.DemoData(settings) || !settings.GetValue("Demo:ImportOpenData", true) || InsightDemoSeeder.SharedPoliceUk(settings) is not { } folder)
-        {
-            return;
-        }
-        if (!await startup.SucceededAsync(stoppingToken))
-        {
-            return;
-        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        if (await db.Set<OpenDataCrime>().AnyAsync(stoppingToken))
+        if (await db.Set<OpenDataCrime>().AnyAsync(stoppingToken) || InsightDemoSeeder.SharedPoliceUk(settings) is not { } folder)
         {
             return;
         }
@@ -87,11 +85,12 @@ public sealed class OpenDataDemoImport(IServiceScopeFactory scopes, StartupState
         {
             var data = await Task.Run(() => PoliceUkArchive.Read([folder]), stoppingToken);
             var report = await new PoliceUkImport(db).ImportAsync(data, null, stoppingToken);
-            log.LogInformation("Demo: imported {Crimes} police.uk street rows and {Outcomes} outcomes", report.CrimesImported, report.OutcomesImported);
+            Log.LogInformation("Demo: imported {Crimes} police.uk street rows and {Outcomes} outcomes", report.CrimesImported, report.OutcomesImported);
         }
-        catch (Exception error) when (error is IOException or InvalidDataException or FormatException or DbUpdateException)
+        catch (Exception error) when (error is IOException or InvalidDataException or FormatException)
         {
-            log.LogWarning(error, "Demo: the police.uk open data could not be imported");
+            // Files that cannot be read will not read better on a second try: the demo goes without open data.
+            Log.LogWarning("Demo: the police.uk open data could not be imported ({Failure})", WorkerReport.Describe(error));
         }
     }
 }

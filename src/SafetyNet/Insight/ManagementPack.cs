@@ -27,6 +27,9 @@ public sealed record HighRiskCase(long IncidentId, string Reference, string Type
 
 public sealed record StrengthRow(string District, Shift Shift, int Planned, int OnDuty, int Abstracted, string? Reason, int DemandLast24Hours, long Id, int Version);
 
+/// <summary>The force's repeat rules the pack was built with (<c>people.identity</c>, at <see cref="Version"/>).</summary>
+public sealed record PackRepeatRules(RepeatRule Victim, RepeatRule Location, int Version);
+
 public sealed record ComplianceFigure(string Measure, int Met, int Due, string Basis)
 {
     public double? Rate => Due > 0 ? (double)Met / Due : null;
@@ -47,17 +50,17 @@ public sealed record DailyPack(
     IReadOnlyList<HighRiskCase> HighRisk,
     IReadOnlyList<StrengthRow> Strength,
     IReadOnlyList<ComplianceFigure> Compliance,
-    IReadOnlyList<string> NotYetMeasured);
+    IReadOnlyList<string> NotYetMeasured,
+    PackRepeatRules RepeatRules);
 
 /// <summary>
-/// Builds the daily management pack from indexed ranges of the last day, week and three months; the four-week
-/// average comes from <see cref="DemandSummary"/>. Repeats use <see cref="PersonKey"/>, the one place that says
-/// which entries are the same person.
+/// Builds the daily management pack from indexed ranges of the last day, week and repeat windows; the four-week
+/// average comes from <see cref="DemandSummary"/>. The day is the force's (London's), and repeat victims and
+/// locations follow the force's repeat rules (<see cref="IdentityRules"/>), the ones intake and the desk use.
+/// Repeats use <see cref="PersonKey"/>, the one place that says which entries are the same person.
 /// </summary>
-public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider time)
+public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfiguration configuration, TimeProvider time)
 {
-    /// <summary>Reports within 3 months that make a victim or a location a repeat (DOMAIN §3: 3 in 3 months).</summary>
-    public const int RepeatThreshold = 3;
     public const string HotspotTypeCode = "BURGLARY-RESIDENTIAL";
     public const int HotspotCells = 10;
     public const double HotspotCellMetres = 250;
@@ -65,10 +68,11 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
     public async Task<DailyPack> BuildAsync(string? district, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = ForceClock.DayOf(now);
         var last24 = now.AddHours(-24);
         var last7 = now.AddDays(-7);
-        var since90 = now.AddDays(-90);
+        var (rules, rulesVersion) = await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, ct);
+        var repeatRules = new PackRepeatRules(rules.RepeatVictim, rules.RepeatLocation, rulesVersion);
         var baselineFrom = today.AddDays(-35);
         var baselineTo = today.AddDays(-7);
 
@@ -98,8 +102,8 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
         var total = new DemandRow("all", "All incidents", byType.Sum(r => r.Last24Hours), byType.Sum(r => r.DailyAverage), byType.Sum(r => r.Last7Days), byType.Sum(r => r.WeeklyAverage));
 
         var (hotspots, points) = await HotspotsAsync(now, district, ct);
-        var victims = await RepeatVictimsAsync(now, last24, since90, district, ct);
-        var locations = await RepeatLocationsAsync(last24, since90, district, ct);
+        var victims = await RepeatVictimsAsync(now, last24, rules.RepeatVictim, district, ct);
+        var locations = await RepeatLocationsAsync(now, last24, rules.RepeatLocation, district, ct);
         var highRisk = await HighRiskAsync(now.AddDays(-28), district, ct);
         var strength = await StrengthAsync(today, byDistrict, district, ct);
         var compliance = await ComplianceAsync(last7, now, district, ct);
@@ -107,7 +111,7 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
         [
             "Victims' Code contacts on time: victim contacts are not yet recorded in SafetyNet",
             "Supervision of investigations on time: investigations are not yet recorded in SafetyNet",
-        ]);
+        ], repeatRules);
     }
 
     /// <summary>
@@ -176,9 +180,11 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
 
     private static int Week(DateTimeOffset instant) => (int)(instant.UtcTicks / TimeSpan.TicksPerDay / 7);
 
-    /// <summary>Victims of the last day's reports who were the victim in at least three reports within three months.</summary>
-    private async Task<List<RepeatVictim>> RepeatVictimsAsync(DateTimeOffset now, DateTimeOffset since, DateTimeOffset since90, string? district, CancellationToken ct)
+    /// <summary>Victims of the last day's reports who were the victim in as many reports as the rule asks within its window.</summary>
+    private async Task<List<RepeatVictim>> RepeatVictimsAsync(DateTimeOffset now, DateTimeOffset since, RepeatRule rule, string? district, CancellationToken ct)
     {
+        var window = now.AddDays(-rule.Days);
+        var threshold = rule.Incidents;
         var recentIncidents = db.Incidents.Where(i => i.ReportedAt >= since && i.ReportedAt <= now);
         if (district is not null)
         {
@@ -191,10 +197,10 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
         var repeats = await (
                 from p in db.IncidentPeople
                 join i in db.Incidents on p.IncidentId equals i.Id
-                where p.Role == PersonRole.Victim && i.ReportedAt >= since90 && i.ReportedAt <= now
+                where p.Role == PersonRole.Victim && i.ReportedAt >= window && i.ReportedAt <= now
                       && p.IdentityId != null && recentKeys.Contains(p.IdentityId.Value)
                 group i by p.IdentityId into g
-                where g.Count() >= RepeatThreshold
+                where g.Count() >= threshold
                 select new { Key = g.Key, Reports = g.Count(), LatestId = g.Max(i => i.Id) })
             .OrderByDescending(r => r.Reports).ThenByDescending(r => r.LatestId).Take(25).ToListAsync(ct);
         var ids = repeats.Select(r => r.LatestId).ToList();
@@ -209,8 +215,11 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
         }).ToList();
     }
 
-    private async Task<List<RepeatLocation>> RepeatLocationsAsync(DateTimeOffset since, DateTimeOffset since90, string? district, CancellationToken ct)
+    /// <summary>Places of the last day's reports with as many reports as the rule asks within its window.</summary>
+    private async Task<List<RepeatLocation>> RepeatLocationsAsync(DateTimeOffset now, DateTimeOffset since, RepeatRule rule, string? district, CancellationToken ct)
     {
+        var window = now.AddDays(-rule.Days);
+        var threshold = rule.Incidents;
         var recent = db.Incidents.Where(i => i.ReportedAt >= since);
         if (district is not null)
         {
@@ -220,9 +229,9 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, TimeProvider
         // Grouped by the place's key alone (a hash of a few thousand places, not a sort of every report); the text as
         // written and the district come from the latest report.
         return await db.Incidents.AsNoTracking()
-            .Where(i => i.ReportedAt >= since90 && i.LocationKey != "" && places.Contains(i.LocationKey))
+            .Where(i => i.ReportedAt >= window && i.LocationKey != "" && places.Contains(i.LocationKey))
             .GroupBy(i => i.LocationKey)
-            .Where(g => g.Count() >= RepeatThreshold)
+            .Where(g => g.Count() >= threshold)
             .Select(g => new { Reports = g.Count(), LatestId = g.Max(i => i.Id) })
             .OrderByDescending(g => g.Reports).ThenByDescending(g => g.LatestId).Take(25)
             .Join(db.Incidents, g => g.LatestId, i => i.Id, (g, i) => new RepeatLocation(i.LocationText, i.District, g.Reports, g.LatestId, i.Reference))

@@ -54,12 +54,12 @@ public static class PackExport
         })]);
         yield return ("Repeat victims", [.. pack.RepeatVictims.Select(v => new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["Name"] = v.Name, ["Reports in 3 months"] = v.Reports, ["Latest incident"] = v.LatestReference, ["Latest type"] = v.LatestType,
+            ["Name"] = v.Name, [$"Reports in {pack.RepeatRules.Victim.Days} days"] = v.Reports, ["Latest incident"] = v.LatestReference, ["Latest type"] = v.LatestType,
             ["Latest reported"] = ForceClock.Format(v.LatestAt),
         })]);
         yield return ("Repeat locations", [.. pack.RepeatLocations.Select(l => new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["Location"] = l.Location, ["District"] = l.District, ["Reports in 3 months"] = l.Reports, ["Latest incident"] = l.LatestReference,
+            ["Location"] = l.Location, ["District"] = l.District, [$"Reports in {pack.RepeatRules.Location.Days} days"] = l.Reports, ["Latest incident"] = l.LatestReference,
         })]);
         yield return ("High risk", [.. pack.HighRisk.Select(h => new Dictionary<string, object?>(StringComparer.Ordinal)
         {

@@ -6,11 +6,12 @@ using SafetyNet.Platform;
 namespace SafetyNet.Insight;
 
 /// <summary>
-/// Serves the pack from its snapshot while it is fresh (the refresh interval, five minutes unless configured)
-/// and rebuilds it otherwise. At a million incidents a build reads several hundred thousand index entries; the
-/// morning meeting's readers, the page and its downloads share one build instead of each paying for it.
+/// Serves the pack from its snapshot while it is fresh (the refresh interval, five minutes unless configured, on the
+/// force's same day and under the repeat rules now in force) and rebuilds it otherwise. At a million incidents a
+/// build reads several hundred thousand index entries; the morning meeting's readers, the page and its downloads
+/// share one build instead of each paying for it.
 /// </summary>
-public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider time, IConfiguration settings)
+public sealed class PackSnapshots(AppDb db, ManagementPack pack, ForceConfiguration configuration, TimeProvider time, IConfiguration settings)
 {
     public const string All = "all";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -21,7 +22,10 @@ public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider ti
     {
         var scope = district ?? All;
         var asked = time.GetUtcNow();
-        if (!fresh && await StoredAsync(scope, asked - RefreshInterval, ct) is { } kept)
+        // A snapshot from before midnight, or from before an administrator changed the repeat rules, is stale however new.
+        var rules = (await configuration.CurrentAsync<People.IdentityRules>(People.IdentityRules.Key, ct)).Version;
+        bool Current(DailyPack kept) => kept.Date == ForceClock.DayOf(asked) && kept.RepeatRules?.Version == rules;
+        if (!fresh && await StoredAsync(scope, asked - RefreshInterval, ct) is { } kept && Current(kept))
         {
             return kept;
         }
@@ -30,7 +34,7 @@ public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider ti
         await gate.WaitAsync(ct);
         try
         {
-            return (fresh ? null : await StoredAsync(scope, asked - RefreshInterval, ct)) ?? await RebuildAsync(district, ct);
+            return (!fresh && await StoredAsync(scope, asked - RefreshInterval, ct) is { } built && Current(built) ? built : null) ?? await RebuildAsync(district, ct);
         }
         finally
         {
@@ -93,37 +97,18 @@ public sealed class PackSnapshots(AppDb db, ManagementPack pack, TimeProvider ti
     }
 }
 
-/// <summary>Rebuilds the county pack in the background at the refresh interval, so a reader rarely waits for a build.</summary>
-public sealed class PackRefresher(IServiceScopeFactory scopes, StartupState startup, TimeProvider time, IConfiguration settings, ILogger<PackRefresher> log) : BackgroundService
+/// <summary>
+/// Rebuilds the county pack in the background a little under the refresh interval, so a reader finds the snapshot
+/// fresh and rarely waits for a build. When a build fails, readers build the pack themselves meanwhile.
+/// </summary>
+public sealed class PackRefresher(IServiceScopeFactory scopes, WorkerHealth health, StartupState startup, TimeProvider time, IConfiguration settings, ILogger<PackRefresher> log)
+    : RecurringWorker("daily pack refresh", TimeSpan.FromMinutes(Math.Clamp(settings.GetValue("Insight:PackRefreshMinutes", 5.0), 0.5, 60) * 0.8), health, startup, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => settings.GetValue("Insight:RefreshInBackground", true);
+
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
     {
-        if (!settings.GetValue("Insight:RefreshInBackground", true))
-        {
-            return;
-        }
-        if (!await startup.SucceededAsync(stoppingToken))
-        {
-            return;
-        }
-        var minutes = Math.Clamp(settings.GetValue("Insight:PackRefreshMinutes", 5.0), 0.5, 60);
-        // A little under the interval, so a reader finds the snapshot fresh.
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes * 0.8), time);
-        do
-        {
-            // Off the timer's own thread: a clock that jumps ahead fires many ticks at once, and they must
-            // coalesce into one pending build rather than each run a build before the next tick is fired.
-            await Task.Yield();
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PackSnapshots>().GetAsync(null, fresh: true, stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                log.LogWarning(error, "The daily pack could not be rebuilt; readers will build it themselves");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PackSnapshots>().GetAsync(null, fresh: true, stoppingToken);
     }
 }

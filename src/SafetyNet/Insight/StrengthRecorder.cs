@@ -14,7 +14,7 @@ public sealed class StrengthRecorder(AppDb db, CurrentUser user, AuditTrail audi
     public async Task<(StrengthRow? Row, IDictionary<string, string[]> Errors, int? StaleVersion)> RecordAsync(StrengthRequest request, CancellationToken ct)
     {
         var v = new Validation();
-        var today = DateOnly.FromDateTime(ForceClock.ToLocal(time.GetUtcNow()).DateTime);
+        var today = ForceClock.DayOf(time.GetUtcNow());
         if (request.Date is null)
         {
             v.Add("date", "Enter the date of the shift");

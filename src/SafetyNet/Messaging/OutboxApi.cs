@@ -28,7 +28,7 @@ public static class OutboxApi
 
     public static WebApplication MapOutbox(this WebApplication app)
     {
-        var outbox = app.MapGroup("/api/v1/outbox").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Outbox");
+        var outbox = app.MapGroup("/api/v1/outbox").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Administration).WithTags("Outbox");
         outbox.MapGet("", ListAsync);
         outbox.MapPost("/{id:long}/resend", ResendAsync);
         return app;

@@ -101,33 +101,11 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, TimePr
 }
 
 /// <summary>Runs the dispatcher on every node every few seconds once the database is ready.</summary>
-internal sealed partial class OutboxWorker(OutboxDispatcher dispatcher, StartupState state, TimeProvider time, IConfiguration configuration, ILogger<OutboxWorker> log) : BackgroundService
+internal sealed class OutboxWorker(OutboxDispatcher dispatcher, WorkerHealth health, StartupState state, TimeProvider time, IConfiguration configuration, ILogger<OutboxWorker> log)
+    : RecurringWorker("outbox", TimeSpan.FromSeconds(5), health, state, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Tests drain the outbox themselves, step by step with the fake clock.
-        if (configuration["Messaging:SendInBackground"] == "false")
-        {
-            return;
-        }
-        if (!await state.SucceededAsync(stoppingToken))
-        {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await dispatcher.DrainAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                LogDrainFailed(log, error);
-            }
-            await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
-        }
-    }
+    // Tests drain the outbox themselves, step by step with the fake clock.
+    protected override bool Enabled => configuration["Messaging:SendInBackground"] != "false";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Draining the outbox failed")]
-    private static partial void LogDrainFailed(ILogger logger, Exception error);
+    protected override Task RunPassAsync(CancellationToken stoppingToken) => dispatcher.DrainAsync(stoppingToken);
 }

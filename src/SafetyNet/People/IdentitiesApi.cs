@@ -16,7 +16,12 @@ public sealed record SplitRequest(List<long>? PersonIds, int? Version, string? R
 
 public sealed record ReviewDecisionRequest(string? Decision, int? Version);
 
-public sealed record IdentityEntry(long PersonId, string Name, DateOnly? DateOfBirth, string Role, long IncidentId, string IncidentReference, DateTimeOffset ReportedAt, string LinkedBy, double? LinkScore, string? LinkReasons);
+/// <summary>
+/// One entry of an identity. <see cref="Sensitive"/> when entered on a sensitive incident: in a list read without a
+/// purpose (the review queue) such an entry has no name or date of birth.
+/// </summary>
+public sealed record IdentityEntry(long PersonId, string? Name, DateOnly? DateOfBirth, string Role, long IncidentId, string IncidentReference, DateTimeOffset ReportedAt, string LinkedBy, double? LinkScore, string? LinkReasons,
+    bool Sensitive = false);
 
 public sealed record IdentityChangeResponse(long Id, string Kind, long FromIdentityId, long ToIdentityId, IReadOnlyList<long> PersonIds, string By, double? Score, string? Reason, DateTimeOffset At, string Actor);
 
@@ -29,8 +34,33 @@ public sealed record ReviewItem(long Id, int Version, double Score, string Reaso
 public sealed record DeskRoutingItem(long Id, long IncidentId, string IncidentReference, string TypeName, DateTimeOffset ReportedAt, long PersonId, long IdentityId, string Reason, string Detail, int RuleVersion, DateTimeOffset RoutedAt, string RoutedBy);
 
 /// <summary>Reads of identities, the review queue and the desk routings, shared by the API and the pages.</summary>
-public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities identities)
+public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities identities, RecordReads reads)
 {
+    /// <summary>
+    /// Reads an identity for a person: not found unless they may read incidents and it has an entry they can see;
+    /// a stated purpose if any of its entries was made on a sensitive incident; the read audited before anything is returned.
+    /// </summary>
+    public async Task<Read<IdentityResponse>> ReadAsync(long requestedId, string? purpose, string? details, CancellationToken cancellationToken)
+    {
+        bool? sensitive = null;
+        var currentId = requestedId;
+        if (access.CanRead && await identities.CurrentAsync(requestedId, cancellationToken) is { } identity)
+        {
+            currentId = identity.Id;
+            var flags = await (from p in db.IncidentPeople.AsNoTracking()
+                               where p.IdentityId == identity.Id
+                               join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
+                               select i.Sensitive).Distinct().ToListAsync(cancellationToken);
+            sensitive = flags.Count == 0 ? null : flags.Contains(true);
+        }
+        return await reads.OneAsync(sensitive, "identity.read", "identity", currentId, purpose, details,
+            async ct => (await FindAsync(requestedId, ct))!, cancellationToken);
+    }
+
+    /// <summary>
+    /// The identity as it stands, unaudited: for the answer to a merge, split or review decision, which writes its
+    /// own audit event. A read for a person goes through <see cref="ReadAsync"/>.
+    /// </summary>
     public async Task<IdentityResponse?> FindAsync(long requestedId, CancellationToken cancellationToken)
     {
         if (!access.CanRead || await identities.CurrentAsync(requestedId, cancellationToken) is not { } identity)
@@ -54,12 +84,17 @@ public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities i
         var rows = await (from p in db.IncidentPeople.AsNoTracking().Where(which)
                           join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
                           orderby i.ReportedAt, p.Id
-                          select new { p, i.Reference, i.ReportedAt }).Take(500).ToListAsync(cancellationToken);
+                          select new { p, i.Reference, i.ReportedAt, i.Sensitive }).Take(500).ToListAsync(cancellationToken);
         return rows.Select(r => new IdentityEntry(r.p.Id, r.p.DisplayName, r.p.DateOfBirth, r.p.Role.ToString(), r.p.IncidentId, r.Reference, r.ReportedAt,
-            r.p.LinkedBy.ToString(), r.p.LinkScore, r.p.LinkReasons)).ToList();
+            r.p.LinkedBy.ToString(), r.p.LinkScore, r.p.LinkReasons, r.Sensitive)).ToList();
     }
 
-    public async Task<PagedList<ReviewItem>> ReviewsAsync(Paging paging, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open grey-band pairs, worked without a purpose: an entry on a sensitive incident shows its incident reference
+    /// and role but no name or date of birth (opening the person asks for the purpose). One audit event names every
+    /// entry listed.
+    /// </summary>
+    public async Task<PagedList<ReviewItem>> ReviewsAsync(Paging paging, string? details, CancellationToken cancellationToken)
     {
         if (!access.IsReviewer)
         {
@@ -75,10 +110,13 @@ public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities i
         var total = await query.CountAsync(cancellationToken);
         var page = await query.OrderByDescending(r => r.Score).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         var ids = page.SelectMany(r => new[] { r.PersonId, r.CandidatePersonId }).Distinct().ToList();
-        var entries = (await EntriesAsync(p => ids.Contains(p.Id), cancellationToken)).ToDictionary(e => e.PersonId);
+        var entries = (await EntriesAsync(p => ids.Contains(p.Id), cancellationToken))
+            .Select(e => e.Sensitive ? e with { Name = null, DateOfBirth = null } : e).ToDictionary(e => e.PersonId);
         var owners = await db.IncidentPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.IdentityId ?? 0, cancellationToken);
         var items = page.Where(r => entries.ContainsKey(r.PersonId) && entries.ContainsKey(r.CandidatePersonId))
             .Select(r => new ReviewItem(r.Id, r.Version, r.Score, r.Reasons, r.CreatedAt, entries[r.PersonId], owners[r.PersonId], entries[r.CandidatePersonId], owners[r.CandidatePersonId])).ToList();
+        await reads.AuditListAsync(items.SelectMany(i => new[] { i.Person, i.Candidate }).Select(e => new ListedRecord(e.PersonId, e.Sensitive)).ToList(),
+            "identity.review-queue", "person", null, details is null ? $"{total} open" : $"{total} open ({details})", cancellationToken);
         return new PagedList<ReviewItem>(items, paging.Page, paging.PageSize, total);
     }
 
@@ -112,35 +150,35 @@ public static class IdentitiesApi
 
     public static WebApplication MapIdentities(this WebApplication app)
     {
-        var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Identities");
+        var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("Identities");
         people.MapGet("/{id:long}/matches", MatchesAsync);
-        people.MapPost("/{id:long}/merge", MergeAsync);
-        people.MapPost("/suggestions", SuggestAsync);
-        var identities = app.MapGroup("/api/v1/identities").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Identities");
+        people.MapPost("/{id:long}/merge", MergeAsync).RequireAuthorization(Entitlements.IdentityReview);
+        people.MapPost("/suggestions", SuggestAsync).RequireAuthorization(Entitlements.Recording);
+        var identities = app.MapGroup("/api/v1/identities").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("Identities");
         identities.MapGet("/{id:long}", GetAsync);
-        identities.MapPost("/{id:long}/split", SplitAsync);
-        identities.MapGet("/reviews", ReviewsAsync);
-        identities.MapPost("/reviews/{id:long}", DecideAsync);
-        identities.MapGet("/desk-routings", RoutingsAsync);
+        identities.MapPost("/{id:long}/split", SplitAsync).RequireAuthorization(Entitlements.IdentityReview);
+        identities.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Entitlements.IdentityReview);
+        identities.MapPost("/reviews/{id:long}", DecideAsync).RequireAuthorization(Entitlements.IdentityReview);
+        identities.MapGet("/desk-routings", RoutingsAsync).RequireAuthorization(Entitlements.IdentityReview);
         return app;
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<Results<Ok<MatchesResponse>, NotFound>> MatchesAsync(
-        long id, AppDb db, IncidentAccess access, IdentitySuggestions suggestions, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<MatchesResponse>, NotFound, ValidationProblem>> MatchesAsync(
+        long id, HttpContext context, AppDb db, PersonReader people, IdentitySuggestions suggestions, CancellationToken ct)
     {
-        var person = await (from p in db.IncidentPeople.AsNoTracking()
-                            join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
-                            where p.Id == id
-                            select p).FirstOrDefaultAsync(ct);
-        if (person?.IdentityId is not { } identityId)
+        var read = await people.OpenAsync(id, Purpose.From(context), "matches", ct);
+        if (read.Outcome == ReadOutcome.PurposeRequired)
+        {
+            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
+        }
+        if (read.Value?.Person is not { IdentityId: { } identityId } person)
         {
             return TypedResults.NotFound();
         }
         var version = await db.PersonIdentities.Where(i => i.Id == identityId).Select(i => i.Version).FirstAsync(ct);
         var items = await suggestions.ForAsync(PersonMatcher.ToEntry(person), person.Id, IdentityRules.Floor, 10, ct, includeJudged: true);
-        await audit.WriteAsync("person.matches", "person", Id(id), details: $"{items.Count} possible matches", cancellationToken: ct);
         return TypedResults.Ok(new MatchesResponse(person.Id, identityId, version, items));
     }
 
@@ -210,31 +248,22 @@ public static class IdentitiesApi
             _ => TypedResults.Ok((await reader.FindAsync(result.Identity!.Id, ct))!),
         };
 
-    private static async Task<Results<Ok<IdentityResponse>, NotFound>> GetAsync(long id, IdentityReader reader, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem>> GetAsync(long id, HttpContext context, IdentityReader reader, CancellationToken ct)
     {
-        var identity = await reader.FindAsync(id, ct);
-        if (identity is null)
+        var read = await reader.ReadAsync(id, Purpose.From(context), null, ct);
+        return read.Outcome switch
         {
-            return TypedResults.NotFound();
-        }
-        await audit.WriteAsync("identity.read", "identity", Id(identity.Id), cancellationToken: ct);
-        return TypedResults.Ok(identity);
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ => TypedResults.Ok(read.Value!),
+        };
     }
 
-    private static async Task<Results<Ok<PagedList<ReviewItem>>, ValidationProblem>> ReviewsAsync(IdentityReader reader, AuditTrail audit, IncidentAccess access, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<ReviewItem>>, ValidationProblem>> ReviewsAsync(IdentityReader reader, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        var list = await reader.ReviewsAsync(paging, ct);
-        if (access.IsReviewer)
-        {
-            await audit.WriteAsync("identity.review-queue", "identity", null, details: $"{list.Total} open", cancellationToken: ct);
-        }
-        return TypedResults.Ok(list);
+        return v.IsValid ? TypedResults.Ok(await reader.ReviewsAsync(paging, null, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 
     private static async Task<Results<Ok<PagedList<DeskRoutingItem>>, ValidationProblem>> RoutingsAsync(IdentityReader reader, int? page, int? pageSize, CancellationToken ct)

@@ -14,9 +14,11 @@ public sealed record ResolutionRun(int Entries, int Linked, int Reviews, int Rou
 /// Background resolution: every entry not yet judged is looked up in the engine's index; above the automatic
 /// probability its identity joins the best match's, in the grey band the pair goes to the review queue, below it
 /// nothing happens. Entries judged "not the same" by a call handler or reviewer are never joined automatically.
-/// Runs when woken (after intake or a bulk load) and on a slow cadence, one pass at a time.
+/// Runs when woken (after intake or a bulk load) and on a slow cadence, one pass at a time; a pass that fails
+/// (the index could not be built, the database went away) is logged and tried again after a back-off.
 /// </summary>
-public sealed partial class IdentityResolution(IServiceScopeFactory scopes, PersonMatcher matcher, TimeProvider time, IConfiguration settings, ILogger<IdentityResolution> log) : BackgroundService
+public sealed partial class IdentityResolution(IServiceScopeFactory scopes, PersonMatcher matcher, WorkerHealth health, StartupState startup, TimeProvider time, IConfiguration settings, ILogger<IdentityResolution> log)
+    : RecurringWorker("identity resolution", TimeSpan.FromMinutes(1), health, startup, time, log)
 {
     public const string Actor = "identity resolution";
     private const int Batch = 500;
@@ -37,42 +39,45 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Off where passes are run on demand (the command line's "identities resolve", and tests that decide exactly
+    // when entries are resolved).
+    protected override bool Enabled => settings.GetValue("People:ResolveInBackground", true);
+
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
     {
-        // Off where passes are run on demand (the command line's "identities resolve", and tests that decide
-        // exactly when entries are resolved).
-        if (!settings.GetValue("People:ResolveInBackground", true))
-        {
-            return;
-        }
         try
         {
-            await matcher.WarmAsync(stoppingToken);
-            while (!stoppingToken.IsCancellationRequested)
+            var run = await ResolvePendingAsync(stoppingToken);
+            if (run.Entries > 0)
             {
-                try
-                {
-                    var run = await ResolvePendingAsync(stoppingToken);
-                    if (run.Entries > 0)
-                    {
-                        LogRun(log, run.Entries, run.Linked, run.Reviews, run.Routed, (long)run.Elapsed.TotalMilliseconds);
-                    }
-                }
-                catch (DbUpdateException error)
-                {
-                    // A reviewer changed an identity meanwhile: its entries stay waiting for the next pass.
-                    LogConflict(log, error);
-                }
-                // Woken by intake, or every minute to pick up entries saved on other nodes.
-                await _wake.WaitAsync(TimeSpan.FromMinutes(1), stoppingToken);
+                LogRun(Log, run.Entries, run.Linked, run.Reviews, run.Routed, (long)run.Elapsed.TotalMilliseconds);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (DbUpdateException)
         {
+            // A reviewer changed an identity meanwhile: its entries stay waiting for the next pass. The exception
+            // is not logged: its message can quote the row.
+            LogConflict(Log);
         }
-        catch (Exception error)
+    }
+
+    /// <summary>Woken by intake, or every minute to pick up entries saved on other nodes; a back-off is waited out in full.</summary>
+    protected override async Task WaitAsync(TimeSpan delay, bool afterFailure, CancellationToken stoppingToken)
+    {
+        if (afterFailure)
         {
-            LogFailed(log, error);
+            await Task.Delay(delay, Time, stoppingToken);
+            return;
+        }
+        using var timeout = new CancellationTokenSource(delay, Time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            await _wake.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The minute is up.
         }
     }
 
@@ -101,7 +106,7 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
                     break;
                 }
                 after = waiting[^1].Id;
-                var work = new BatchWork(scope.ServiceProvider, db, time);
+                var work = new BatchWork(scope.ServiceProvider, db, Time);
                 var outcome = await work.ResolveAsync(waiting, matcher, cancellationToken);
                 linked += outcome.Linked;
                 reviews += outcome.Reviewed;
@@ -236,8 +241,5 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
     private static partial void LogRun(ILogger logger, int entries, int linked, int reviews, int routed, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Identity resolution pass ended early on a concurrent change")]
-    private static partial void LogConflict(ILogger logger, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Identity resolution stopped")]
-    private static partial void LogFailed(ILogger logger, Exception error);
+    private static partial void LogConflict(ILogger logger);
 }

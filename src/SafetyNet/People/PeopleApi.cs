@@ -12,7 +12,12 @@ public sealed record EarlierIncident(long IncidentId, string Reference, string T
 
 public sealed record PersonDetail(PersonResponse Person, IncidentSummary Incident, IReadOnlyList<EarlierIncident> OtherIncidents);
 
-public sealed record PersonSearchResult(long Id, string Name, DateOnly? DateOfBirth, string Role, long IncidentId, string IncidentReference, DateTimeOffset ReportedAt);
+/// <summary>
+/// A person found by a search. On a sensitive incident the row has no personal details (<see cref="Name"/> and
+/// <see cref="DateOfBirth"/> are null): opening the person asks for the purpose.
+/// </summary>
+public sealed record PersonSearchResult(long Id, string? Name, DateOnly? DateOfBirth, string Role, long IncidentId, string IncidentReference, DateTimeOffset ReportedAt,
+    string TypeCode, string TypeName, bool Sensitive);
 
 /// <summary>
 /// Earlier contact with a person or a place. A person's earlier incidents are those of their identity — the entries
@@ -69,12 +74,13 @@ public static class PeopleApi
     public static IHostApplicationBuilder AddPeople(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ContactHistory>();
+        builder.Services.AddScoped<PersonReader>();
         return builder;
     }
 
     public static WebApplication MapPeople(this WebApplication app)
     {
-        var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("People");
+        var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("People");
         people.MapGet("/", SearchAsync);
         people.MapGet("/{id:long}", GetAsync);
         people.MapGet("/history", HistoryAsync);
@@ -82,58 +88,23 @@ public static class PeopleApi
     }
 
     private static async Task<Results<Ok<PagedList<PersonSearchResult>>, ValidationProblem>> SearchAsync(
-        AppDb db, IncidentAccess access, AuditTrail audit, string? name, DateOnly? dateOfBirth, int? page, int? pageSize, CancellationToken ct)
+        PersonReader reader, string? name, DateOnly? dateOfBirth, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
         var text = v.Required("name", name, "a name to search for", 100);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        var words = text!.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var query = from p in db.IncidentPeople.AsNoTracking()
-                    join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
-                    select new { p, i };
-        foreach (var word in words)
-        {
-            var lower = word.ToLowerInvariant();
-            query = query.Where(x => (x.p.FirstName != null && x.p.FirstName.ToLower().StartsWith(lower)) || (x.p.LastName != null && x.p.LastName.ToLower().StartsWith(lower)));
-        }
-        if (dateOfBirth is { } dob)
-        {
-            query = query.Where(x => x.p.DateOfBirth == dob);
-        }
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(x => x.p.LastName).ThenBy(x => x.p.FirstName).ThenBy(x => x.p.Id)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        if (access.CanRead)
-        {
-            await audit.WriteAsync("person.search", "person", null, details: $"name={text} dob={dateOfBirth:yyyy-MM-dd} results={total}", cancellationToken: ct);
-        }
-        var items = rows.Select(x => new PersonSearchResult(x.p.Id, x.p.DisplayName, x.p.DateOfBirth, x.p.Role.ToString(), x.i.Id, x.i.Reference, x.i.ReportedAt)).ToList();
-        return TypedResults.Ok(new PagedList<PersonSearchResult>(items, paging.Page, paging.PageSize, total));
+        return v.IsValid ? TypedResults.Ok(await reader.SearchAsync(text!, dateOfBirth, paging, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 
-    private static async Task<Results<Ok<PersonDetail>, NotFound, ValidationProblem>> GetAsync(
-        long id, HttpContext context, AppDb db, IncidentAccess access, ContactHistory history, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<PersonDetail>, NotFound, ValidationProblem>> GetAsync(long id, HttpContext context, PersonReader reader, CancellationToken ct)
     {
-        var row = await (from p in db.IncidentPeople.AsNoTracking()
-                         join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
-                         where p.Id == id
-                         select new { p, i }).FirstOrDefaultAsync(ct);
-        if (row is null)
+        var read = await reader.ReadAsync(id, Purpose.From(context), ct);
+        return read.Outcome switch
         {
-            return TypedResults.NotFound();
-        }
-        var purpose = Purpose.From(context);
-        if (row.i.Sensitive && purpose is null)
-        {
-            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
-        }
-        await audit.WriteAsync("person.read", "person", id.ToString(CultureInfo.InvariantCulture), purpose, cancellationToken: ct);
-        var others = await history.ForEntryAsync(row.p, ct);
-        return TypedResults.Ok(new PersonDetail(PersonResponse.From(row.p), row.i.ToSummary(), others));
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ => TypedResults.Ok(read.Value!),
+        };
     }
 
     private static async Task<Results<Ok<HistoryResponse>, ValidationProblem>> HistoryAsync(

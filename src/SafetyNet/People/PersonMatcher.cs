@@ -15,43 +15,58 @@ public sealed record MatchCandidate(long PersonId, double Probability, IReadOnly
 /// <summary>
 /// The matching engine's index of every person entry, held in memory so a lookup at intake takes milliseconds.
 /// Built in the background once the database is ready, kept current as entries are saved on this node, and caught up
-/// from the database for entries saved elsewhere. Until it is built, lookups wait for it.
+/// from the database for entries saved elsewhere. Until it is built, lookups wait for it. A build that fails or is
+/// cancelled is forgotten, so the next lookup or resolution pass starts another: nobody waits on a build that
+/// will never finish.
 /// </summary>
 public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupState startup, Gazetteer gazetteer, TimeProvider time, ILogger<PersonMatcher> log)
 {
     /// <summary>Below this many entries the weights are learned with a synthetic reference population alongside.</summary>
     private const int OwnLearningMinimum = 20_000;
 
-    private readonly TaskCompletionSource<IdentityIndex> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private readonly HashSet<long> _indexed = [];
     private readonly List<PersonEntry> _early = [];
-    private int _started;
+    private IdentityIndex? _index;
+    private Task<IdentityIndex>? _building;
     private long _highWater;
 
-    public bool IsReady => _ready.Task.IsCompletedSuccessfully;
+    public bool IsReady { get { lock (_gate) { return _index is not null; } } }
 
     public int Count { get { lock (_gate) { return _indexed.Count; } } }
 
     /// <summary>How long the last build took, for the start-up log and the benchmark.</summary>
     public TimeSpan BuildTime { get; private set; }
 
-    /// <summary>Builds the index once; later calls wait for the first.</summary>
-    public async Task<IdentityIndex> WarmAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The index, built on first use. One build at a time: callers arriving meanwhile wait for it, and a caller who
+    /// gives up (its request ends) stops waiting without stopping the build for the others.
+    /// </summary>
+    public Task<IdentityIndex> WarmAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 1)
+        Task<IdentityIndex> build;
+        lock (_gate)
         {
-            return await _ready.Task.WaitAsync(cancellationToken);
+            if (_index is { } index)
+            {
+                return Task.FromResult(index);
+            }
+            build = _building ??= Task.Run(BuildAsync, CancellationToken.None);
         }
+        return build.WaitAsync(cancellationToken);
+    }
+
+    private async Task<IdentityIndex> BuildAsync()
+    {
         try
         {
-            await startup.WhenReady.WaitAsync(cancellationToken);
+            await startup.WhenReady;
             var watch = Stopwatch.StartNew();
             List<IncidentPerson> people;
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-                people = await db.IncidentPeople.AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+                people = await db.IncidentPeople.AsNoTracking().OrderBy(p => p.Id).ToListAsync();
             }
             var entries = people.Select(ToEntry).ToList();
             var learning = entries.Count >= OwnLearningMinimum ? entries : [.. entries, .. ReferencePopulation()];
@@ -71,15 +86,21 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
                     }
                 }
                 _early.Clear();
-                _ready.TrySetResult(index);
+                _index = index;
+                _building = null;
             }
             BuildTime = watch.Elapsed;
             LogBuilt(log, people.Count, (long)watch.Elapsed.TotalMilliseconds);
             return index;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
-            _ready.TrySetException(error);
+            lock (_gate)
+            {
+                // Forgotten, so the next caller builds again; entries saved meanwhile stay in _early for that build.
+                _building = null;
+            }
+            LogBuildFailed(log, Platform.WorkerReport.Describe(error));
             throw;
         }
     }
@@ -92,13 +113,13 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
             foreach (var person in people)
             {
                 var entry = ToEntry(person);
-                if (!_ready.Task.IsCompletedSuccessfully)
+                if (_index is null)
                 {
                     _early.Add(entry);
                 }
                 else if (_indexed.Add(person.Id))
                 {
-                    _ready.Task.Result.Add(entry);
+                    _index.Add(entry);
                 }
                 _highWater = Math.Max(_highWater, person.Id);
             }
@@ -179,4 +200,7 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Person index built: {Entries} entries in {Milliseconds} ms")]
     private static partial void LogBuilt(ILogger logger, int entries, long milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building the person index failed ({Failure}); the next lookup builds it again")]
+    private static partial void LogBuildFailed(ILogger logger, string failure);
 }

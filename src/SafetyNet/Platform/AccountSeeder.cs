@@ -44,8 +44,13 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
             db.Agencies.Add(new Agency { Code = "HEALTH", Name = "Hertfordshire NHS Health Services", Kind = AgencyKind.Health });
             db.Agencies.Add(new Agency { Code = "ADULT-SERVICES", Name = "Hertfordshire Adult Care Services", Kind = AgencyKind.AdultServices });
             await db.SaveChangesAsync(cancellationToken);
+        }
 
-            var force = await db.Agencies.SingleAsync(a => a.Code == ForceCode, cancellationToken);
+        // The force's teams are checked apart from the agencies: a first start stopped between the two, before
+        // start-up passes ran in one transaction, left a force without teams, and this completes it.
+        if (await db.Agencies.SingleOrDefaultAsync(a => a.Code == ForceCode, cancellationToken) is { } force
+            && !await db.Teams.AnyAsync(t => t.AgencyId == force.Id, cancellationToken))
+        {
             db.Teams.AddRange(
                 new Team { AgencyId = force.Id, Code = "CALL-HANDLING", Name = "Force communications room" },
                 new Team { AgencyId = force.Id, Code = "RESPONSE", Name = "Response" },

@@ -48,6 +48,7 @@ public static class AccountsSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDb>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AgencyClaimsFactory>()
             .AddDefaultTokenProviders();
@@ -57,6 +58,7 @@ public static class AccountsSetup
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireAuthenticatedUser());
 
+        services.AddAccountSessions();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<IStartupSeeder>(sp => sp.GetRequiredService<AccountSeeder>());
         return builder;
@@ -75,21 +77,32 @@ public static class AccountsSetup
         auth.MapPost("/login", LoginAsync).DisableAntiforgery();
         auth.MapPost("/refresh", RefreshAsync).DisableAntiforgery();
 
+        app.MapPost("/api/v1/auth/sign-out", SignOutOfApiAsync).WithTags("Authentication").RequireAuthorization(ApiPolicy).DisableAntiforgery();
+
         app.MapPost("/sign-out", async (SignInManager<AppUser> signIn, AuditTrail audit) =>
         {
             await audit.WriteAsync("account.sign-out", "user", null);
+            // Signing the cookie out ends its session for good (AccountSessionsSetup), so a copy of it stops working too.
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/sign-in");
         }).RequireAuthorization().ExcludeFromDescription();
         return app;
     }
 
+    /// <summary>Ends the session of the presented access token: its refresh token and the access token stop working.</summary>
+    private static async Task<NoContent> SignOutOfApiAsync(HttpContext http, AccountSessions sessions, AuditTrail audit, CurrentUser user)
+    {
+        await sessions.EndAsync(http.User);
+        await audit.WriteAsync("account.sign-out", "user", user.Id, details: "api");
+        return TypedResults.NoContent();
+    }
+
     public sealed record LoginRequest(string? Email, string? Password);
 
     public sealed record RefreshRequest(string? RefreshToken);
 
-    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, SignInManager<AppUser> signIn, AuditTrail audit)
+    private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, SignInManager<AppUser> signIn, AccountSessions sessions, AuditTrail audit)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -105,11 +118,10 @@ public static class AccountsSetup
             return TypedResults.ValidationProblem(errors);
         }
 
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var user = await signIn.UserManager.FindByEmailAsync(request.Email!);
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
+            : await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
             await audit.WriteAsync(result.IsLockedOut ? "account.locked-out" : "account.sign-in-failed", "user", user?.Id, details: "api");
@@ -121,22 +133,34 @@ public static class AccountsSetup
                 statusCode: StatusCodes.Status401Unauthorized);
         }
         await audit.WriteAsync("account.sign-in", "user", user!.Id, details: "api", actor: user.Email);
-        // The bearer handler has written the token response.
-        return TypedResults.Empty;
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        principal.Identities.First().AddClaim(new Claim("amr", "pwd"));
+        await sessions.StartApiAsync(principal);
+        // The bearer handler writes the token response.
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult, SignInHttpResult>> RefreshAsync(
-        RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider time)
+    private static async Task<Results<ProblemHttpResult, SignInHttpResult>> RefreshAsync(
+        RefreshRequest request, SignInManager<AppUser> signIn, AccountSessions sessions,
+        IOptionsMonitor<BearerTokenOptions> options, TimeProvider time)
     {
+        var notValid = TypedResults.Problem(title: "Refresh token not valid", statusCode: StatusCodes.Status401Unauthorized);
         var protector = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
         var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires)
         {
-            return TypedResults.Problem(title: "Refresh token not valid", statusCode: StatusCodes.Status401Unauthorized);
+            return notValid;
+        }
+        // The account must be as it was at sign-in: not locked, same password, same roles (each renews the stamp).
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user || await signIn.UserManager.IsLockedOutAsync(user))
+        {
+            await sessions.EndAsync(ticket.Principal, because: "the account was locked, or its password or roles changed");
+            return notValid;
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        return await sessions.RotateAsync(ticket.Principal, principal)
+            ? TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+            : notValid;
     }
 }
 

@@ -59,40 +59,14 @@ public sealed class AuditSealer(AppDb db, AuditChain chain, TimeProvider time)
 }
 
 /// <summary>Seals the audit trail every couple of seconds.</summary>
-internal sealed partial class AuditSealingService(IServiceScopeFactory scopes, StartupState startup, TimeProvider time, IConfiguration configuration, ILogger<AuditSealingService> log) : BackgroundService
+internal sealed class AuditSealingService(IServiceScopeFactory scopes, WorkerHealth health, StartupState startup, TimeProvider time, IConfiguration configuration, ILogger<AuditSealingService> log)
+    : RecurringWorker("audit sealing", TimeSpan.FromSeconds(2), health, startup, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!configuration.GetValue("Audit:SealInBackground", true))
-        {
-            return;
-        }
-        try
-        {
-            await startup.WhenReady.WaitAsync(stoppingToken);
-        }
-        catch (Exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            return;
-        }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2), time);
-        do
-        {
-            // Off the timer's thread, so ticks fired together by a clock that jumps coalesce into one pass.
-            await Task.Yield();
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                LogSealFailed(log, error);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => configuration.GetValue("Audit:SealInBackground", true);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sealing the audit trail failed; it will be retried")]
-    private static partial void LogSealFailed(ILogger logger, Exception error);
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditSealer>().SealPendingAsync(stoppingToken);
+    }
 }

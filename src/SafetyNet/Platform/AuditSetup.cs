@@ -6,6 +6,7 @@ public static class AuditSetup
     {
         builder.Services.AddSingleton<AuditChain>();
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<RecordReads>();
         builder.Services.AddScoped<AuditSealer>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddHostedService<AuditSealingService>();

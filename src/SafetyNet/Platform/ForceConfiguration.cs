@@ -99,6 +99,14 @@ public sealed class ForceConfiguration(AppDb db, TimeProvider time, CurrentUser 
         }
         var version = rows.Count == 0 ? 1 : rows.Max(r => r.Version) + 1;
         cache.Forget(key);
+        // A reader between now and the caller's save (a background worker building the pack) would cache the old
+        // version again: forget it once more when the new one is saved.
+        void ForgetOnSave(object? sender, SavedChangesEventArgs e)
+        {
+            cache.Forget(key);
+            db.SavedChanges -= ForgetOnSave;
+        }
+        db.SavedChanges += ForgetOnSave;
         db.Set<ConfigurationVersion>().Add(new ConfigurationVersion
         {
             Key = key,

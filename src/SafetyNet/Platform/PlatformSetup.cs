@@ -9,6 +9,7 @@ public static class PlatformSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddSingleton<StartupState>();
+        builder.Services.AddSingleton<WorkerHealth>();  // each background worker's state, for /health/workers
         return builder;
     }
 }

@@ -58,7 +58,7 @@ public static class ReferralRules
                 calendar.DueAfter(now, rules.VictimSupportWorkingDays),
                 optIn ? "Victim support: the victim must opt in" : "Victim support: automatic unless the victim opts out", VictimSupportBasis);
         }
-        var today = DateOnly.FromDateTime(ForceClock.ToLocal(now).DateTime);
+        var today = ForceClock.DayOf(now);
         var age = victim.DateOfBirth is { } born ? today.Year - born.Year - (born > today.AddYears(-(today.Year - born.Year)) ? 1 : 0) : (int?)null;
         var doorstep = incident.Narrative.Contains("doorstep", StringComparison.OrdinalIgnoreCase);
         if (age >= 65 && (incident.TypeCode == "BURGLARY-RESIDENTIAL" || doorstep))

@@ -131,7 +131,12 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         {
             return (VictimsOutcome.NotFound, null, v.Errors);
         }
-        if (version is { } ver && !db.Matches(referral, ver))
+        if (version is not { } ver)
+        {
+            v.Add("version", "Send the version of the referral you read");
+            return (VictimsOutcome.Invalid, referral, v.Errors);
+        }
+        if (!db.Matches(referral, ver))
         {
             return (VictimsOutcome.Stale, referral, v.Errors);
         }
@@ -164,7 +169,12 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         {
             return (VictimsOutcome.NotFound, null, v.Errors);
         }
-        if (request.Version is { } ver && !db.Matches(referral, ver))
+        if (request.Version is not { } ver)
+        {
+            v.Add("version", "Send the version of the referral you read");
+            return (VictimsOutcome.Invalid, referral, v.Errors);
+        }
+        if (!db.Matches(referral, ver))
         {
             return (VictimsOutcome.Stale, referral, v.Errors);
         }
@@ -215,11 +225,11 @@ public static class ReferralsApi
 
     public static WebApplication MapReferrals(this WebApplication app)
     {
-        var referrals = app.MapGroup("/api/v1/referrals").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Referrals");
+        var referrals = app.MapGroup("/api/v1/referrals").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Referrals).WithTags("Referrals");
         referrals.MapGet("", ListAsync);
-        referrals.MapPost("", CreateAsync);
+        referrals.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Referring);
         referrals.MapPost("/{id:long}/send", async (long id, ReferralFeedbackRequest? request, ReferralDesk desk, CancellationToken ct) =>
-            await AnswerAsync(desk, await desk.SendAsync(id, request?.Version, ct), ct));
+            await AnswerAsync(desk, await desk.SendAsync(id, request?.Version, ct), ct)).RequireAuthorization(Entitlements.Referring);
         referrals.MapPost("/{id:long}/feedback", async (long id, ReferralFeedbackRequest request, ReferralDesk desk, CancellationToken ct) =>
             await AnswerAsync(desk, await desk.FeedbackAsync(id, request, ct), ct));
         return app;

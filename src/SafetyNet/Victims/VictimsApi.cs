@@ -43,12 +43,16 @@ public sealed record ContractResponse(
         c.EnhancedByHandReason, c.Vps.ToString(), c.VpsOfferedAt, c.VpsTakenAt, c.VpsDeclinedAt, c.VictimSupportOptOut, c.VictimSupportOptIn,
         c.Bereaved, c.OutOfCourtView, c.OutOfCourtViewAt, c.RuleVersion, c.Version,
         dues.Select(d => new DueResponse(d.Id, d.Event.ToString(), d.Enhanced, d.StartedAt, d.DueAt, d.MetAt, StateOf(d, now), d.Notes, d.EscalatedAt)).ToList(),
-        contacts.Select(x => new ContactResponse(x.Id, x.CrimeRecordId, x.ContactedAt, x.Channel.ToString(), x.Summary, x.RightToReviewExplained, x.RecordedBy)).ToList());
+        contacts.Select(ToContact).ToList());
+
+    public static ContactResponse ToContact(VictimContact x) =>
+        new(x.Id, x.CrimeRecordId, x.ContactedAt, x.Channel.ToString(), x.Summary, x.RightToReviewExplained, x.RecordedBy);
 }
 
+/// <summary>A contact due, in a work queue. A sensitive crime's row leaves the victim's name out (null): it is on the contract, read for a purpose.</summary>
 public sealed record DueItem(
-    long DueId, long ContractId, long IncidentId, string IncidentReference, string? CrimeReference, string VictimName, string Event,
-    bool Enhanced, DateTimeOffset DueAt, bool Overdue, string PreferredChannel, DateTimeOffset? EscalatedAt);
+    long DueId, long ContractId, long IncidentId, string IncidentReference, string? CrimeReference, string? VictimName, string Event,
+    bool Enhanced, DateTimeOffset DueAt, bool Overdue, string PreferredChannel, DateTimeOffset? EscalatedAt, bool Sensitive);
 
 public sealed record ComplianceRow(int? TeamId, string Team, int OnTime, int Late, int Missed, int Open);
 
@@ -63,7 +67,7 @@ public static class VictimsApi
         return builder;
     }
 
-    /// <summary>Demo contracts and survey answers; registered after the synthetic incidents they build on.</summary>
+    /// <summary>Demo contracts and survey answers; they run after the synthetic incidents they build on (SafetyNetSetup.StartupOrder).</summary>
     public static IHostApplicationBuilder AddVictimsDemo(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IStartupSeeder, VictimsDemoSeeder>();
@@ -73,20 +77,28 @@ public static class VictimsApi
     public static WebApplication MapVictims(this WebApplication app)
     {
         var victims = app.MapGroup("/api/v1/victims").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Victims");
-        victims.MapGet("/contracts", ListAsync);
-        victims.MapGet("/contracts/{id:long}", GetAsync);
-        victims.MapPatch("/contracts/{id:long}", PatchAsync);
-        victims.MapPost("/contracts/{id:long}/events", EventAsync);
-        victims.MapPost("/contacts", ContactAsync);
-        victims.MapGet("/contacts", ContactsAsync);
-        victims.MapGet("/due", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.DueForMeAsync(ct)));
-        victims.MapGet("/escalations", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.EscalationsAsync(ct)));
-        victims.MapGet("/compliance", ComplianceAsync);
+        victims.MapGet("/contracts", ListAsync).RequireAuthorization(Entitlements.VictimCare);
+        victims.MapGet("/contracts/{id:long}", GetAsync).RequireAuthorization(Entitlements.VictimCare);
+        victims.MapPatch("/contracts/{id:long}", PatchAsync).RequireAuthorization(Entitlements.VictimCare);
+        victims.MapPost("/contracts/{id:long}/events", EventAsync).RequireAuthorization(Entitlements.VictimCare);
+        victims.MapPost("/contacts", ContactAsync).RequireAuthorization(Entitlements.VictimCare);
+        victims.MapGet("/contacts", ContactsAsync).RequireAuthorization(Entitlements.VictimCare);
+        victims.MapGet("/due", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.DueForMeAsync(ct))).RequireAuthorization(Entitlements.VictimsDue);
+        victims.MapGet("/escalations", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.EscalationsAsync(ct))).RequireAuthorization(Entitlements.TelephoneSurvey);
+        victims.MapGet("/compliance", ComplianceAsync).RequireAuthorization(Entitlements.FeedbackResults);
         return app;
     }
 
-    private static async Task<Results<Ok<PagedList<ContractResponse>>, ValidationProblem>> ListAsync(
-        VictimsCode code, long? incidentId, long? crimeRecordId, int? page, int? pageSize, CancellationToken ct)
+    /// <summary>The answer to a refused read: 404 for a record the caller may not see, 400 naming X-Purpose for a sensitive one.</summary>
+    private static Results<Ok<T>, NotFound, ValidationProblem> Answer<T>(Read<T> read) => read.Outcome switch
+    {
+        ReadOutcome.NotFound => TypedResults.NotFound(),
+        ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+        _ => TypedResults.Ok(read.Value!),
+    };
+
+    private static async Task<Results<Ok<PagedList<ContractResponse>>, NotFound, ValidationProblem>> ListAsync(
+        HttpContext context, VictimsCode code, long? incidentId, long? crimeRecordId, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
@@ -94,46 +106,24 @@ public static class VictimsApi
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        var query = code.Visible.AsNoTracking();
-        if (incidentId is { } i)
-        {
-            query = query.Where(c => c.IncidentId == i);
-        }
-        if (crimeRecordId is { } r)
-        {
-            query = query.Where(c => c.CrimeRecordId == r);
-        }
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(c => c.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var items = new List<ContractResponse>();
-        foreach (var row in rows)
-        {
-            items.Add(await code.ToResponseAsync(row, ct));
-        }
-        return TypedResults.Ok(new PagedList<ContractResponse>(items, paging.Page, paging.PageSize, total));
+        return Answer(await code.ListAsync(incidentId, crimeRecordId, paging, Purpose.From(context), ct));
     }
 
-    private static async Task<Results<Ok<ContractResponse>, NotFound, ValidationProblem>> GetAsync(long id, HttpContext context, VictimsCode code, AppDb db, CancellationToken ct)
-    {
-        // Whether the contract exists for the caller is decided before a purpose is asked.
-        var sensitive = await (from c in code.Visible
-                               join i in db.Incidents on c.IncidentId equals i.Id
-                               where c.Id == id
-                               select (bool?)i.Sensitive).FirstOrDefaultAsync(ct);
-        if (sensitive is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (sensitive == true && Purpose.From(context) is null)
-        {
-            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
-        }
-        return await code.ReadAsync(id, ct, Purpose.From(context)) is { } contract ? TypedResults.Ok(contract) : TypedResults.NotFound();
-    }
+    private static async Task<Results<Ok<ContractResponse>, NotFound, ValidationProblem>> GetAsync(long id, HttpContext context, VictimsCode code, CancellationToken ct) =>
+        Answer(await code.ReadAsync(id, Purpose.From(context), ct));
 
     private static async Task<Results<Ok<ContractResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PatchAsync(
-        long id, ContractUpdateRequest request, VictimsCode code, AppDb db, CancellationToken ct)
+        long id, ContractUpdateRequest request, HttpContext context, VictimsCode code, AppDb db, CancellationToken ct)
     {
+        // The answer is the contract as saved: opening a sensitive one to change it needs a purpose, asked after the 404 and before the change.
+        var purpose = Purpose.From(context);
+        switch (await code.MayChangeAsync(id, purpose, ct))
+        {
+            case ReadOutcome.NotFound:
+                return TypedResults.NotFound();
+            case ReadOutcome.PurposeRequired:
+                return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
+        }
         var (outcome, errors) = await code.UpdateAsync(id, request, ct);
         switch (outcome)
         {
@@ -144,8 +134,7 @@ public static class VictimsApi
             case VictimsOutcome.Stale:
                 return TypedResults.Problem(IncidentsApi.Stale(await db.VictimContactContracts.Where(c => c.Id == id).Select(c => c.Version).FirstAsync(ct)));
         }
-        var contract = await db.VictimContactContracts.AsNoTracking().FirstAsync(c => c.Id == id, ct);
-        return TypedResults.Ok(await code.ToResponseAsync(contract, ct));
+        return (await code.ReadAsync(id, purpose, ct, "after change")).Value is { } contract ? TypedResults.Ok(contract) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Created<DueResponse>, NotFound, ValidationProblem>> EventAsync(long id, VictimEventRequest request, VictimsCode code, TimeProvider time, CancellationToken ct)
@@ -172,8 +161,9 @@ public static class VictimsApi
         };
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ContactResponse>>, NotFound>> ContactsAsync(long contractId, VictimsCode code, CancellationToken ct) =>
-        await code.ReadAsync(contractId, ct) is { } contract ? TypedResults.Ok(contract.Contacts) : TypedResults.NotFound();
+    private static async Task<Results<Ok<IReadOnlyList<ContactResponse>>, NotFound, ValidationProblem>> ContactsAsync(
+        long contractId, HttpContext context, VictimsCode code, CancellationToken ct) =>
+        Answer(await code.ContactsAsync(contractId, Purpose.From(context), ct));
 
     private static async Task<Results<Ok<IReadOnlyList<ComplianceRow>>, ValidationProblem>> ComplianceAsync(
         VictimsCode code, TimeProvider time, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
@@ -199,34 +189,15 @@ internal sealed class VictimsSeeder(ForceConfiguration configuration, AppDb db) 
 }
 
 /// <summary>Runs the reminder and escalation sweep every minute once the database is ready.</summary>
-internal sealed partial class VictimsCodeWorker(IServiceScopeFactory scopes, StartupState state, TimeProvider time, IConfiguration configuration, ILogger<VictimsCodeWorker> log) : BackgroundService
+internal sealed class VictimsCodeWorker(IServiceScopeFactory scopes, WorkerHealth health, StartupState state, TimeProvider time, IConfiguration configuration, ILogger<VictimsCodeWorker> log)
+    : RecurringWorker("victims' code sweep", TimeSpan.FromMinutes(1), health, state, time, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (configuration["Messaging:SendInBackground"] == "false")
-        {
-            return;
-        }
-        if (!await state.SucceededAsync(stoppingToken))
-        {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<VictimsCode>().SweepAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<Feedback.SurveyService>().SweepAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                LogSweepFailed(log, error);
-            }
-            await Task.Delay(TimeSpan.FromMinutes(1), time, stoppingToken);
-        }
-    }
+    protected override bool Enabled => configuration["Messaging:SendInBackground"] != "false";
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The victim contact sweep failed")]
-    private static partial void LogSweepFailed(ILogger logger, Exception error);
+    protected override async Task RunPassAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<VictimsCode>().SweepAsync(stoppingToken);
+        await scope.ServiceProvider.GetRequiredService<Feedback.SurveyService>().SweepAsync(stoppingToken);
+    }
 }

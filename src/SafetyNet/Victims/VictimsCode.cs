@@ -42,7 +42,7 @@ public enum VictimsOutcome
 
 /// <summary>The Victims' Code in the software: contracts, clocks counted in working days, contacts, reminders and escalation.</summary>
 public sealed class VictimsCode(
-    AppDb db, ForceConfiguration configuration, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time,
+    AppDb db, ForceConfiguration configuration, IncidentAccess access, AuditTrail audit, RecordReads reads, CurrentUser user, TimeProvider time,
     Outbox outbox, RepeatVictims repeat, Feedback.SurveyService surveys, ILogger<VictimsCode> log)
 {
     private static readonly WorkingDays Calendar = WorkingDays.EnglandAndWales;
@@ -100,7 +100,7 @@ public sealed class VictimsCode(
             CreatedAt = now,
         };
         // The contract, its clocks and its referrals are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(ct);
         db.VictimContactContracts.Add(contract);
         await db.SaveChangesAsync(ct);
         var started = record.DecidedAt ?? now;
@@ -116,7 +116,24 @@ public sealed class VictimsCode(
         return contract;
     }
 
-    public IQueryable<VictimContactContract> Visible => access.CanRead ? db.VictimContactContracts : db.VictimContactContracts.Where(_ => false);
+    /// <summary>
+    /// Who may read a victim's contract: force staff in operational roles (<see cref="IncidentAccess.CanRead"/>);
+    /// to anyone else no contract exists. Used only inside this class, by the reads below and by the changes.
+    /// </summary>
+    private IQueryable<VictimContactContract> Visible => access.CanRead ? db.VictimContactContracts : db.VictimContactContracts.Where(_ => false);
+
+    /// <summary>The visible contracts, each with whether its crime is sensitive (taken from the incident it was reported in).</summary>
+    private IQueryable<ContractRow> VisibleRows =>
+        from c in Visible.AsNoTracking()
+        join i in db.Incidents.AsNoTracking() on c.IncidentId equals i.Id
+        select new ContractRow { Contract = c, Sensitive = i.Sensitive };
+
+    // Set by member initialisation, not a constructor, so that queries can go on filtering by its members.
+    private sealed class ContractRow
+    {
+        public required VictimContactContract Contract { get; init; }
+        public bool Sensitive { get; init; }
+    }
 
     private VictimContactDue AddDue(VictimContactContract contract, VictimCodeEvent what, DateTimeOffset started, Versioned<VictimCodeRules> rules, string? notes)
     {
@@ -289,7 +306,11 @@ public sealed class VictimsCode(
         {
             return (VictimsOutcome.NotFound, none);
         }
-        if (request.Version is { } version && !db.Matches(contract, version))
+        if (request.Version is not { } version)
+        {
+            return (VictimsOutcome.Invalid, new Dictionary<string, string[]> { ["version"] = ["Send the version of the contract you read"] });
+        }
+        if (!db.Matches(contract, version))
         {
             return (VictimsOutcome.Stale, none);
         }
@@ -399,19 +420,75 @@ public sealed class VictimsCode(
         return remind < started ? started : remind;
     }
 
-    public async Task<ContractResponse?> ReadAsync(long id, CancellationToken ct, string? purpose = null)
+    /// <summary>
+    /// Reads one contract: not found unless the caller may read it (<see cref="Visible"/>), then a stated purpose if
+    /// its crime is sensitive, and the read audited with that purpose before anything is returned.
+    /// </summary>
+    public async Task<Read<ContractResponse>> ReadAsync(long id, string? purpose, CancellationToken ct, string? details = null)
     {
-        var contract = await Visible.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (contract is null)
-        {
-            return null;
-        }
-        audit.Add("victim-contract.read", "victim-contract", id.ToString(CultureInfo.InvariantCulture), purpose);
-        await db.SaveChangesAsync(ct);
-        return await ToResponseAsync(contract, ct);
+        var row = await VisibleRows.FirstOrDefaultAsync(r => r.Contract.Id == id, ct);
+        return await reads.OneAsync(row?.Sensitive, "victim-contract.read", "victim-contract", id, purpose, details,
+            token => ToResponseAsync(row!.Contract, token), ct);
     }
 
-    public async Task<ContractResponse> ToResponseAsync(VictimContactContract contract, CancellationToken ct)
+    /// <summary>
+    /// Decides whether the caller may open a contract to change it, as a read would be decided (not found, then a purpose
+    /// if sensitive), without reading it: the change writes its own audit event and the answer is a read of its own.
+    /// </summary>
+    public async Task<ReadOutcome> MayChangeAsync(long id, string? purpose, CancellationToken ct)
+    {
+        var sensitive = await VisibleRows.Where(r => r.Contract.Id == id).Select(r => (bool?)r.Sensitive).FirstOrDefaultAsync(ct);
+        return RecordReads.MayOpen(sensitive, purpose);
+    }
+
+    /// <summary>The contact log of one contract, read as the contract is.</summary>
+    public async Task<Read<IReadOnlyList<ContactResponse>>> ContactsAsync(long contractId, string? purpose, CancellationToken ct)
+    {
+        var sensitive = await VisibleRows.Where(r => r.Contract.Id == contractId).Select(r => (bool?)r.Sensitive).FirstOrDefaultAsync(ct);
+        return await reads.OneAsync<IReadOnlyList<ContactResponse>>(sensitive, "victim-contract.read", "victim-contract", contractId, purpose, "contacts",
+            async token => (await db.VictimContacts.AsNoTracking().Where(c => c.ContractId == contractId).OrderByDescending(c => c.ContactedAt).ToListAsync(token))
+                .Select(ContractResponse.ToContact).ToList(), ct);
+    }
+
+    /// <summary>
+    /// A page of contracts, filtered by incident or crime. The caller sees only the contracts they may read; a page
+    /// holding a sensitive contract needs a stated purpose; one audit event names every contract on the page.
+    /// </summary>
+    public async Task<Read<PagedList<ContractResponse>>> ListAsync(long? incidentId, long? crimeRecordId, Paging paging, string? purpose, CancellationToken ct)
+    {
+        var query = VisibleRows;
+        if (incidentId is { } i)
+        {
+            query = query.Where(r => r.Contract.IncidentId == i);
+        }
+        if (crimeRecordId is { } c)
+        {
+            query = query.Where(r => r.Contract.CrimeRecordId == c);
+        }
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(r => r.Contract.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var filter = $"incidentId={incidentId} crimeRecordId={crimeRecordId} page={paging.Page}";
+        var decided = await reads.ListAsync(rows.Select(r => new ListedRecord(r.Contract.Id, r.Sensitive)).ToList(), "victim-contract.list", "victim-contract", purpose, filter, ct);
+        if (!decided.Allowed)
+        {
+            return decided.Refused<PagedList<ContractResponse>>();
+        }
+        var items = new List<ContractResponse>();
+        foreach (var row in rows)
+        {
+            items.Add(await ToResponseAsync(row.Contract, ct));
+        }
+        return decided.With(new PagedList<ContractResponse>(items, paging.Page, paging.PageSize, total));
+    }
+
+    /// <summary>The contracts of one incident's crimes, for the incident page: read as <see cref="ListAsync"/> reads them.</summary>
+    public async Task<Read<IReadOnlyList<ContractResponse>>> ForIncidentAsync(long incidentId, string? purpose, CancellationToken ct)
+    {
+        var read = await ListAsync(incidentId, null, new Paging(1, 100), purpose, ct);
+        return read.Allowed ? read.With<IReadOnlyList<ContractResponse>>(read.Value!.Items) : read.Refused<IReadOnlyList<ContractResponse>>();
+    }
+
+    private async Task<ContractResponse> ToResponseAsync(VictimContactContract contract, CancellationToken ct)
     {
         var victim = await db.IncidentPeople.AsNoTracking().FirstAsync(p => p.Id == contract.VictimId, ct);
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == contract.IncidentId).Select(i => new { i.Reference, i.TypeCode }).FirstAsync(ct);
@@ -431,7 +508,7 @@ public sealed class VictimsCode(
         var now = time.GetUtcNow();
         var me = user.Id;
         var all = access.IsSupervisor || user.IsInRole(Roles.CrimeServiceTeam);
-        return await DueItemsAsync(d => d.MetAt == null && d.RemindAt <= now && (all || d.OfficerInCaseId == null || d.OfficerInCaseId == me), now, ct);
+        return await DueItemsAsync("due", d => d.MetAt == null && d.RemindAt <= now && (all || d.OfficerInCaseId == null || d.OfficerInCaseId == me), now, ct);
     }
 
     /// <summary>The crime service team's queue: every contact past its due time and not made.</summary>
@@ -442,21 +519,24 @@ public sealed class VictimsCode(
             return [];
         }
         var now = time.GetUtcNow();
-        return await DueItemsAsync(d => d.MetAt == null && d.DueAt < now, now, ct);
+        return await DueItemsAsync("escalations", d => d.MetAt == null && d.DueAt < now, now, ct);
     }
 
-    private async Task<IReadOnlyList<DueItem>> DueItemsAsync(System.Linq.Expressions.Expression<Func<VictimContactDue, bool>> filter, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<DueItem>> DueItemsAsync(string queue, System.Linq.Expressions.Expression<Func<VictimContactDue, bool>> filter, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await (from d in db.VictimContactDues.AsNoTracking().Where(filter)
                           join c in db.VictimContactContracts.AsNoTracking() on d.ContractId equals c.Id
                           join p in db.IncidentPeople.AsNoTracking() on c.VictimId equals p.Id
                           join i in db.Incidents.AsNoTracking() on c.IncidentId equals i.Id
                           orderby d.DueAt, d.Id
-                          select new { d, c.CrimeReference, c.IncidentId, i.Reference, p.FirstName, p.MiddleName, p.LastName, c.PreferredChannel })
+                          select new { d, c.CrimeReference, c.IncidentId, i.Reference, i.Sensitive, p.FirstName, p.MiddleName, p.LastName, c.PreferredChannel })
             .Take(500).ToListAsync(ct);
+        // A queue is worked without stating a purpose for each row: a sensitive row names the crime, not the victim,
+        // whose name is on the contract behind the purpose. The queue read is one audit event naming its contracts.
+        await reads.AuditListAsync(rows.Select(r => new ListedRecord(r.d.ContractId, r.Sensitive)).ToList(), "victim-contract.queue", "victim-contract", null, queue, ct);
         return rows.Select(r => new DueItem(r.d.Id, r.d.ContractId, r.IncidentId, r.Reference, r.CrimeReference,
-            string.Join(' ', new[] { r.FirstName, r.MiddleName, r.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
-            r.d.Event.ToString(), r.d.Enhanced, r.d.DueAt, r.d.DueAt < now, r.PreferredChannel.ToString(), r.d.EscalatedAt)).ToList();
+            r.Sensitive ? null : string.Join(' ', new[] { r.FirstName, r.MiddleName, r.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))),
+            r.d.Event.ToString(), r.d.Enhanced, r.d.DueAt, r.d.DueAt < now, r.PreferredChannel.ToString(), r.d.EscalatedAt, r.Sensitive)).ToList();
     }
 
     /// <summary>On time, late and missed contacts by team, for contacts due in [from, to).</summary>

@@ -61,6 +61,8 @@ internal sealed class VictimsDemoSeeder(AppDb db, VictimsCode code, IConfigurati
         var teams = await db.Teams.Where(t => t.Code == "RESPONSE" || t.Code.StartsWith("SNT-")).Select(t => t.Id).ToListAsync(cancellationToken);
         var weakTeam = teams.LastOrDefault();
         var rules = SurveyRules.Default;
+        // Invitations, then answers, then recovery tasks, each saved at once rather than two saves per answer.
+        var answered = new List<(SurveyInvitation Invitation, SurveyResponse Response)>();
         foreach (var incident in incidents)
         {
             if (!people.TryGetValue(incident.Id, out var person) || random.NextDouble() > 0.8)
@@ -87,25 +89,30 @@ internal sealed class VictimsDemoSeeder(AppDb db, VictimsCode code, IConfigurati
                 CreatedAt = incident.ReportedAt, ContactAt = incident.ReportedAt, SendAt = incident.ReportedAt.AddHours(6), ExpiresAt = incident.ReportedAt.AddDays(14),
                 AnsweredAt = answeredAt, Status = SurveyStatus.Answered, TemplateName = template.Name, TemplateVersion = 1,
             };
-            db.SurveyInvitations.Add(invitation);
-            await db.SaveChangesAsync(cancellationToken);
             var scores = template.Questions.ToDictionary(q => q.Id, q => q.Id == template.OverallQuestionId ? overall : Math.Clamp(overall + random.Next(-1, 2), 1, 5));
-            var response = new SurveyResponse
+            answered.Add((invitation, new SurveyResponse
             {
-                InvitationId = invitation.Id, IncidentId = incident.Id, IncidentTypeCode = incident.TypeCode, TeamId = team, OfficerId = incident.OfficerInCaseId,
+                IncidentId = incident.Id, IncidentTypeCode = incident.TypeCode, TeamId = team, OfficerId = incident.OfficerInCaseId,
                 CallHandler = incident.CreatedBy, ContactChannel = invitation.ContactChannel, Route = SurveyRoute.Email, AnsweredAt = answeredAt, ContactHour = hour,
                 Overall = overall, Satisfied = satisfied, AnswersJson = JsonSerializer.Serialize(scores),
                 Comment = satisfied ? null : "I was not kept informed about what was happening",
-            };
+            }));
+        }
+        db.SurveyInvitations.AddRange(answered.Select(a => a.Invitation));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (invitation, response) in answered)
+        {
+            response.InvitationId = invitation.Id;
             db.SurveyResponses.Add(response);
-            await db.SaveChangesAsync(cancellationToken);
-            if (overall <= 2 && answeredAt > now.AddDays(-7))
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (_, response) in answered.Where(a => a.Response.Overall <= 2 && a.Response.AnsweredAt > now.AddDays(-7)))
+        {
+            db.ServiceRecoveryTasks.Add(new ServiceRecoveryTask
             {
-                db.ServiceRecoveryTasks.Add(new ServiceRecoveryTask
-                {
-                    ResponseId = response.Id, IncidentId = incident.Id, TeamId = team, CreatedAt = answeredAt, DueAt = answeredAt.AddHours(48), Status = RecoveryStatus.Open,
-                });
-            }
+                ResponseId = response.Id, IncidentId = response.IncidentId, TeamId = response.TeamId, CreatedAt = response.AnsweredAt,
+                DueAt = response.AnsweredAt.AddHours(48), Status = RecoveryStatus.Open,
+            });
         }
         if (weakTeam != 0)
         {

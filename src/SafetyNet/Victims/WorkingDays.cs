@@ -92,7 +92,7 @@ public sealed class WorkingDays
     /// </summary>
     public DateTimeOffset DueAfter(DateTimeOffset from, int days)
     {
-        var date = DateOnly.FromDateTime(ForceClock.ToLocal(from).DateTime);
+        var date = ForceClock.DayOf(from);
         var counted = 0;
         while (counted < days)
         {
@@ -102,7 +102,7 @@ public sealed class WorkingDays
                 counted++;
             }
         }
-        return ForceClock.FromLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        return ForceClock.StartOf(date.AddDays(1));
     }
 
     /// <summary>The instant <paramref name="hours"/> working hours before <paramref name="due"/>, skipping non-working days.</summary>
@@ -110,7 +110,7 @@ public sealed class WorkingDays
     {
         var remind = due.AddHours(-hours);
         // A reminder that would land on a weekend or holiday comes on the working day before.
-        var date = DateOnly.FromDateTime(ForceClock.ToLocal(remind).DateTime);
+        var date = ForceClock.DayOf(remind);
         while (!IsWorkingDay(date))
         {
             date = date.AddDays(-1);

@@ -27,13 +27,42 @@ public static class ApiSetup
         {
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+            // Every string of every body: text that cannot be stored as typed is refused here, naming its field.
+            options.SerializerOptions.Converters.Add(new StorableStringConverter());
         });
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "SafetyNet API";
-            document.Info.Description = "Community-safety case system: incidents, people, risk, crimes and queues.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "SafetyNet API";
+                document.Info.Description = "Community-safety case system: incidents, people, risk, crimes and queues.";
+                return Task.CompletedTask;
+            });
+            // The schema generator cannot see through a converter of our own: strings read through the storable-text
+            // converter are still described as strings (nullable where a body's property is, as the generator does).
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
+                {
+                    schema.Type = context.JsonPropertyInfo is { } property && (property.IsGetNullable || property.IsSetNullable)
+                        ? Microsoft.OpenApi.JsonSchemaType.String | Microsoft.OpenApi.JsonSchemaType.Null
+                        : Microsoft.OpenApi.JsonSchemaType.String;
+                }
+                else if (context.JsonTypeInfo.ElementType == typeof(string))
+                {
+                    // A list's items or a dictionary's values.
+                    if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Enumerable && schema.Items is null)
+                    {
+                        schema.Items = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String };
+                    }
+                    else if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Dictionary && schema.AdditionalProperties is null)
+                    {
+                        schema.AdditionalProperties = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String };
+                    }
+                }
+                return Task.CompletedTask;
+            });
+        });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options =>
             options.Limits.MaxRequestBodySize = 30_000_000);
         return builder;
@@ -42,10 +71,18 @@ public static class ApiSetup
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // A page answering an error status (404 for a record or page the user may not use) shows the service's own
+        // page. Registered outside any branch, where .NET can re-route the request, and before authorization, whose
+        // 404s it must see; the API turns off this one and answers with ProblemDetails below.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
         {
             api.Use(async (context, next) =>
             {
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false;
+                }
                 var max = context.Request.HasFormContentType && context.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ? MaxUploadBodyBytes : MaxBodyBytes;
                 if (context.Request.ContentLength > max)
                 {
@@ -80,6 +117,15 @@ public static class ApiSetup
             return await db.Database.CanConnectAsync(cancellationToken)
                 ? TypedResults.Json(new { status = "Healthy" })
                 : TypedResults.Json(new { status = "Database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous().WithTags("Health");
+        // Beside /health, which keeps its meaning: a worker that is failing or has stopped answers 503 here, so
+        // monitoring sees background work that no request would notice.
+        app.MapGet("/health/workers", (WorkerHealth health) =>
+        {
+            var workers = health.All;
+            var healthy = workers.All(w => w.Healthy);
+            return TypedResults.Json(new { status = healthy ? "Healthy" : "Unhealthy", workers },
+                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithTags("Health");
         return app;
     }
@@ -161,8 +207,11 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     private static string Describe(JsonException json)
     {
         var field = FieldName(json.Path);
-        return field == "body"
-            ? "The body must be a JSON object."
-            : $"The value of '{field}' is not valid (for dates use ISO 8601, such as 2026-11-23T14:05:00Z).";
+        return json switch
+        {
+            UnstorableTextException => $"'{field}' {StorableText.Rule}.",
+            _ when field == "body" => "The body must be a JSON object.",
+            _ => $"The value of '{field}' is not valid (for dates use ISO 8601, such as 2026-11-23T14:05:00Z).",
+        };
     }
 }

@@ -18,8 +18,8 @@ public static class PagesSetup
 
     public static WebApplication UsePages(this WebApplication app)
     {
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // After sign-in and the status pages, before the forms are read for antiforgery.
+        app.UseStorableInput();
         app.UseAntiforgery();
         app.Use((context, next) =>
         {

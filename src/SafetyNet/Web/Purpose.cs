@@ -16,7 +16,7 @@ public static class Purpose
             value = context.Request.Form["purpose"].ToString();
         }
         value = value.Trim();
-        return value.Length is >= 5 and <= 500 ? value : null;
+        return value.Length is >= 5 and <= 500 && StorableText.IsStorable(value) ? value : null;
     }
 
     public static IDictionary<string, string[]> Missing => new Dictionary<string, string[]>

@@ -10,6 +10,8 @@ public sealed partial class Validation
 
     public bool IsValid => _errors.Count == 0;
 
+    public bool IsValidField(string field) => !_errors.ContainsKey(field);
+
     public IDictionary<string, string[]> Errors => _errors;
 
     public void Add(string field, string message)
@@ -38,14 +40,47 @@ public sealed partial class Validation
         return MaxLength(field, value, label, maxLength);
     }
 
+    /// <summary>
+    /// Free text: at most <paramref name="maxLength"/> characters, and only text that can be stored as typed (see
+    /// <see cref="StorableText"/>); every other text check goes through here.
+    /// </summary>
     public string? MaxLength(string field, string? value, string label, int maxLength)
     {
         if (value is not null && value.Length > maxLength)
         {
             Add(field, $"{Capitalise(label)} must be {maxLength:N0} characters or fewer");
         }
+        else if (!StorableText.IsStorable(value))
+        {
+            Add(field, $"{Capitalise(label)} {StorableText.Rule}");
+        }
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
+
+    /// <summary>
+    /// One of the force's districts, as the force writes it (any case is accepted): every district a record, a filter or
+    /// a route carries comes through here, because per-district figures and routing compare them exactly.
+    /// </summary>
+    public string? District(string field, string? value, bool required = false, string label = "the district")
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, $"Select {label}");
+            }
+            return null;
+        }
+        var district = Districts.FirstOrDefault(d => string.Equals(d, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (district is null)
+        {
+            Add(field, $"{Capitalise(label)} must be one of Hertfordshire's districts: {string.Join(", ", Districts)}");
+        }
+        return district;
+    }
+
+    /// <summary>The force's districts: the one list every district is checked against.</summary>
+    public static IReadOnlyList<string> Districts => Insight.PoliceUk.Hertfordshire.Districts;
 
     public string? Email(string field, string? value)
     {
@@ -77,7 +112,7 @@ public sealed partial class Validation
             }
             return null;
         }
-        if (System.Enum.TryParse<T>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        if (StorableText.IsStorable(value) && System.Enum.TryParse<T>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
         {
             return parsed;
         }

@@ -36,4 +36,12 @@ public static class CliRun
             $"--Audit:Folder={settings["Audit:Folder"]}",
             $"--Demo:Password={SafetyNetApp.Password}"];
     }
+
+    /// <summary>Configuration arguments that point a database verb at a database no application runs on.</summary>
+    public static string[] For(ScratchDatabase database, params string[] args) =>
+        [.. args,
+            $"--Database:Provider={database.Provider}",
+            $"--ConnectionStrings:SafetyNet={database.ConnectionString}",
+            $"--Audit:Folder={database.AuditFolder}",
+            $"--Demo:Password={SafetyNetApp.Password}"];
 }

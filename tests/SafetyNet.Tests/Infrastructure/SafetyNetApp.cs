@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,15 +22,29 @@ public sealed class SafetyNetApp : WebApplicationFactory<Program>
     public const string Password = "Test-Password-123!";
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("safetynet-test-").FullName;
+    private readonly string _folder;
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _postgresDatabase;
+    private readonly ScratchDatabase? _database;
+    private readonly Action<IServiceCollection>? _services;
 
-    public SafetyNetApp(DatabaseProvider provider, bool kestrel = false, IDictionary<string, string?>? settings = null)
+    /// <param name="database">A database that outlives this application (another start on it follows); it is neither created nor dropped here.</param>
+    /// <param name="services">Changes to the application's services, after its own.</param>
+    /// <param name="start">When the fake clock starts; <see cref="Start"/> unless a test needs another season.</param>
+    public SafetyNetApp(DatabaseProvider provider, bool kestrel = false, IDictionary<string, string?>? settings = null,
+        ScratchDatabase? database = null, Action<IServiceCollection>? services = null, DateTimeOffset? start = null)
     {
         Provider = provider;
+        Time = new FakeTimeProvider(start ?? Start);
+        _database = database;
+        _services = services;
+        _folder = database?.Folder ?? Directory.CreateTempSubdirectory("safetynet-test-").FullName;
         string connection;
-        if (provider == DatabaseProvider.Postgres)
+        if (database is not null)
+        {
+            connection = database.ConnectionString;
+        }
+        else if (provider == DatabaseProvider.Postgres)
         {
             _postgresDatabase = $"sn_test_{Guid.NewGuid():N}";
             connection = new NpgsqlConnectionStringBuilder(TestDatabases.PostgresServer) { Database = _postgresDatabase }.ConnectionString;
@@ -62,7 +77,7 @@ public sealed class SafetyNetApp : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; }
 
     public string Folder => _folder;
 
@@ -84,11 +99,21 @@ public sealed class SafetyNetApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: a service that cannot be built, or a scoped one held by a singleton, fails the start.
+        builder.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = true;
+            options.ValidateScopes = true;
+        });
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            // Every first start hashes each demo user's password and every sign-in checks one: a single iteration keeps
+            // them quick (a hash records its own count, so hashes made either way still verify).
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+            _services?.Invoke(services);
         });
     }
 
@@ -121,6 +146,10 @@ public sealed class SafetyNetApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_database is not null)
+        {
+            return;
+        }
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -1,0 +1,60 @@
+using SafetyNet.Asb;
+using SafetyNet.Data;
+using SafetyNet.Demo;
+using SafetyNet.Feedback;
+using SafetyNet.Incidents;
+using SafetyNet.Insight;
+using SafetyNet.Locations;
+using SafetyNet.Messaging;
+using SafetyNet.People;
+using SafetyNet.Platform;
+using SafetyNet.Referrals;
+using SafetyNet.Victims;
+
+namespace SafetyNet;
+
+/// <summary>
+/// The one composition root: every feature's services, for the web host and the command line alike, and the order
+/// of the start-up passes. The web host adds only what serves HTTP (the API's error handling and documents, the
+/// pages); a verb gets every feature, so no verb can miss a service another feature needs.
+/// </summary>
+public static class SafetyNetSetup
+{
+    public static IHostApplicationBuilder AddSafetyNet(this IHostApplicationBuilder builder)
+    {
+        builder.AddPlatform();          // time, current user, configuration data
+        builder.AddDatabase();          // AppDb on SQLite (embedded default) or PostgreSQL; migrations and start-up passes
+        builder.AddAccounts();          // Identity: cookies for pages, bearer tokens for the API
+        builder.AddAudit();             // append-only audit events and the background sealer
+        builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk, crime recording
+        builder.AddPeople();            // people as entered, and the earlier incidents of each
+        builder.AddIdentities();        // who is who: matching at intake, background resolution, review, repeat rules
+        builder.AddLocations();         // the street gazetteer from police.uk open data
+        builder.AddInsight();           // daily management pack, open-data rates, hotspots, near repeat, recording audits
+        builder.AddAsb();               // community focus desk, ASB cases, sharing agreements
+        builder.AddMessaging();         // one outbox for every message, drained over SMTP or GOV.UK Notify
+        builder.AddVictims();           // Victims' Code contracts, working-day clocks, reminders, escalation
+        builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
+        builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
+        DemoSeeder.AddDemo(builder);    // demo mode: synthetic Hertfordshire's incidents
+        builder.AddVictimsDemo();       // demo mode: victim contracts and a year of survey answers
+        builder.Services.AddSingleton(StartupOrder);
+        return builder;
+    }
+
+    /// <summary>
+    /// The start-up passes in the order they run, each in a transaction of its own. Every
+    /// <see cref="IStartupSeeder"/> a feature registers is listed here once; one that is not fails the start.
+    /// </summary>
+    public static readonly StartupOrder StartupOrder = new(
+        typeof(AccountSeeder),               // roles, the partnership's agencies, the force's teams; demo users: everything else names them
+        typeof(IncidentConfigurationSeeder), // grades, intake timescales and risk instruments: demo incidents are assessed with them
+        typeof(IdentityRulesSeeder),         // matching thresholds and repeat rules
+        typeof(MessagingSeeder),             // channels and retry rules of the outbox
+        typeof(VictimsSeeder),               // Victims' Code timescales and survey rules
+        typeof(DemoSeeder),                  // demo: synthetic incidents, people, assessments and crimes
+        typeof(LocationKeyBackfill),         // place keys for incidents that have none (older records, demo incidents)
+        typeof(AsbSeeder),                   // ASB rules and letters; demo: agreements, partner users, the desk's queue, cases over the demo incidents
+        typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
+        typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
+}

@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.Tests;
+
+/// <summary>
+/// A victim of domestic abuse is read only by those entitled to (404 for anyone else), only for a stated purpose,
+/// and every read leaves an audit event carrying that purpose: through the API, its lists and the pages alike.
+/// </summary>
+[Collection("app")]
+public sealed partial class SensitiveReadTests(AppFixture fixture)
+{
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string? purpose)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (purpose is not null)
+        {
+            request.Headers.Add("X-Purpose", purpose);
+        }
+        return await client.SendAsync(request);
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The records a list-read event names.</summary>
+    private static IEnumerable<string> Named(string? details) =>
+        details is null ? [] : RecordsNamed().Match(details).Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    [GeneratedRegex(@"records=([0-9,]*)")]
+    private static partial Regex RecordsNamed();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private static FormUrlEncodedContent Form(string page, string formName, IDictionary<string, string> fields) => new(new Dictionary<string, string>(fields)
+    {
+        ["_handler"] = formName,
+        ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value),
+    });
+
+    private static async Task<List<AuditEvent>> EventsAsync(SafetyNetApp app, string purpose) =>
+        await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Purpose == purpose).OrderBy(e => e.Id).ToListAsync());
+
+    [Theory, Providers]
+    public async Task A_domestic_abuse_contract_its_contacts_and_its_place_in_the_queues_are_read_only_for_a_purpose_and_each_read_is_audited(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (incidentId, _, contract) = await VictimCases.RecordCrimeAsync(app, supervisor,
+            VictimCases.Report("DOMESTIC-ABUSE", "Partner pushed her down the stairs", Reports.Victim("Rowena", "Blackwood", "1985-04-04")), "Violence without injury");
+        var contractId = contract.GetProperty("id").GetInt64();
+        var officer = await app.ClientForAsync(Roles.Officer);
+        await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId, channel = "Phone", summary = "Talked through the safety plan with Rowena" })
+            .ExpectAsync(HttpStatusCode.Created);
+        // A suspect was charged eight days ago and nobody told her: the update is overdue, in the officer's list and the escalations.
+        await supervisor.PostAsJsonAsync($"/api/v1/victims/contracts/{contractId}/events", new { @event = "SuspectCharged", occurredAt = app.Time.GetUtcNow().AddDays(-8) })
+            .ExpectAsync(HttpStatusCode.Created);
+
+        // Without a purpose the list and the contact log refuse, naming the header, and nothing is read.
+        string[] paths = [$"/api/v1/victims/contracts?incidentId={incidentId}", $"/api/v1/victims/contacts?contractId={contractId}"];
+        var readsBefore = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action.StartsWith("victim-contract.") && e.Purpose == null));
+        foreach (var path in paths)
+        {
+            var refused = await GetAsync(officer, path, null).ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("X-Purpose", out _), path);
+            Assert.DoesNotContain("Blackwood", refused.GetRawText(), StringComparison.Ordinal);
+        }
+        // Saving a change answers with the contract: that is a read too.
+        var unsaved = await officer.PatchAsJsonAsync($"/api/v1/victims/contracts/{contractId}",
+            new { specialMeasures = "Screens at court", version = contract.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(unsaved.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.Null(await app.WithDbAsync(db => db.VictimContactContracts.Where(c => c.Id == contractId).Select(c => c.SpecialMeasures).SingleAsync()));
+        Assert.Equal(readsBefore, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action.StartsWith("victim-contract.") && e.Purpose == null)));
+
+        // With one, the details come back and the read is audited with the purpose: one event for the list, naming the contract.
+        const string purpose = "Preparing the protection order application";
+        var listed = await GetAsync(officer, paths[0], purpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Rowena Blackwood", listed.GetProperty("items").EnumerateArray().Single().GetProperty("victimName").GetString());
+        var contacts = await GetAsync(officer, paths[1], purpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Talked through the safety plan with Rowena", contacts.EnumerateArray().Single().GetProperty("summary").GetString());
+        using (var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/victims/contracts/{contractId}")
+        {
+            Content = JsonContent.Create(new { specialMeasures = "Screens at court", version = contract.GetProperty("version").GetInt32() }),
+        })
+        {
+            patch.Headers.Add("X-Purpose", purpose);
+            var saved = await officer.SendAsync(patch).ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal("Screens at court", saved.GetProperty("specialMeasures").GetString());
+        }
+        var events = await EventsAsync(app, purpose);
+        Assert.Equal(["victim-contract.list", "victim-contract.read", "victim-contract.read"], events.Select(e => e.Action).ToArray());
+        Assert.Equal([Id(contractId)], Named(events[0].Details));
+        Assert.Equal(Id(contractId), events[1].RecordId);
+        Assert.All(events, e => Assert.Equal(SafetyNetApp.DemoEmail(Roles.Officer), e.Actor));
+
+        // The queues name the crime, not the victim: her name is on the contract, behind the purpose; each queue read is one event.
+        var crimeService = await app.ClientForAsync(Roles.CrimeServiceTeam);
+        foreach (var (client, path) in new[] { (officer, "/api/v1/victims/due"), (crimeService, "/api/v1/victims/escalations") })
+        {
+            var queueReads = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "victim-contract.queue").Select(e => e.Id).ToListAsync());
+            var rows = (await client.GetFromJsonAsync<JsonElement>(path)).EnumerateArray().Where(r => r.GetProperty("contractId").GetInt64() == contractId).ToList();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("victimName").ValueKind));
+            Assert.All(rows, r => Assert.True(r.GetProperty("sensitive").GetBoolean()));
+            var queueRead = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "victim-contract.queue" && !queueReads.Contains(e.Id)).SingleAsync());
+            Assert.Contains(Id(contractId), Named(queueRead.Details));
+        }
+
+        // A partner caseworker is not entitled: not found, whether or not a purpose is given, and the list shows nothing.
+        var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
+        foreach (var given in new[] { null, purpose })
+        {
+            await GetAsync(partner, $"/api/v1/victims/contracts/{contractId}", given).ExpectAsync(HttpStatusCode.NotFound);
+            await GetAsync(partner, paths[1], given).ExpectAsync(HttpStatusCode.NotFound);
+            var list = await GetAsync(partner, paths[0], given);
+            Assert.NotEqual(HttpStatusCode.BadRequest, list.StatusCode);
+            Assert.DoesNotContain("Blackwood", await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var partnerPatch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/victims/contracts/{contractId}") { Content = JsonContent.Create(new { specialMeasures = "x", version = 1 }) })
+        {
+            await partner.SendAsync(partnerPatch).ExpectAsync(HttpStatusCode.NotFound);
+        }
+    }
+
+    [Theory, Providers]
+    public async Task The_contract_log_contact_incident_and_person_pages_show_a_sensitive_victim_only_after_a_purpose_and_audit_it_first(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (incidentId, _, contract) = await VictimCases.RecordCrimeAsync(app, supervisor,
+            VictimCases.Report("DOMESTIC-ABUSE", "Ex-partner waiting outside her work", Reports.Victim("Delphine", "Ashcombe", "1979-09-09")), "Stalking and harassment");
+        var contractId = contract.GetProperty("id").GetInt64();
+        var incidentReference = contract.GetProperty("incidentReference").GetString()!;
+        var (personId, identityId) = await app.WithDbAsync(async db => await db.IncidentPeople.Where(p => p.IncidentId == incidentId && p.LastName == "Ashcombe")
+            .Select(p => new ValueTuple<long, long>(p.Id, p.IdentityId ?? 0)).SingleAsync());
+        var officer = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Officer));
+
+        var pages = new[]
+        {
+            ($"/victims/contracts/{contractId}", "victim-contract.read", Id(contractId), "Checking special measures before the hearing"),
+            ($"/victims/contracts/{contractId}/contact", "victim-contract.read", Id(contractId), "Returning her call about the bail conditions"),
+            ($"/people/{personId}", "person.read", Id(personId), "Checking her contact details for the visit"),
+            ($"/incidents/{incidentId}", "incident.read", Id(incidentId), "Reviewing the incident before the visit"),
+            ($"/identities/{identityId}", "identity.read", Id(identityId), "Checking her earlier contact with us"),
+        };
+        foreach (var (path, action, record, purpose) in pages)
+        {
+            // First only a purpose form: no name, no incident, and nothing read.
+            var form = await officer.GetStringAsync(path);
+            Assert.DoesNotContain("Ashcombe", form, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ex-partner waiting", form, StringComparison.Ordinal);
+            if (!path.StartsWith("/incidents/", StringComparison.Ordinal))
+            {
+                Assert.DoesNotContain(incidentReference, form, StringComparison.Ordinal);
+            }
+            Assert.Contains("name=\"Purpose\"", form, StringComparison.Ordinal);
+            Assert.Empty(await EventsAsync(app, purpose));
+
+            var tooShort = await (await officer.PostAsync(path, Form(form, "purpose", new Dictionary<string, string> { ["Purpose"] = "why" }))).Content.ReadAsStringAsync();
+            Assert.Contains("There is a problem", tooShort, StringComparison.Ordinal);
+            Assert.DoesNotContain("Ashcombe", tooShort, StringComparison.Ordinal);
+
+            var opened = await officer.PostAsync(path, Form(form, "purpose", new Dictionary<string, string> { ["Purpose"] = purpose }));
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+            Assert.Contains("Ashcombe", await opened.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var read = await EventsAsync(app, purpose);
+            Assert.Contains(read, e => e.Action == action && e.RecordId == record && e.Actor == SafetyNetApp.DemoEmail(Roles.Officer));
+            if (path.StartsWith("/incidents/", StringComparison.Ordinal))
+            {
+                // The incident page lists the victim's contract: read under the same purpose, one event naming it.
+                Assert.Contains(read, e => e.Action == "victim-contract.list" && Named(e.Details).Contains(Id(contractId)));
+            }
+        }
+
+        // Her identity through the API likewise: it holds an entry on a sensitive incident.
+        var identityPath = $"/api/v1/identities/{identityId}";
+        var api = await app.ClientForAsync(Roles.Officer);
+        Assert.True((await GetAsync(api, identityPath, null).ExpectAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.Equal("Delphine Ashcombe", (await GetAsync(api, identityPath, "Checking her identity before the MARAC").ExpectAsync(HttpStatusCode.OK)).GetProperty("name").GetString());
+        Assert.Contains(await EventsAsync(app, "Checking her identity before the MARAC"), e => e.Action == "identity.read" && e.RecordId == Id(identityId));
+        await GetAsync(await app.ClientForAsync(Roles.PartnerCaseworker), identityPath, null).ExpectAsync(HttpStatusCode.NotFound);
+
+        // The contact is logged on the page without JavaScript, the purpose carried with the form.
+        var contactPage = await officer.GetStringAsync($"/victims/contracts/{contractId}/contact");
+        const string logPurpose = "Logging the call back about bail";
+        var logged = await officer.PostAsync($"/victims/contracts/{contractId}/contact", Form(contactPage, "contact", new Dictionary<string, string>
+        {
+            ["StatedPurpose"] = logPurpose, ["Form.Channel"] = "Phone", ["Form.Summary"] = "Told Ms Ashcombe the bail conditions",
+        }));
+        Assert.Equal(HttpStatusCode.OK, logged.StatusCode);
+        Assert.Contains("Contact logged for", await logged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.VictimContacts.AnyAsync(c => c.ContractId == contractId && c.Summary == "Told Ms Ashcombe the bail conditions")));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, object body, string? purpose)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        if (purpose is not null)
+        {
+            request.Headers.Add("X-Purpose", purpose);
+        }
+        return await client.SendAsync(request);
+    }
+
+    private static async Task<long> LastEventIdAsync(SafetyNetApp app) =>
+        await app.WithDbAsync(db => db.AuditEvents.MaxAsync(e => (long?)e.Id)) ?? 0;
+
+    private static async Task<AuditEvent> OneEventSinceAsync(SafetyNetApp app, long after, string action) =>
+        await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Id > after && e.Action == action).SingleAsync());
+
+    [Theory, Providers]
+    public async Task A_sensitive_incident_through_the_api_its_change_and_its_crime_decision_page_are_read_only_for_a_purpose(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var incident = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            VictimCases.Report("DOMESTIC-ABUSE", "Husband took her phone and keys and locked her in", Reports.Victim("Ottilie", "Fairbrother", "1988-02-02"))));
+        var id = incident.GetProperty("id").GetInt64();
+        var recordId = incident.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64();
+        var path = $"/api/v1/incidents/{id}";
+
+        // Not entitled is 404 whether or not a purpose is given; then a sensitive incident needs one, named in the 400.
+        var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
+        await GetAsync(partner, path, null).ExpectAsync(HttpStatusCode.NotFound);
+        await GetAsync(partner, path, "Looking for her details").ExpectAsync(HttpStatusCode.NotFound);
+        var refused = await GetAsync(supervisor, path, null).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.DoesNotContain("Fairbrother", refused.GetRawText(), StringComparison.Ordinal);
+        const string purpose = "Arranging the safeguarding visit";
+        var read = await GetAsync(supervisor, path, purpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Ottilie", read.GetProperty("people")[0].GetProperty("firstName").GetString());
+        Assert.Contains(await EventsAsync(app, purpose), e => e.Action == "incident.read" && e.RecordId == Id(id) && e.Actor == SafetyNetApp.DemoEmail(Roles.Supervisor));
+
+        // A change answers with the incident: without a purpose nothing is changed and nothing is shown.
+        var version = read.GetProperty("version").GetInt32();
+        var unchanged = await SendAsync(supervisor, HttpMethod.Patch, path, new { version, narrative = "She has now been let out by a neighbour" }, null)
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(unchanged.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.DoesNotContain("Fairbrother", unchanged.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("Husband took her phone and keys and locked her in", await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.Narrative).SingleAsync()));
+        const string changePurpose = "Adding what the neighbour told us";
+        var changed = await SendAsync(supervisor, HttpMethod.Patch, path, new { version, narrative = "She has now been let out by a neighbour" }, changePurpose)
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("She has now been let out by a neighbour", changed.GetProperty("narrative").GetString());
+        Assert.Contains(await EventsAsync(app, changePurpose), e => e.Action == "incident.read" && e.RecordId == Id(id));
+
+        // A change that makes an incident sensitive answers with a sensitive incident: it needs the purpose too.
+        var burglary = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary(people: Reports.Victim("Ottilie", "Fairbrother", "1988-02-02"))));
+        var retyped = await SendAsync(supervisor, HttpMethod.Patch, $"/api/v1/incidents/{burglary.GetProperty("id").GetInt64()}",
+            new { version = burglary.GetProperty("version").GetInt32(), typeCode = "DOMESTIC-ABUSE" }, null).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(retyped.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+
+        // The crime recording decision shows what was reported: its page asks first, and the read is audited.
+        var pages = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Officer));
+        var form = await pages.GetStringAsync($"/crimes/{recordId}/decide");
+        Assert.DoesNotContain("let out by a neighbour", form, StringComparison.Ordinal);
+        Assert.Contains("name=\"Purpose\"", form, StringComparison.Ordinal);
+        const string decidePurpose = "Making the crime recording decision";
+        var opened = await (await pages.PostAsync($"/crimes/{recordId}/decide", Form(form, "purpose", new Dictionary<string, string> { ["Purpose"] = decidePurpose })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("let out by a neighbour", opened, StringComparison.Ordinal);
+        Assert.Contains("name=\"StatedPurpose\"", opened, StringComparison.Ordinal);
+        Assert.Contains(await EventsAsync(app, decidePurpose), e => e.Action == "incident.read" && e.RecordId == Id(id));
+    }
+
+    [Theory, Providers]
+    public async Task Person_search_the_review_queue_and_the_crime_recording_queue_list_a_sensitive_row_without_personal_details_and_audit_each_list(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var last = $"Penhaligon{Guid.NewGuid():N}"[..20];
+        var abuse = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            VictimCases.Report("DOMESTIC-ABUSE", "Ex-partner sent threatening messages all night", Reports.Victim("Zinnia", last, "1991-11-30"))));
+        var burglary = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary(people: Reports.Victim("Ambrose", last, "1960-06-15"))));
+        var (hidden, shown) = (abuse.GetProperty("people")[0].GetProperty("id").GetInt64(), burglary.GetProperty("people")[0].GetProperty("id").GetInt64());
+        var (hiddenRecord, shownRecord) = (abuse.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64(), burglary.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64());
+        // Both decisions long overdue, so they head the queue; the pair scored high, so it heads the review queue.
+        await app.WithDbAsync(async db =>
+        {
+            await db.CrimeRecords.Where(c => c.Id == hiddenRecord || c.Id == shownRecord).ExecuteUpdateAsync(c => c.SetProperty(r => r.DueAt, SafetyNetApp.Start.AddYears(-5)));
+            db.IdentityReviews.Add(new SafetyNet.People.IdentityReview
+            {
+                PersonId = hidden, CandidatePersonId = shown, Score = 0.999, Reasons = "last name: exact (+9.0)", Status = SafetyNet.People.ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+        var abuseReference = abuse.GetProperty("reference").GetString()!;
+        void NoPersonalDetails(string text, string where)
+        {
+            Assert.False(text.Contains("Zinnia", StringComparison.Ordinal), where);
+            Assert.False(text.Contains("1991-11-30", StringComparison.Ordinal) || text.Contains("30/11/1991", StringComparison.Ordinal), where);
+        }
+
+        // Person search: the sensitive row gives its incident's reference and type, no name or date of birth.
+        var before = await LastEventIdAsync(app);
+        var found = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/people?name={last}");
+        NoPersonalDetails(found.GetRawText(), "person search");
+        var rows = found.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt64());
+        Assert.Equal(JsonValueKind.Null, rows[hidden].GetProperty("name").ValueKind);
+        Assert.Equal(JsonValueKind.Null, rows[hidden].GetProperty("dateOfBirth").ValueKind);
+        Assert.True(rows[hidden].GetProperty("sensitive").GetBoolean());
+        Assert.Equal(abuseReference, rows[hidden].GetProperty("incidentReference").GetString());
+        Assert.Equal("DOMESTIC-ABUSE", rows[hidden].GetProperty("typeCode").GetString());
+        Assert.Equal($"Ambrose {last}", rows[shown].GetProperty("name").GetString());
+        var search = await OneEventSinceAsync(app, before, "person.search");
+        Assert.Equal(new[] { Id(hidden), Id(shown) }.Order(), Named(search.Details).Order());
+
+        // The review queue: the reviewer sees the pair, the sensitive entry without her name; one event names both entries.
+        before = await LastEventIdAsync(app);
+        var queue = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/identities/reviews?pageSize=500");
+        NoPersonalDetails(queue.GetRawText(), "review queue");
+        var pair = Assert.Single(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("person").GetProperty("personId").GetInt64() == hidden);
+        Assert.Equal(JsonValueKind.Null, pair.GetProperty("person").GetProperty("name").ValueKind);
+        Assert.True(pair.GetProperty("person").GetProperty("sensitive").GetBoolean());
+        Assert.Equal(abuseReference, pair.GetProperty("person").GetProperty("incidentReference").GetString());
+        Assert.Equal($"Ambrose {last}", pair.GetProperty("candidate").GetProperty("name").GetString());
+        var reviewRead = await OneEventSinceAsync(app, before, "identity.review-queue");
+        Assert.Contains(Id(hidden), Named(reviewRead.Details));
+        Assert.Contains(Id(shown), Named(reviewRead.Details));
+
+        // The crime recording queue likewise.
+        before = await LastEventIdAsync(app);
+        var due = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/queues/crime-recording?pageSize=500");
+        NoPersonalDetails(due.GetRawText(), "crime recording queue");
+        var decisions = due.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("crimeRecordId").GetInt64());
+        Assert.Equal(JsonValueKind.Null, decisions[hiddenRecord].GetProperty("victimName").ValueKind);
+        Assert.True(decisions[hiddenRecord].GetProperty("sensitive").GetBoolean());
+        Assert.Equal($"Ambrose {last}", decisions[shownRecord].GetProperty("victimName").GetString());
+        var queueRead = await OneEventSinceAsync(app, before, "crime-record.queue");
+        Assert.Contains(Id(hiddenRecord), Named(queueRead.Details));
+        Assert.Contains(Id(shownRecord), Named(queueRead.Details));
+
+        // The pages of both queues show "Sensitive" where the name would be, and the other name as before.
+        var pages = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor));
+        foreach (var page in new[] { "/people/review", "/queues/crime-recording" })
+        {
+            var html = await pages.GetStringAsync(page);
+            NoPersonalDetails(html, page);
+            Assert.Contains($"Ambrose {last}", html, StringComparison.Ordinal);
+            Assert.Contains("Sensitive", html, StringComparison.Ordinal);
+        }
+    }
+}
