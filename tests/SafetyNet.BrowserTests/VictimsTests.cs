@@ -117,6 +117,48 @@ public partial class VictimsTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_supervisor_opens_a_domestic_abuse_crime_decision_and_its_victim_only_after_saying_why()
+    {
+        var app = fixture.App;
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var abuse = await JsonAsync(await handler.PostAsJsonAsync("/api/v1/incidents",
+            Report("DOMESTIC-ABUSE", new { role = "Victim", firstName = "Philippa", lastName = "Marchbanks", phone = "01462 960 777" }, Dash())));
+        var incidentId = abuse.GetProperty("id").GetInt64();
+        var recordId = abuse.GetProperty("crimeRecords")[0].GetProperty("id").GetInt64();
+        var personId = await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.IncidentId == incidentId).Select(p => p.Id).SingleAsync());
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+
+        // The crime recording decision: the purpose first, nothing of what was reported before it.
+        await page.GotoAsync($"/crimes/{recordId}/decide");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("This record is sensitive");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Marchbanks");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Front garden wall");
+        await page.AssertNoViolationsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the record" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter your purpose");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Purpose").FillAsync("Making the crime recording decision");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the record" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Front garden wall");
+        await page.AssertNoViolationsAsync();
+
+        // The victim's own page asks again: each record opened is its own read.
+        await page.GotoAsync($"/people/{personId}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("This record is sensitive");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Marchbanks");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Purpose").FillAsync("Checking her earlier reports before calling her");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the record" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Marchbanks");
+        await page.AssertNoViolationsAsync();
+
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Purpose == "Making the crime recording decision")));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Purpose == "Checking her earlier reports before calling her")));
+    }
+
+    [Fact]
     public async Task An_officer_records_no_further_action_and_the_victims_choices_on_the_contract_page_and_the_closure_survey_follows()
     {
         var app = fixture.App;
