@@ -20,17 +20,6 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
             ct => ToResponseAsync(incident!, ct), cancellationToken);
     }
 
-    /// <summary>
-    /// Opens the incident as stored for a page that shows part of it (a crime recording decision): the same rule as
-    /// <see cref="ReadAsync"/>, not found, purpose if sensitive, audited before anything is returned.
-    /// </summary>
-    public async Task<Read<Incident>> OpenAsync(long id, string? purpose, string? details, CancellationToken cancellationToken = default)
-    {
-        var incident = await FindAsync(id, cancellationToken);
-        return await reads.OneAsync(incident?.Sensitive, "incident.read", "incident", id, purpose, details,
-            _ => Task.FromResult(incident!), cancellationToken);
-    }
-
     /// <summary>The incident as stored, for the services that change it; a read for a person goes through <see cref="ReadAsync"/>.</summary>
     public async Task<Incident?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         await access.Visible(db.Incidents).Include(i => i.People).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
