@@ -53,7 +53,6 @@ public static class SafetyNetSetup
         typeof(MessagingSeeder),             // channels and retry rules of the outbox
         typeof(VictimsSeeder),               // Victims' Code timescales and survey rules
         typeof(DemoSeeder),                  // demo: synthetic incidents, people, assessments and crimes
-        typeof(LocationKeyBackfill),         // place keys for incidents that have none (older records, demo incidents)
         typeof(AsbSeeder),                   // ASB rules and letters; demo: agreements, partner users, the desk's queue, cases over the demo incidents
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack

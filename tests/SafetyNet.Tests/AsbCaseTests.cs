@@ -160,15 +160,6 @@ public class AsbCaseTests(AppFixture fixture)
         Assert.Contains("Inspector review: Partnership plan endorsed", chronology);
         Assert.Contains("Sergeant review: Diary reviewed", chronology);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == "case.review" && a.RecordId == high.ToString() && a.Details == "Inspector")));
-
-        // A case from before senior reviews were scheduled gets them at start-up, counted from its opening, and
-        // a case that has them keeps them.
-        await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == medium).ExecuteUpdateAsync(u => u.SetProperty(c => c.InspectorReviewDueAt, (DateTimeOffset?)null)));
-        var scheduled = await app.WithDbAsync(db => SafetyNet.Asb.AsbSeeder.ScheduleSeniorReviewsAsync(db, SafetyNet.Asb.AsbRules.Default, CancellationToken.None));
-        Assert.Equal(1, scheduled);
-        Assert.Equal(opened.AddDays(56), Due(await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{medium}"))["Inspector"]);
-        Assert.Equal(opened.AddDays(29 + 28), Due(await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{high}"))["Inspector"]);
-        Assert.Equal(0, await app.WithDbAsync(db => SafetyNet.Asb.AsbSeeder.ScheduleSeniorReviewsAsync(db, SafetyNet.Asb.AsbRules.Default, CancellationToken.None)));
     }
 
     [Theory, Providers]

@@ -37,8 +37,6 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
         await configuration.SeedAsync(AsbRules.Key, AsbRules.Default, cancellationToken);
         await configuration.SeedAsync(LetterTemplates.Key, LetterTemplates.Default, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await FillPartyNamesAsync(db, cancellationToken);
-        await ScheduleSeniorReviewsAsync(db, (await configuration.CurrentAsync<AsbRules>(AsbRules.Key, cancellationToken)).Value, cancellationToken);
         if (!settings.GetValue("Demo:Enabled", false))
         {
             return;
@@ -206,36 +204,7 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
         await FillPartyNamesAsync(db, ct);
     }
 
-    /// <summary>
-    /// Gives open cases from before inspector and chief inspector reviews were scheduled the senior reviews their
-    /// risk level needs, counted from when the case opened: a long-open high-risk case never reviewed by an
-    /// inspector shows as overdue. Cases that have them are untouched, so after the first run it is one empty
-    /// query per risk level that needs senior reviews.
-    /// </summary>
-    internal static async Task<int> ScheduleSeniorReviewsAsync(AppDb db, AsbRules rules, CancellationToken ct)
-    {
-        var changed = 0;
-        foreach (var cadence in rules.ReviewCadences)
-        {
-            if (cadence.InspectorDays is null && cadence.ChiefInspectorDays is null)
-            {
-                continue;
-            }
-            var cases = await db.AsbCases.Where(c => c.Status == AsbCaseStatus.Open && c.RiskLevel == cadence.Level
-                && ((cadence.InspectorDays != null && c.InspectorReviewDueAt == null) || (cadence.ChiefInspectorDays != null && c.ChiefInspectorReviewDueAt == null)))
-                .ToListAsync(ct);
-            foreach (var c in cases)
-            {
-                c.InspectorReviewDueAt ??= cadence.InspectorDays is { } i ? c.OpenedAt.AddDays(i) : null;
-                c.ChiefInspectorReviewDueAt ??= cadence.ChiefInspectorDays is { } ci ? c.OpenedAt.AddDays(ci) : null;
-            }
-            changed += cases.Count;
-            await db.SaveChangesAsync(ct);
-        }
-        return changed;
-    }
-
-    /// <summary>Copies each identity's name onto the case parties that have none yet (bulk-written parties, older databases).</summary>
+    /// <summary>Copies each identity's name onto the case parties that have none yet: the demo seeders add parties without names.</summary>
     internal static Task<int> FillPartyNamesAsync(AppDb db, CancellationToken ct) =>
         db.CaseParties.Where(p => p.Name == "").ExecuteUpdateAsync(s => s.SetProperty(
             p => p.Name, p => db.PersonIdentities.Where(i => i.Id == p.IdentityId).Select(i => i.DisplayName).First()), ct);

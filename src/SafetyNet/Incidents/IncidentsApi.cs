@@ -22,7 +22,6 @@ public static class IncidentsApi
         builder.Services.AddScoped<ForceConfiguration>();
         builder.Services.AddSingleton<ConfigurationCache>();
         builder.Services.AddScoped<IStartupSeeder, IncidentConfigurationSeeder>();
-        builder.Services.AddScoped<IStartupSeeder, LocationKeyBackfill>();
         return builder;
     }
 
@@ -230,33 +229,5 @@ internal sealed class IncidentConfigurationSeeder(ForceConfiguration configurati
             await configuration.SeedAsync(RiskInstrument.KeyFor(instrument.Code), instrument, cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
-/// <summary>
-/// Gives incidents recorded before places were compared by key their <see cref="Incident.LocationKey"/>, a batch at a
-/// time in id order; once every incident has one it costs a single indexed query.
-/// </summary>
-internal sealed class LocationKeyBackfill(AppDb db) : IStartupSeeder
-{
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        var after = 0L;
-        while (true)
-        {
-            var batch = await db.Incidents.Where(i => i.LocationKey == "" && i.LocationText != "" && i.Id > after)
-                .OrderBy(i => i.Id).Take(5_000).ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                return;
-            }
-            foreach (var incident in batch)
-            {
-                incident.LocationKey = PlaceKey.Of(incident.LocationText);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            after = batch[^1].Id;
-        }
     }
 }

@@ -6,37 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CaseWork : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "LinkReasons",
-                table: "IncidentPeople",
-                type: "TEXT",
-                maxLength: 1000,
-                nullable: true);
-
-            migrationBuilder.AddColumn<double>(
-                name: "LinkScore",
-                table: "IncidentPeople",
-                type: "REAL",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "LinkedBy",
-                table: "IncidentPeople",
-                type: "TEXT",
-                maxLength: 20,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "ResolvedAt",
-                table: "IncidentPeople",
-                type: "TEXT",
-                nullable: true);
+            migrationBuilder.CreateTable(
+                name: "Agencies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agencies", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "AsbCases",
@@ -50,6 +39,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     RiskLevel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     RulesVersion = table.Column<int>(type: "INTEGER", nullable: false),
                     NextReviewDueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InspectorReviewDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ChiefInspectorReviewDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     LeadAgencyId = table.Column<int>(type: "INTEGER", nullable: false),
                     SpocUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -88,6 +79,108 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    RecordId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommunityPriorities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SetWith = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SetOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunityPriorities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfigurationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfigurationVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CrimeDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CrimeRecordId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OffenceSubgroup = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    CrimeReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    TransferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeDecisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CrimeRecordingAudits",
                 columns: table => new
                 {
@@ -107,6 +200,29 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CrimeRecordingAudits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CrimeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    VictimId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CrimeReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OffenceSubgroup = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    PoliceUkCategory = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RuleVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -220,6 +336,98 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OccurredFrom = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OccurredTo = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Narrative = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    LocationText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LocationKey = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Uprn = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    LsoaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    Rural = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SourceSystem = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    SourceReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OffenderNearby = table.Column<bool>(type: "INTEGER", nullable: false),
+                    VulnerablePerson = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MayBeCrime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GradeCode = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    GradeConfigVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    GradedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GradedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RegradeReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AttendanceDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ArrivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NoAttendanceOverrideBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NoAttendanceOverrideReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ThriveDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ThriveCompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OfficerInCaseId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OwningTeamId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDataCrimes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RowKey = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    CrimeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FallsWithin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LsoaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    LsoaName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CrimeType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    LastOutcome = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Context = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataCrimes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDataOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RowKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    CrimeId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OutcomeType = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    LsoaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataOutcomes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -258,6 +466,29 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PackSnapshots", x => x.Scope);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonIdentities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 310, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonIdentities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonIdentities_PersonIdentities_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "PersonIdentities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -326,6 +557,33 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RiskAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: true),
+                    InstrumentCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    InstrumentVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComputedLevel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsReassessment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupersedesId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReferralFlag = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferralName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskAssessments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRecoveryTasks",
                 columns: table => new
                 {
@@ -345,6 +603,18 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ServiceRecoveryTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Settings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Settings", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -447,6 +717,18 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SyntheticTruth",
+                columns: table => new
+                {
+                    IncidentPersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Identity = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyntheticTruth", x => x.IncidentPersonId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeamAlerts",
                 columns: table => new
                 {
@@ -456,11 +738,39 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     RaisedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     PoorAnswers = table.Column<int>(type: "INTEGER", nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ActionTaken = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TeamAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThriveAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Threat = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Harm = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Risk = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Investigation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Vulnerability = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Engagement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    VulnerablePerson = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SafeguardingAdvice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ScenePreservationAdvice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CrimePreventionAdvice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThriveAssessments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -550,6 +860,61 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Teams",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Teams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Teams_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbCaseActions",
                 columns: table => new
                 {
@@ -628,63 +993,6 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         principalTable: "AsbCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AsbCaseIncidents",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AsbCaseIncidents", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseIncidents_AsbCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "AsbCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseIncidents_Incidents_IncidentId",
-                        column: x => x.IncidentId,
-                        principalTable: "Incidents",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AsbCaseParties",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
-                    IdentityId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AsbCaseParties", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseParties_AsbCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "AsbCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseParties_PersonIdentities_IdentityId",
-                        column: x => x.IdentityId,
-                        principalTable: "PersonIdentities",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -811,6 +1119,51 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommunityPriorityActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PriorityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TakenBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Agency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunityPriorityActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommunityPriorityActions_CommunityPriorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "CommunityPriorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CrimeRecordingAuditItems",
                 columns: table => new
                 {
@@ -835,6 +1188,233 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         name: "FK_CrimeRecordingAuditItems_CrimeRecordingAudits_AuditId",
                         column: x => x.AuditId,
                         principalTable: "CrimeRecordingAudits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AsbCaseIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCaseIncidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseIncidents_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseIncidents_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AsbCaseParties",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdentityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 310, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCaseParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseParties_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseParties_PersonIdentities_IdentityId",
+                        column: x => x.IdentityId,
+                        principalTable: "PersonIdentities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentPeople",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MiddleName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    VictimSupportOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MatchKey = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    IdentityId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LinkScore = table.Column<double>(type: "REAL", nullable: true),
+                    LinkReasons = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentPeople", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncidentPeople_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IncidentPeople_PersonIdentities_IdentityId",
+                        column: x => x.IdentityId,
+                        principalTable: "PersonIdentities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RefreshTokenId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamMemberships",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamMemberships", x => new { x.UserId, x.TeamId });
+                    table.ForeignKey(
+                        name: "FK_TeamMemberships_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -890,19 +1470,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RiskAssessments_Level_CreatedAt",
-                table: "RiskAssessments",
-                columns: new[] { "Level", "CreatedAt" });
+                name: "IX_AccountSessions_UserId",
+                table: "AccountSessions",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IncidentPeople_ResolvedAt",
-                table: "IncidentPeople",
-                column: "ResolvedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CrimeRecords_DueAt",
-                table: "CrimeRecords",
-                column: "DueAt");
+                name: "IX_Agencies_Code",
+                table: "Agencies",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseActions_CaseId",
@@ -967,6 +1543,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 column: "LeadAgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbCases_OpenedAt",
+                table: "AsbCases",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbCases_Reference",
                 table: "AsbCases",
                 column: "Reference");
@@ -1007,10 +1588,109 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 column: "PowerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_AgencyId",
+                table: "AspNetUsers",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_OccurredAt",
+                table: "AuditEvents",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_RecordType_RecordId",
+                table: "AuditEvents",
+                columns: new[] { "RecordType", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Sequence",
+                table: "AuditEvents",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityPriorities_District_Status_ReviewOn",
+                table: "CommunityPriorities",
+                columns: new[] { "District", "Status", "ReviewOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityPriorityActions_PriorityId",
+                table: "CommunityPriorityActions",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationVersions_Key_Version",
+                table: "ConfigurationVersions",
+                columns: new[] { "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeDecisions_CrimeRecordId",
+                table: "CrimeDecisions",
+                column: "CrimeRecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CrimeRecordingAuditItems_AuditId_Position",
                 table: "CrimeRecordingAuditItems",
                 columns: new[] { "AuditId", "Position" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_CrimeReference",
+                table: "CrimeRecords",
+                column: "CrimeReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_DueAt",
+                table: "CrimeRecords",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_IncidentId",
+                table: "CrimeRecords",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_Status_DueAt",
+                table: "CrimeRecords",
+                columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeskReviews_IncidentId",
@@ -1065,9 +1745,112 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 columns: new[] { "Status", "Score" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_IdentityId",
+                table: "IncidentPeople",
+                column: "IdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_IncidentId",
+                table: "IncidentPeople",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_LastName",
+                table: "IncidentPeople",
+                column: "LastName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_MatchKey",
+                table: "IncidentPeople",
+                column: "MatchKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_ResolvedAt",
+                table: "IncidentPeople",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_AttendanceDueAt",
+                table: "Incidents",
+                column: "AttendanceDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_LocationKey_ReportedAt",
+                table: "Incidents",
+                columns: new[] { "LocationKey", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_LocationText",
+                table: "Incidents",
+                column: "LocationText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Reference",
+                table: "Incidents",
+                column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ReportedAt",
+                table: "Incidents",
+                column: "ReportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_SourceSystem_SourceReference",
+                table: "Incidents",
+                columns: new[] { "SourceSystem", "SourceReference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ThriveDueAt",
+                table: "Incidents",
+                column: "ThriveDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_TypeCode_ReportedAt",
+                table: "Incidents",
+                columns: new[] { "TypeCode", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_CrimeId",
+                table: "OpenDataCrimes",
+                column: "CrimeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_CrimeType_Month",
+                table: "OpenDataCrimes",
+                columns: new[] { "CrimeType", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_District_Month",
+                table: "OpenDataCrimes",
+                columns: new[] { "District", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_RowKey",
+                table: "OpenDataCrimes",
+                column: "RowKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataOutcomes_CrimeId",
+                table: "OpenDataOutcomes",
+                column: "CrimeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataOutcomes_RowKey",
+                table: "OpenDataOutcomes",
+                column: "RowKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_State_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonIdentities_MergedIntoId",
+                table: "PersonIdentities",
+                column: "MergedIntoId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Problems_Published_ProblemType",
@@ -1088,6 +1871,16 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IX_Referrals_ToAgencyId",
                 table: "Referrals",
                 column: "ToAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_IncidentId",
+                table: "RiskAssessments",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_Level_CreatedAt",
+                table: "RiskAssessments",
+                columns: new[] { "Level", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceRecoveryTasks_Status_DueAt",
@@ -1128,9 +1921,35 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SyntheticTruth_Identity",
+                table: "SyntheticTruth",
+                column: "Identity");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeamAlerts_RaisedAt",
                 table: "TeamAlerts",
                 column: "RaisedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMemberships_TeamId",
+                table: "TeamMemberships",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_AgencyId",
+                table: "Teams",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_Code",
+                table: "Teams",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThriveAssessments_IncidentId",
+                table: "ThriveAssessments",
+                column: "IncidentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TriggerApplications_CaseId",
@@ -1178,6 +1997,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccountSessions");
+
+            migrationBuilder.DropTable(
                 name: "AsbCaseActions");
 
             migrationBuilder.DropTable(
@@ -1202,7 +2024,37 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "AsbPowerBreaches");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CommunityPriorityActions");
+
+            migrationBuilder.DropTable(
+                name: "ConfigurationVersions");
+
+            migrationBuilder.DropTable(
+                name: "CrimeDecisions");
+
+            migrationBuilder.DropTable(
                 name: "CrimeRecordingAuditItems");
+
+            migrationBuilder.DropTable(
+                name: "CrimeRecords");
 
             migrationBuilder.DropTable(
                 name: "DemandDays");
@@ -1220,6 +2072,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IdentityReviews");
 
             migrationBuilder.DropTable(
+                name: "IncidentPeople");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataCrimes");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataOutcomes");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1232,7 +2093,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "Referrals");
 
             migrationBuilder.DropTable(
+                name: "RiskAssessments");
+
+            migrationBuilder.DropTable(
                 name: "ServiceRecoveryTasks");
+
+            migrationBuilder.DropTable(
+                name: "Settings");
 
             migrationBuilder.DropTable(
                 name: "SharingAgreements");
@@ -1247,7 +2114,16 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
+                name: "SyntheticTruth");
+
+            migrationBuilder.DropTable(
                 name: "TeamAlerts");
+
+            migrationBuilder.DropTable(
+                name: "TeamMemberships");
+
+            migrationBuilder.DropTable(
+                name: "ThriveAssessments");
 
             migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
@@ -1268,41 +2144,34 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "AsbCasePowers");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CommunityPriorities");
+
+            migrationBuilder.DropTable(
                 name: "CrimeRecordingAudits");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "PersonIdentities");
+
+            migrationBuilder.DropTable(
+                name: "Teams");
 
             migrationBuilder.DropTable(
                 name: "TriggerApplications");
 
             migrationBuilder.DropTable(
+                name: "Agencies");
+
+            migrationBuilder.DropTable(
                 name: "AsbCases");
-
-            migrationBuilder.DropIndex(
-                name: "IX_RiskAssessments_Level_CreatedAt",
-                table: "RiskAssessments");
-
-            migrationBuilder.DropIndex(
-                name: "IX_IncidentPeople_ResolvedAt",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropIndex(
-                name: "IX_CrimeRecords_DueAt",
-                table: "CrimeRecords");
-
-            migrationBuilder.DropColumn(
-                name: "LinkReasons",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropColumn(
-                name: "LinkScore",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropColumn(
-                name: "LinkedBy",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropColumn(
-                name: "ResolvedAt",
-                table: "IncidentPeople");
         }
     }
 }

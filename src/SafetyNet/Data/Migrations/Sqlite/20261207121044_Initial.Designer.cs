@@ -11,8 +11,8 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261206204434_TeamAlertAcknowledgement")]
-    partial class TeamAlertAcknowledgement
+    [Migration("20261207121044_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2465,6 +2465,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("VictimSupportOptOut")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("IdentityId");
@@ -2509,6 +2512,37 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("MergedIntoId");
 
                     b.ToTable("PersonIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("SafetyNet.Platform.AccountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefreshTokenId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AccountSessions");
                 });
 
             modelBuilder.Entity("SafetyNet.Platform.Agency", b =>
@@ -3283,6 +3317,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SafetyNet.Platform.AccountSession", b =>
+                {
+                    b.HasOne("SafetyNet.Platform.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SafetyNet.Platform.AppUser", b =>

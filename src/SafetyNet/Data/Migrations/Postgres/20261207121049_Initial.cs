@@ -7,37 +7,29 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SafetyNet.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class CaseWork : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<string>(
-                name: "LinkReasons",
-                table: "IncidentPeople",
-                type: "character varying(1000)",
-                maxLength: 1000,
-                nullable: true);
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
-            migrationBuilder.AddColumn<double>(
-                name: "LinkScore",
-                table: "IncidentPeople",
-                type: "double precision",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "LinkedBy",
-                table: "IncidentPeople",
-                type: "character varying(20)",
-                maxLength: 20,
-                nullable: false,
-                defaultValue: "");
-
-            migrationBuilder.AddColumn<DateTime>(
-                name: "ResolvedAt",
-                table: "IncidentPeople",
-                type: "timestamp with time zone",
-                nullable: true);
+            migrationBuilder.CreateTable(
+                name: "Agencies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Agencies", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "AsbCases",
@@ -51,6 +43,8 @@ namespace SafetyNet.Data.Migrations.Postgres
                     RiskLevel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     RulesVersion = table.Column<int>(type: "integer", nullable: false),
                     NextReviewDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    InspectorReviewDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ChiefInspectorReviewDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     LeadAgencyId = table.Column<int>(type: "integer", nullable: false),
                     SpocUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
@@ -89,6 +83,108 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    RecordId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Sequence = table.Column<long>(type: "bigint", nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommunityPriorities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Area = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    SetWith = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SetOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunityPriorities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfigurationVersions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfigurationVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CrimeDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CrimeRecordId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OffenceSubgroup = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    CrimeReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TransferredTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeDecisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CrimeRecordingAudits",
                 columns: table => new
                 {
@@ -108,6 +204,29 @@ namespace SafetyNet.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CrimeRecordingAudits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CrimeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    VictimId = table.Column<long>(type: "bigint", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CrimeReference = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    OffenceSubgroup = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    PoliceUkCategory = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CrimeRecords", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -221,6 +340,98 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OccurredFrom = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OccurredTo = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TypeCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Narrative = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    LocationText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LocationKey = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Uprn = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    LsoaCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Rural = table.Column<bool>(type: "boolean", nullable: false),
+                    SourceSystem = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    SourceReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    OffenderNearby = table.Column<bool>(type: "boolean", nullable: false),
+                    VulnerablePerson = table.Column<bool>(type: "boolean", nullable: false),
+                    MayBeCrime = table.Column<bool>(type: "boolean", nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    GradeCode = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    GradeConfigVersion = table.Column<int>(type: "integer", nullable: true),
+                    GradedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    GradedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RegradeReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AttendanceDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ArrivedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    NoAttendanceOverrideBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NoAttendanceOverrideReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ThriveDueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ThriveCompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OfficerInCaseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    OwningTeamId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDataCrimes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowKey = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CrimeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReportedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FallsWithin = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LsoaCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    LsoaName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    CrimeType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    LastOutcome = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Context = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataCrimes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpenDataOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowKey = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    CrimeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    OutcomeType = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    LsoaCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpenDataOutcomes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -259,6 +470,29 @@ namespace SafetyNet.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PackSnapshots", x => x.Scope);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonIdentities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DisplayName = table.Column<string>(type: "character varying(310)", maxLength: 310, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonIdentities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonIdentities_PersonIdentities_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "PersonIdentities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -327,6 +561,33 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RiskAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    PersonId = table.Column<long>(type: "bigint", nullable: true),
+                    InstrumentCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    InstrumentVersion = table.Column<int>(type: "integer", nullable: false),
+                    AnswersJson = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    ComputedLevel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Level = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    OverrideReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsReassessment = table.Column<bool>(type: "boolean", nullable: false),
+                    SupersedesId = table.Column<long>(type: "bigint", nullable: true),
+                    ReferralFlag = table.Column<bool>(type: "boolean", nullable: false),
+                    ReferralName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskAssessments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRecoveryTasks",
                 columns: table => new
                 {
@@ -346,6 +607,18 @@ namespace SafetyNet.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ServiceRecoveryTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Settings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Settings", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -448,6 +721,18 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SyntheticTruth",
+                columns: table => new
+                {
+                    IncidentPersonId = table.Column<long>(type: "bigint", nullable: false),
+                    Identity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyntheticTruth", x => x.IncidentPersonId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TeamAlerts",
                 columns: table => new
                 {
@@ -457,11 +742,39 @@ namespace SafetyNet.Data.Migrations.Postgres
                     RaisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     PoorAnswers = table.Column<int>(type: "integer", nullable: false),
                     Reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ActionTaken = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TeamAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThriveAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Threat = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Harm = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Risk = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Investigation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Vulnerability = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Engagement = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    VulnerablePerson = table.Column<bool>(type: "boolean", nullable: false),
+                    SafeguardingAdvice = table.Column<bool>(type: "boolean", nullable: false),
+                    ScenePreservationAdvice = table.Column<bool>(type: "boolean", nullable: false),
+                    CrimePreventionAdvice = table.Column<bool>(type: "boolean", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThriveAssessments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -551,6 +864,61 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Teams",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    District = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Teams", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Teams_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AsbCaseActions",
                 columns: table => new
                 {
@@ -629,63 +997,6 @@ namespace SafetyNet.Data.Migrations.Postgres
                         principalTable: "AsbCases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AsbCaseIncidents",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
-                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LinkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AsbCaseIncidents", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseIncidents_AsbCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "AsbCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseIncidents_Incidents_IncidentId",
-                        column: x => x.IncidentId,
-                        principalTable: "Incidents",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AsbCaseParties",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CaseId = table.Column<long>(type: "bigint", nullable: false),
-                    IdentityId = table.Column<long>(type: "bigint", nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AddedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AsbCaseParties", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseParties_AsbCases_CaseId",
-                        column: x => x.CaseId,
-                        principalTable: "AsbCases",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AsbCaseParties_PersonIdentities_IdentityId",
-                        column: x => x.IdentityId,
-                        principalTable: "PersonIdentities",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -812,6 +1123,51 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommunityPriorityActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PriorityId = table.Column<long>(type: "bigint", nullable: false),
+                    TakenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TakenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Agency = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommunityPriorityActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommunityPriorityActions_CommunityPriorities_PriorityId",
+                        column: x => x.PriorityId,
+                        principalTable: "CommunityPriorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CrimeRecordingAuditItems",
                 columns: table => new
                 {
@@ -836,6 +1192,233 @@ namespace SafetyNet.Data.Migrations.Postgres
                         name: "FK_CrimeRecordingAuditItems_CrimeRecordingAudits_AuditId",
                         column: x => x.AuditId,
                         principalTable: "CrimeRecordingAudits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AsbCaseIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    LinkedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LinkedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCaseIncidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseIncidents_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseIncidents_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AsbCaseParties",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    IdentityId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(310)", maxLength: 310, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AsbCaseParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseParties_AsbCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "AsbCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AsbCaseParties_PersonIdentities_IdentityId",
+                        column: x => x.IdentityId,
+                        principalTable: "PersonIdentities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IncidentPeople",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MiddleName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    Sex = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    VictimSupportOptOut = table.Column<bool>(type: "boolean", nullable: false),
+                    MatchKey = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    IdentityId = table.Column<long>(type: "bigint", nullable: true),
+                    LinkedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LinkScore = table.Column<double>(type: "double precision", nullable: true),
+                    LinkReasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentPeople", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IncidentPeople_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IncidentPeople_PersonIdentities_IdentityId",
+                        column: x => x.IdentityId,
+                        principalTable: "PersonIdentities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RefreshTokenId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TeamMemberships",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TeamMemberships", x => new { x.UserId, x.TeamId });
+                    table.ForeignKey(
+                        name: "FK_TeamMemberships_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -891,19 +1474,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RiskAssessments_Level_CreatedAt",
-                table: "RiskAssessments",
-                columns: new[] { "Level", "CreatedAt" });
+                name: "IX_AccountSessions_UserId",
+                table: "AccountSessions",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IncidentPeople_ResolvedAt",
-                table: "IncidentPeople",
-                column: "ResolvedAt");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CrimeRecords_DueAt",
-                table: "CrimeRecords",
-                column: "DueAt");
+                name: "IX_Agencies_Code",
+                table: "Agencies",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AsbCaseActions_CaseId",
@@ -953,6 +1532,13 @@ namespace SafetyNet.Data.Migrations.Postgres
                 column: "IdentityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AsbCaseParties_Name",
+                table: "AsbCaseParties",
+                column: "Name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AsbCasePowers_CaseId",
                 table: "AsbCasePowers",
                 column: "CaseId");
@@ -966,6 +1552,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IX_AsbCases_LeadAgencyId",
                 table: "AsbCases",
                 column: "LeadAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbCases_OpenedAt",
+                table: "AsbCases",
+                column: "OpenedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AsbCases_Reference",
@@ -1008,10 +1599,109 @@ namespace SafetyNet.Data.Migrations.Postgres
                 column: "PowerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_AgencyId",
+                table: "AspNetUsers",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_OccurredAt",
+                table: "AuditEvents",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_RecordType_RecordId",
+                table: "AuditEvents",
+                columns: new[] { "RecordType", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_Sequence",
+                table: "AuditEvents",
+                column: "Sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityPriorities_District_Status_ReviewOn",
+                table: "CommunityPriorities",
+                columns: new[] { "District", "Status", "ReviewOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommunityPriorityActions_PriorityId",
+                table: "CommunityPriorityActions",
+                column: "PriorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfigurationVersions_Key_Version",
+                table: "ConfigurationVersions",
+                columns: new[] { "Key", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeDecisions_CrimeRecordId",
+                table: "CrimeDecisions",
+                column: "CrimeRecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CrimeRecordingAuditItems_AuditId_Position",
                 table: "CrimeRecordingAuditItems",
                 columns: new[] { "AuditId", "Position" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_CrimeReference",
+                table: "CrimeRecords",
+                column: "CrimeReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_DueAt",
+                table: "CrimeRecords",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_IncidentId",
+                table: "CrimeRecords",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_Status_DueAt",
+                table: "CrimeRecords",
+                columns: new[] { "Status", "DueAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DeskReviews_IncidentId",
@@ -1066,9 +1756,112 @@ namespace SafetyNet.Data.Migrations.Postgres
                 columns: new[] { "Status", "Score" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_IdentityId",
+                table: "IncidentPeople",
+                column: "IdentityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_IncidentId",
+                table: "IncidentPeople",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_LastName",
+                table: "IncidentPeople",
+                column: "LastName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_MatchKey",
+                table: "IncidentPeople",
+                column: "MatchKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentPeople_ResolvedAt",
+                table: "IncidentPeople",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_AttendanceDueAt",
+                table: "Incidents",
+                column: "AttendanceDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_LocationKey_ReportedAt",
+                table: "Incidents",
+                columns: new[] { "LocationKey", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_LocationText",
+                table: "Incidents",
+                column: "LocationText");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Reference",
+                table: "Incidents",
+                column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ReportedAt",
+                table: "Incidents",
+                column: "ReportedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_SourceSystem_SourceReference",
+                table: "Incidents",
+                columns: new[] { "SourceSystem", "SourceReference" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ThriveDueAt",
+                table: "Incidents",
+                column: "ThriveDueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_TypeCode_ReportedAt",
+                table: "Incidents",
+                columns: new[] { "TypeCode", "ReportedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_CrimeId",
+                table: "OpenDataCrimes",
+                column: "CrimeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_CrimeType_Month",
+                table: "OpenDataCrimes",
+                columns: new[] { "CrimeType", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_District_Month",
+                table: "OpenDataCrimes",
+                columns: new[] { "District", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataCrimes_RowKey",
+                table: "OpenDataCrimes",
+                column: "RowKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataOutcomes_CrimeId",
+                table: "OpenDataOutcomes",
+                column: "CrimeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpenDataOutcomes_RowKey",
+                table: "OpenDataOutcomes",
+                column: "RowKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_State_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonIdentities_MergedIntoId",
+                table: "PersonIdentities",
+                column: "MergedIntoId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Problems_Published_ProblemType",
@@ -1089,6 +1882,16 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IX_Referrals_ToAgencyId",
                 table: "Referrals",
                 column: "ToAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_IncidentId",
+                table: "RiskAssessments",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskAssessments_Level_CreatedAt",
+                table: "RiskAssessments",
+                columns: new[] { "Level", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceRecoveryTasks_Status_DueAt",
@@ -1129,9 +1932,35 @@ namespace SafetyNet.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SyntheticTruth_Identity",
+                table: "SyntheticTruth",
+                column: "Identity");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TeamAlerts_RaisedAt",
                 table: "TeamAlerts",
                 column: "RaisedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TeamMemberships_TeamId",
+                table: "TeamMemberships",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_AgencyId",
+                table: "Teams",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Teams_Code",
+                table: "Teams",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ThriveAssessments_IncidentId",
+                table: "ThriveAssessments",
+                column: "IncidentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TriggerApplications_CaseId",
@@ -1179,6 +2008,9 @@ namespace SafetyNet.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccountSessions");
+
+            migrationBuilder.DropTable(
                 name: "AsbCaseActions");
 
             migrationBuilder.DropTable(
@@ -1203,7 +2035,37 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "AsbPowerBreaches");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CommunityPriorityActions");
+
+            migrationBuilder.DropTable(
+                name: "ConfigurationVersions");
+
+            migrationBuilder.DropTable(
+                name: "CrimeDecisions");
+
+            migrationBuilder.DropTable(
                 name: "CrimeRecordingAuditItems");
+
+            migrationBuilder.DropTable(
+                name: "CrimeRecords");
 
             migrationBuilder.DropTable(
                 name: "DemandDays");
@@ -1221,6 +2083,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IdentityReviews");
 
             migrationBuilder.DropTable(
+                name: "IncidentPeople");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataCrimes");
+
+            migrationBuilder.DropTable(
+                name: "OpenDataOutcomes");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -1233,7 +2104,13 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "Referrals");
 
             migrationBuilder.DropTable(
+                name: "RiskAssessments");
+
+            migrationBuilder.DropTable(
                 name: "ServiceRecoveryTasks");
+
+            migrationBuilder.DropTable(
+                name: "Settings");
 
             migrationBuilder.DropTable(
                 name: "SharingAgreements");
@@ -1248,7 +2125,16 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "SurveyResponses");
 
             migrationBuilder.DropTable(
+                name: "SyntheticTruth");
+
+            migrationBuilder.DropTable(
                 name: "TeamAlerts");
+
+            migrationBuilder.DropTable(
+                name: "TeamMemberships");
+
+            migrationBuilder.DropTable(
+                name: "ThriveAssessments");
 
             migrationBuilder.DropTable(
                 name: "TriggerRecommendations");
@@ -1269,41 +2155,34 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "AsbCasePowers");
 
             migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CommunityPriorities");
+
+            migrationBuilder.DropTable(
                 name: "CrimeRecordingAudits");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "PersonIdentities");
+
+            migrationBuilder.DropTable(
+                name: "Teams");
 
             migrationBuilder.DropTable(
                 name: "TriggerApplications");
 
             migrationBuilder.DropTable(
+                name: "Agencies");
+
+            migrationBuilder.DropTable(
                 name: "AsbCases");
-
-            migrationBuilder.DropIndex(
-                name: "IX_RiskAssessments_Level_CreatedAt",
-                table: "RiskAssessments");
-
-            migrationBuilder.DropIndex(
-                name: "IX_IncidentPeople_ResolvedAt",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropIndex(
-                name: "IX_CrimeRecords_DueAt",
-                table: "CrimeRecords");
-
-            migrationBuilder.DropColumn(
-                name: "LinkReasons",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropColumn(
-                name: "LinkScore",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropColumn(
-                name: "LinkedBy",
-                table: "IncidentPeople");
-
-            migrationBuilder.DropColumn(
-                name: "ResolvedAt",
-                table: "IncidentPeople");
         }
     }
 }
