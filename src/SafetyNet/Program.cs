@@ -54,8 +54,7 @@ app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in
 
-await app.RunAsync();
-return 0;
+return await app.RunToExitCodeAsync(); // non-zero when start-up refused the database and stopped
 
 /// <summary>Entry point type, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

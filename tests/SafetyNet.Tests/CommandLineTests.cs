@@ -101,6 +101,38 @@ public class CommandLineTests
         Assert.Equal(["cli.admin-create", "cli.audit-verify", "cli.identities.resolve", "cli.import-policeuk", "cli.migrate", "cli.seed", "cli.seed"], audited.Order(StringComparer.Ordinal));
     }
 
+    [Theory, Providers]
+    public async Task A_verb_on_a_database_made_by_the_earlier_migrations_exits_1_with_one_line_saying_to_delete_it(DatabaseProvider provider)
+    {
+        await using var database = await ScratchDatabase.CreateAsync(provider);
+        await database.MarkMadeByEarlierMigrationsAsync();
+        var earlier = await database.MigrationHistoryAsync();
+
+        foreach (var verb in new[] { "migrate", "seed", "audit verify" })
+        {
+            var (code, output, error) = await CliRun.RunAsync(CliRun.For(database, verb.Split(' ')));
+            Assert.Equal(1, code);
+            Assert.Equal("", output);
+            var line = Assert.Single(error.Trim().Split('\n'));
+            Assert.StartsWith("This database (", line);
+            Assert.EndsWith(provider == DatabaseProvider.Postgres
+                ? ") was made by an earlier SafetyNet's migrations, which are gone: drop it, create it empty and start again (no production database exists yet)."
+                : "safetynet.db) was made by an earlier SafetyNet's migrations, which are gone: delete the file and start again (no production database exists yet).", line);
+        }
+        // Nothing was migrated, seeded or audited.
+        Assert.Equal(earlier, await database.MigrationHistoryAsync());
+
+        // Doing what the line says is enough: the new database migrates and seeds.
+        await database.DeleteAndStartAgainAsync();
+        Assert.Equal(0, (await CliRun.RunAsync(CliRun.For(database, "migrate"))).Code);
+        var (seeded, seedOutput, seedError) = await CliRun.RunAsync(CliRun.For(database, "seed"));
+        Assert.True(seeded == 0, seedError);
+        Assert.Contains("Reference data seeded", seedOutput);
+        var history = await database.MigrationHistoryAsync();
+        Assert.NotEmpty(history);
+        Assert.Empty(history.Intersect(earlier));
+    }
+
     [Fact]
     public async Task An_unknown_verb_exits_2_naming_the_verbs_while_host_options_still_start_the_web_application()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,56 @@ public class StartupTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Theory, Providers]
+    public async Task The_web_application_on_a_database_made_by_the_earlier_migrations_stops_non_zero_with_one_line_saying_to_delete_it(DatabaseProvider provider)
+    {
+        await using var database = await ScratchDatabase.CreateAsync(provider);
+        await database.MarkMadeByEarlierMigrationsAsync();
+        var earlier = await database.MigrationHistoryAsync();
+
+        // The published binary, as an operator starts it: its own process, so its exit code is what a service manager sees.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "SafetyNet.dll"), "--urls=http://127.0.0.1:0",
+            $"--Database:Provider={provider}", $"--ConnectionStrings:SafetyNet={database.ConnectionString}", $"--Audit:Folder={database.AuditFolder}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        // A bound, not a wait for something to happen: a host that never stops fails here rather than hanging the run.
+        using (var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(bound.Token);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+        var log = await output + await error;
+
+        Assert.Equal(1, process.ExitCode);
+        var refusal = Assert.Single(log.Split('\n'), line => line.Contains("was made by an earlier SafetyNet's migrations", StringComparison.Ordinal));
+        Assert.EndsWith(provider == DatabaseProvider.Postgres
+            ? ") was made by an earlier SafetyNet's migrations, which are gone: drop it, create it empty and start again (no production database exists yet)."
+            : "safetynet.db) was made by an earlier SafetyNet's migrations, which are gone: delete the file and start again (no production database exists yet).", refusal.TrimEnd());
+        Assert.DoesNotContain("Exception", log, StringComparison.Ordinal);
+        // The database is as it was: nothing migrated, nothing seeded.
+        Assert.Equal(earlier, await database.MigrationHistoryAsync());
     }
 
     /// <summary>A small demo, so that every demo seeder has work: incidents, ASB cases, victim contracts, survey answers.</summary>

@@ -55,6 +55,11 @@ public static class CommandLine
         {
             return await found.Run(args);
         }
+        catch (EarlierMigrationsException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message);
+            return 1;
+        }
         catch (CliException error)
         {
             await Console.Error.WriteLineAsync($"SafetyNet {args[0]}: {error.Message}");
@@ -82,6 +87,8 @@ public static class CommandLine
         await using var scope = host.Services.CreateAsyncScope();
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         user.ActAs($"cli:{Environment.UserName}", "command line");
+        // Before the verb says or writes anything: a database of the earlier migrations is refused in one line.
+        await DatabaseStartup.RefuseEarlierMigrationsAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), CancellationToken.None);
         var context = new VerbContext(scope.ServiceProvider, args.Take(Math.Min(verbWords, args.Length)).ToArray(), verbArgs);
         var code = await run(context);
         if (context.Audited is { } action)

@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using SafetyNet.Platform;
 
 namespace SafetyNet.Data;
 
 /// <summary>
 /// Brings the database to the current migration and runs the start-up passes, then tells <c>/health</c> the
-/// system is ready. Runs in the background so the server answers 503 meanwhile.
+/// system is ready. Runs in the background so the server answers 503 meanwhile. A database made by the earlier
+/// migrations is refused: the process stops, with one line saying what to do.
 /// </summary>
-internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, StartupOrder order, StartupState state, WorkerHealth health, ILogger<DatabaseStartup> log) : BackgroundService
+internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, StartupOrder order, StartupState state, WorkerHealth health,
+    IHostApplicationLifetime lifetime, ILogger<DatabaseStartup> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,6 +28,14 @@ internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, Start
             report.Finished();
             LogReady(log);
         }
+        catch (EarlierMigrationsException refused)
+        {
+            // Waiting at 503 would mend nothing: the database must be deleted, so the process stops and says so.
+            LogRefused(log, refused.Message);
+            state.Refuse(refused);
+            report.Stopped(refused);
+            lifetime.StopApplication();
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             LogFailed(log, error);
@@ -31,8 +44,10 @@ internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, Start
         }
     }
 
+    /// <summary>Refuses a database made by the earlier migrations (see <see cref="RefuseEarlierMigrationsAsync"/>), then migrates it.</summary>
     public static async Task MigrateAsync(AppDb db, CancellationToken cancellationToken)
     {
+        await RefuseEarlierMigrationsAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (!db.IsPostgres)
         {
@@ -41,11 +56,53 @@ internal sealed partial class DatabaseStartup(IServiceScopeFactory scopes, Start
         }
     }
 
+    /// <summary>
+    /// Throws <see cref="EarlierMigrationsException"/> when the database's migration history names a migration this
+    /// build does not have. The migrations were squashed into one (decision 0082) before any database outside
+    /// development existed, so such a database is a demo or test one made before the squash: it is refused, never
+    /// patched. A new or empty database, and one made by this build's migrations, pass.
+    /// </summary>
+    public static async Task RefuseEarlierMigrationsAsync(AppDb db, CancellationToken cancellationToken)
+    {
+        // The catalogue is asked whether the history exists: Npgsql's own check reads the table and logs a failed
+        // command on every new database.
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
+            || !await db.Database.SqlQueryRaw<bool>(db.IsPostgres
+                ? "SELECT to_regclass('\"__EFMigrationsHistory\"') IS NOT NULL AS \"Value\""
+                : "SELECT COUNT(*) > 0 AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'")
+                .SingleAsync(cancellationToken))
+        {
+            return;
+        }
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if ((await db.GetService<IHistoryRepository>().GetAppliedMigrationsAsync(cancellationToken)).Any(row => !known.Contains(row.MigrationId)))
+        {
+            throw new EarlierMigrationsException(db);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Refusal}")]
+    private static partial void LogRefused(ILogger logger, string refusal);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Database migrated and seeded; SafetyNet is ready")]
     private static partial void LogReady(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Database start-up failed")]
     private static partial void LogFailed(ILogger logger, Exception error);
+}
+
+/// <summary>A database made by the migrations that were squashed away: the message is the one line that says what to do.</summary>
+public sealed class EarlierMigrationsException(AppDb db) : Exception(Refusal(db))
+{
+    private static string Refusal(AppDb db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return db.IsPostgres
+            ? $"This database ({connection.Database} on {new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString).Host}) was made by an earlier SafetyNet's migrations, which are gone: "
+                + "drop it, create it empty and start again (no production database exists yet)."
+            : $"This database ({connection.DataSource}) was made by an earlier SafetyNet's migrations, which are gone: "
+                + "delete the file and start again (no production database exists yet).";
+    }
 }
 
 /// <summary>

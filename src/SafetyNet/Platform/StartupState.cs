@@ -35,4 +35,25 @@ public sealed class StartupState
         Failure = error.Message;
         _ready.TrySetException(error);
     }
+
+    /// <summary>What the process exits with: non-zero once start-up has refused the database and stopped the host.</summary>
+    public int ExitCode { get; private set; }
+
+    public void Refuse(Exception refusal)
+    {
+        ExitCode = 1;
+        MarkFailed(refusal);
+    }
+}
+
+public static class StartupExit
+{
+    /// <summary>Runs the web application until it stops, and gives the process's exit code: 1 once start-up has refused the database.</summary>
+    public static async Task<int> RunToExitCodeAsync(this WebApplication app)
+    {
+        // Read before running: a stopped application has disposed its services.
+        var state = app.Services.GetRequiredService<StartupState>();
+        await app.RunAsync();
+        return state.ExitCode;
+    }
 }
