@@ -34,7 +34,7 @@ public sealed record CaseResult<T>(CaseOutcome Outcome, T? Value, IDictionary<st
 /// </summary>
 public sealed class CaseWork(
     AppDb db, CaseAccess access, ForceConfiguration configuration, CommunityTrigger trigger, CurrentUser user, AuditTrail audit, TimeProvider time,
-    Feedback.SurveyService surveys)
+    Identities identities, Reactions reactions)
 {
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -63,7 +63,7 @@ public sealed class CaseWork(
             };
             if (role is { } r)
             {
-                parties.Add((await VictimHistoryDeskRouting.CurrentIdentityAsync(db, person.IdentityId!.Value, ct), r));
+                parties.Add((await identities.CurrentIdAsync(person.IdentityId!.Value, ct) ?? person.IdentityId!.Value, r));
             }
         }
         var victim = people.FirstOrDefault(p => p.Role == PersonRole.Victim);
@@ -163,7 +163,7 @@ public sealed class CaseWork(
             }
             else if (role is { } r)
             {
-                parties.Add((await VictimHistoryDeskRouting.CurrentIdentityAsync(db, identityId, ct), r));
+                parties.Add((await identities.CurrentIdAsync(identityId, ct) ?? identityId, r));
             }
         }
         var incidents = request.IncidentIds ?? [];
@@ -542,7 +542,7 @@ public sealed class CaseWork(
         }
         else
         {
-            identity = await VictimHistoryDeskRouting.CurrentIdentityAsync(db, requested, ct);
+            identity = await identities.CurrentIdAsync(requested, ct) ?? requested;
             if (await db.CaseParties.AnyAsync(p => p.CaseId == id && p.IdentityId == identity && p.Role == role, ct))
             {
                 v.Add("identityId", "That person is already on the case in that role");
@@ -608,7 +608,7 @@ public sealed class CaseWork(
             return null;
         }
         var linked = await db.CaseIncidents.AsNoTracking().Where(l => l.CaseId == id).Select(l => l.IncidentId).ToListAsync(ct);
-        var partyIds = await VictimHistoryDeskRouting.WithMergedAsync(db, await db.CaseParties.Where(p => p.CaseId == id).Select(p => p.IdentityId).ToListAsync(ct), ct);
+        var partyIds = await identities.WithMergedAsync(await db.CaseParties.Where(p => p.CaseId == id).Select(p => p.IdentityId).ToListAsync(ct), ct);
         var byPerson = await (from p in db.IncidentPeople.AsNoTracking()
                               join i in db.Incidents.AsNoTracking() on p.IncidentId equals i.Id
                               where p.IdentityId != null && partyIds.Contains(p.IdentityId.Value) && !linked.Contains(i.Id)
@@ -883,8 +883,11 @@ public sealed class CaseWork(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
-            await surveys.AfterAsbCaseClosedAsync(id, c.ClosedAt.Value, ct);
+            var closed = new CaseClosed(id, c.ClosedAt.Value);
+            await reactions.PublishAsync(closed, ct);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            closed.Committed();
         }
         return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
     }

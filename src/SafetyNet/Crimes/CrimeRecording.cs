@@ -25,7 +25,7 @@ public enum DecisionOutcome
 /// after the report, whatever route it came by; reclassification keeps history; only the Force Crime
 /// Registrar cancels, and only on new verifiable information.
 /// </summary>
-public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time, Victims.VictimsCode victims)
+public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time, Reactions reactions)
 {
     public static readonly IReadOnlyList<string> Decisions = ["crime", "not-a-crime", "transferred", "reclassify", "cancel"];
 
@@ -210,9 +210,19 @@ public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail a
         record.DecidedBy = user.Name;
         db.CrimeDecisions.Add(entry);
         audit.Add($"crime.{decision}", "crime", record.Id.ToString(CultureInfo.InvariantCulture), details: $"{incident.Reference} {record.Status} {record.OffenceSubgroup}");
-        await db.SaveChangesAsync(cancellationToken);
-        // A recorded crime opens the victim's contact contract and starts the Victims' Code clocks.
-        await victims.OpenAsync(record, cancellationToken);
+        // The decision and what follows from a recorded crime (the victim's contract) are saved together.
+        await using (var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var recorded = record.Status == CrimeRecordingStatus.Recorded ? new CrimeRecorded(record) : null;
+            if (recorded is not null)
+            {
+                await reactions.PublishAsync(recorded, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            recorded?.Committed();
+        }
         return (DecisionOutcome.Done, record, none);
     }
 
