@@ -39,8 +39,23 @@ public static class SafetyNetSetup
         DemoSeeder.AddDemo(builder);    // demo mode: synthetic Hertfordshire's incidents
         builder.AddVictimsDemo();       // demo mode: victim contracts and a year of survey answers
         builder.Services.AddSingleton(StartupOrder);
+        builder.Services.AddReactions(ReactionOrder);
         return builder;
     }
+
+    /// <summary>
+    /// What each feature does when another records something, in the order it runs, inside the recording's transaction:
+    /// the feature that records names none of those that react, so a new feature plugs in here without touching it.
+    /// </summary>
+    public static readonly ReactionOrder ReactionOrder = new ReactionOrder()
+        .On<IncidentRecorded>(
+            typeof(IdentitiesAtIntake),      // the call handler's identity choices, repeat and vulnerable victims routed
+            typeof(DeskAtIntake),            // after the identities, so a victim recognised at intake counts their earlier incidents
+            typeof(SurveysOnRecords))        // the caller (and a victim of no crime) asked how the force did
+        .On<Crimes.CrimeRecorded>(
+            typeof(ContractOnCrimeRecorded)) // the victim's contact contract and its Victims' Code clocks
+        .On<CaseClosed>(
+            typeof(SurveysOnRecords));       // each victim on the case asked how the force did
 
     /// <summary>
     /// The start-up passes in the order they run, each in a transaction of its own. Every

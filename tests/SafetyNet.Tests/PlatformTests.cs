@@ -11,6 +11,24 @@ namespace SafetyNet.Tests;
 [Collection("app")]
 public class PlatformTests(AppFixture fixture)
 {
+    [Theory]
+    [InlineData("  Safeguarding review for the MARAC  ", "Safeguarding review for the MARAC")]
+    [InlineData("abcd", null)]
+    [InlineData("Check\u0007 the bell", null)]
+    [InlineData("Review\0 of the file", null)]
+    public void A_purpose_is_judged_by_one_rule_whether_it_comes_from_a_header_a_form_or_a_command(string stated, string? judged)
+    {
+        var header = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        header.Request.Headers[SafetyNet.Web.Purpose.Header] = stated;
+        var form = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        form.Request.ContentType = "application/x-www-form-urlencoded";
+        form.Request.Form = new Microsoft.AspNetCore.Http.FormCollection(new() { ["purpose"] = stated });
+
+        Assert.Equal(judged, SafetyNet.Web.Purpose.From(header));
+        Assert.Equal(judged, SafetyNet.Web.Purpose.From(form));
+        Assert.Equal(judged, RecordReads.Valid(stated));
+    }
+
     [Theory, Providers]
     public async Task Health_is_anonymous_and_reports_healthy_once_the_database_is_ready(DatabaseProvider provider)
     {

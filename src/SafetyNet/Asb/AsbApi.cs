@@ -65,18 +65,8 @@ public static class AsbApi
         return app;
     }
 
-    private static async Task<Results<Ok<T>, Created<T>, NotFound, ValidationProblem, ProblemHttpResult>> Respond<T>(Task<CaseResult<T>> work, bool created = false)
-    {
-        var result = await work;
-        return result.Outcome switch
-        {
-            CaseOutcome.NotFound => TypedResults.NotFound(),
-            CaseOutcome.Invalid => TypedResults.ValidationProblem(result.Errors, title: "The change was not made"),
-            CaseOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(result.CurrentVersion)),
-            _ when created => TypedResults.Created((string?)null, result.Value!),
-            _ => TypedResults.Ok(result.Value!),
-        };
-    }
+    private static async Task<Results<Ok<T>, Created<T>, NotFound, ValidationProblem, ProblemHttpResult>> Respond<T>(Task<Outcome<T>> work, bool created = false) =>
+        (await work).ToHttp(created);
 
     private static async Task<Results<Ok<PagedList<DeskQueueItem>>, ValidationProblem>> DeskQueueAsync(
         CommunityFocusDesk desk, bool? overdueOnly, bool? reviewed, string? reason, string? district, string? sort, int? page, int? pageSize, CancellationToken ct)
@@ -126,7 +116,7 @@ public static class AsbApi
             case DeskOutcome.Invalid:
                 return TypedResults.ValidationProblem(errors, title: "The review was not saved");
             case DeskOutcome.Stale:
-                return TypedResults.Problem(IncidentsApi.Stale(version));
+                return TypedResults.Problem(OutcomeHttp.Stale(version));
         }
         var read = await desk.ReadAsync(incidentId, Purpose.From(context), "reviewed", ct);
         return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NoContent();
@@ -196,13 +186,9 @@ public static class AsbApi
     private static async Task<Results<Created<CaseResponse>, NotFound, ValidationProblem>> CreateAsync(CreateCaseRequest request, CaseWork work, CancellationToken ct)
     {
         var result = await work.CreateAsync(request, ct);
-        if (result.Outcome == CaseOutcome.NotFound)
+        if (!result.IsDone)
         {
-            return TypedResults.NotFound();
-        }
-        if (result.Outcome == CaseOutcome.Invalid)
-        {
-            return TypedResults.ValidationProblem(result.Errors, title: "The case was not opened");
+            return result.Kind == OutcomeKind.NotFound ? TypedResults.NotFound() : TypedResults.ValidationProblem(result.Errors, title: "The case was not opened");
         }
         var response = (await work.ReadAsync(result.Value!.Id, ct, auditRead: false))!;
         return TypedResults.Created($"/api/v1/asb/cases/{response.Id}", response);

@@ -8,25 +8,6 @@ using SafetyNet.Web;
 
 namespace SafetyNet.Asb;
 
-public enum CaseOutcome
-{
-    Done,
-    NotFound,
-    Invalid,
-    Stale,
-}
-
-public sealed record CaseResult<T>(CaseOutcome Outcome, T? Value, IDictionary<string, string[]> Errors, int CurrentVersion = 0)
-{
-    public static CaseResult<T> NotFound => new(CaseOutcome.NotFound, default, new Dictionary<string, string[]>());
-
-    public static CaseResult<T> Invalid(IDictionary<string, string[]> errors) => new(CaseOutcome.Invalid, default, errors);
-
-    public static CaseResult<T> Stale(int current) => new(CaseOutcome.Stale, default, new Dictionary<string, string[]>(), current);
-
-    public static CaseResult<T> Ok(T value) => new(CaseOutcome.Done, value, new Dictionary<string, string[]>());
-}
-
 /// <summary>
 /// Multi-agency ASB case work: opening a case, its parties and incidents, sharing, the action plan, the
 /// chronology, closure and reopening. Every read and change is audited; what a partner sees is cut to the
@@ -34,7 +15,7 @@ public sealed record CaseResult<T>(CaseOutcome Outcome, T? Value, IDictionary<st
 /// </summary>
 public sealed class CaseWork(
     AppDb db, CaseAccess access, ForceConfiguration configuration, CommunityTrigger trigger, CurrentUser user, AuditTrail audit, TimeProvider time,
-    Feedback.SurveyService surveys)
+    Identities identities, Reactions reactions)
 {
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -63,7 +44,7 @@ public sealed class CaseWork(
             };
             if (role is { } r)
             {
-                parties.Add((await VictimHistoryDeskRouting.CurrentIdentityAsync(db, person.IdentityId!.Value, ct), r));
+                parties.Add((await identities.CurrentIdAsync(person.IdentityId!.Value, ct) ?? person.IdentityId!.Value, r));
             }
         }
         var victim = people.FirstOrDefault(p => p.Role == PersonRole.Victim);
@@ -119,11 +100,11 @@ public sealed class CaseWork(
         return asbCase;
     }
 
-    public async Task<CaseResult<AsbCase>> CreateAsync(CreateCaseRequest request, CancellationToken ct)
+    public async Task<Outcome<AsbCase>> CreateAsync(CreateCaseRequest request, CancellationToken ct)
     {
         if (!access.CanUseCases)
         {
-            return CaseResult<AsbCase>.NotFound;
+            return Outcome<AsbCase>.NotFound;
         }
         var v = new Validation();
         var title = v.Required("title", request.Title, "a title for the case", 200);
@@ -163,7 +144,7 @@ public sealed class CaseWork(
             }
             else if (role is { } r)
             {
-                parties.Add((await VictimHistoryDeskRouting.CurrentIdentityAsync(db, identityId, ct), r));
+                parties.Add((await identities.CurrentIdAsync(identityId, ct) ?? identityId, r));
             }
         }
         var incidents = request.IncidentIds ?? [];
@@ -176,12 +157,12 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<AsbCase>.Invalid(v.Errors);
+            return Outcome<AsbCase>.Invalid(v.Errors);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var created = await CreateAsync(title!, category!, level!, district, lead!.Value, spoc, parties, incidents, ct);
         await transaction.CommitAsync(ct);
-        return CaseResult<AsbCase>.Ok(created);
+        return Outcome<AsbCase>.Done(created);
     }
 
     public async Task<PagedList<CaseSummary>> SearchAsync(string? q, string? status, string? risk, string? district, bool reviewOverdue, Paging paging, CancellationToken ct)
@@ -401,12 +382,12 @@ public sealed class CaseWork(
 
     private bool Leads(AsbCase c, CaseView view) => view.IsForce || c.LeadAgencyId == user.AgencyId;
 
-    public async Task<CaseResult<CaseResponse>> UpdateAsync(long id, UpdateCaseRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> UpdateAsync(long id, UpdateCaseRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !Leads(c, view))
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var v = new Validation();
         if (request.Version is null)
@@ -415,7 +396,7 @@ public sealed class CaseWork(
         }
         else if (!db.Matches(c, request.Version.Value))
         {
-            return CaseResult<CaseResponse>.Stale(c.Version);
+            return Outcome<CaseResponse>.Stale(c.Version);
         }
         var title = request.Title is null ? null : v.Required("title", request.Title, "a title for the case", 200);
         var level = request.RiskLevel is null ? null : AsbRules.NormaliseLevel(request.RiskLevel);
@@ -443,7 +424,7 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
+            return Outcome<CaseResponse>.Invalid(v.Errors);
         }
         var now = time.GetUtcNow();
         if (title is not null)
@@ -471,19 +452,19 @@ public sealed class CaseWork(
         }
         audit.Add("case.update", "case", Id(id));
         await db.SaveChangesAsync(ct);
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
     /// <summary>
     /// Records a supervisory review of the case at a rank: that rank's next review falls due by the cadence of the
     /// risk level. Inspector and chief inspector reviews are for supervisors, and only where the level asks for them.
     /// </summary>
-    public async Task<CaseResult<CaseResponse>> ReviewAsync(long id, CaseReviewRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> ReviewAsync(long id, CaseReviewRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !view.IsForce)
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var v = new Validation();
         var text = v.Required("text", request.Text, "what the review found", 4000);
@@ -504,7 +485,7 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
+            return Outcome<CaseResponse>.Invalid(v.Errors);
         }
         var next = time.GetUtcNow().AddDays(cadence.DaysFor(rank)!.Value);
         switch (rank)
@@ -516,7 +497,7 @@ public sealed class CaseWork(
         AddEntry(c.Id, "review", $"{Describe(rank)} review: {text}");
         audit.Add("case.review", "case", Id(id), details: rank.ToString());
         await db.SaveChangesAsync(ct);
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
     public static string Describe(ReviewRank rank) => rank switch
@@ -526,12 +507,12 @@ public sealed class CaseWork(
         _ => "Chief inspector",
     };
 
-    public async Task<CaseResult<CaseResponse>> AddPartyAsync(long id, CasePartyRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> AddPartyAsync(long id, CasePartyRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !view.IsForce)
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var v = new Validation();
         var role = v.Enum<CasePartyRole>("role", request.Role, "the party's role");
@@ -542,7 +523,7 @@ public sealed class CaseWork(
         }
         else
         {
-            identity = await VictimHistoryDeskRouting.CurrentIdentityAsync(db, requested, ct);
+            identity = await identities.CurrentIdAsync(requested, ct) ?? requested;
             if (await db.CaseParties.AnyAsync(p => p.CaseId == id && p.IdentityId == identity && p.Role == role, ct))
             {
                 v.Add("identityId", "That person is already on the case in that role");
@@ -550,7 +531,7 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
+            return Outcome<CaseResponse>.Invalid(v.Errors);
         }
         var name = await db.PersonIdentities.Where(i => i.Id == identity).Select(i => i.DisplayName).SingleAsync(ct);
         db.CaseParties.Add(new CaseParty { CaseId = id, IdentityId = identity!.Value, Name = name, Role = role!.Value, AddedAt = time.GetUtcNow(), AddedBy = user.Name });
@@ -559,7 +540,7 @@ public sealed class CaseWork(
         await db.SaveChangesAsync(ct);
         await trigger.CheckAsync(c, ct);
         await db.SaveChangesAsync(ct);
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
     public async Task LinkIncidentAsync(AsbCase c, long incidentId, CancellationToken ct)
@@ -578,22 +559,22 @@ public sealed class CaseWork(
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<CaseResult<CaseResponse>> LinkIncidentAsync(long id, LinkIncidentRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> LinkIncidentAsync(long id, LinkIncidentRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !view.IsForce)
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var v = new Validation();
         // Only the police link incidents: a partner cannot learn whether an incident exists.
         if (!view.IsForce || request.IncidentId is not { } incidentId || !await db.Incidents.AnyAsync(i => i.Id == incidentId, ct))
         {
             v.Add("incidentId", "Select an incident recorded in SafetyNet");
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
+            return Outcome<CaseResponse>.Invalid(v.Errors);
         }
         await LinkIncidentAsync(c, incidentId, ct);
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
     /// <summary>
@@ -608,7 +589,7 @@ public sealed class CaseWork(
             return null;
         }
         var linked = await db.CaseIncidents.AsNoTracking().Where(l => l.CaseId == id).Select(l => l.IncidentId).ToListAsync(ct);
-        var partyIds = await VictimHistoryDeskRouting.WithMergedAsync(db, await db.CaseParties.Where(p => p.CaseId == id).Select(p => p.IdentityId).ToListAsync(ct), ct);
+        var partyIds = await identities.WithMergedAsync(await db.CaseParties.Where(p => p.CaseId == id).Select(p => p.IdentityId).ToListAsync(ct), ct);
         var byPerson = await (from p in db.IncidentPeople.AsNoTracking()
                               join i in db.Incidents.AsNoTracking() on p.IncidentId equals i.Id
                               where p.IdentityId != null && partyIds.Contains(p.IdentityId.Value) && !linked.Contains(i.Id)
@@ -633,12 +614,12 @@ public sealed class CaseWork(
         return suggestions.DistinctBy(s => s.IncidentId).OrderByDescending(s => s.ReportedAt).ToList();
     }
 
-    public async Task<CaseResult<CaseResponse>> ShareAsync(long id, ShareRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> ShareAsync(long id, ShareRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !view.IsForce)
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var v = new Validation();
         var agency = request.AgencyId is { } agencyId ? await db.Agencies.FirstOrDefaultAsync(a => a.Id == agencyId && a.Kind != AgencyKind.Force, ct) : null;
@@ -671,7 +652,7 @@ public sealed class CaseWork(
         var note = v.MaxLength("note", request.Note, "the note", 1000);
         if (!v.IsValid)
         {
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
+            return Outcome<CaseResponse>.Invalid(v.Errors);
         }
         db.CaseShares.Add(new CaseShare
         {
@@ -682,35 +663,35 @@ public sealed class CaseWork(
         // A disclosure log (DPA 2018 s.62) names the recipient and the justification.
         audit.Add("case.share", "case", Id(id), purpose: basis.ToString(), details: $"to {agency.Code}");
         await db.SaveChangesAsync(ct);
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
-    public async Task<CaseResult<CaseResponse>> WithdrawShareAsync(long id, long shareId, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> WithdrawShareAsync(long id, long shareId, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !view.IsForce)
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var share = await db.CaseShares.FirstOrDefaultAsync(s => s.Id == shareId && s.CaseId == id && s.WithdrawnAt == null, ct);
         if (share is null)
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         share.WithdrawnAt = time.GetUtcNow();
         share.WithdrawnBy = user.Name;
         AddEntry(id, "share", $"Sharing with {await db.Agencies.Where(a => a.Id == share.AgencyId).Select(a => a.Name).SingleAsync(ct)} withdrawn");
         audit.Add("case.share.withdraw", "case", Id(id), details: $"agency {share.AgencyId}");
         await db.SaveChangesAsync(ct);
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
-    public async Task<CaseResult<CaseActionResponse>> AddActionAsync(long id, CaseActionRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseActionResponse>> AddActionAsync(long id, CaseActionRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null)
         {
-            return CaseResult<CaseActionResponse>.NotFound;
+            return Outcome<CaseActionResponse>.NotFound;
         }
         var v = new Validation();
         if (!view.Can(DataCategories.Actions))
@@ -749,7 +730,7 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<CaseActionResponse>.Invalid(v.Errors);
+            return Outcome<CaseActionResponse>.Invalid(v.Errors);
         }
         var now = time.GetUtcNow();
         var action = new CaseAction
@@ -762,16 +743,16 @@ public sealed class CaseWork(
         audit.Add("case.action.add", "case", Id(id));
         await db.SaveChangesAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new AgencyRef(a.Id, a.Name), ct);
-        return CaseResult<CaseActionResponse>.Ok(ToResponse(action, agencies, now));
+        return Outcome<CaseActionResponse>.Done(ToResponse(action, agencies, now));
     }
 
-    public async Task<CaseResult<CaseActionResponse>> UpdateActionAsync(long id, long actionId, UpdateActionRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseActionResponse>> UpdateActionAsync(long id, long actionId, UpdateActionRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         var action = c is null ? null : await db.CaseActions.FirstOrDefaultAsync(a => a.Id == actionId && a.CaseId == id, ct);
         if (c is null || view is null || action is null || !view.Can(DataCategories.Actions))
         {
-            return CaseResult<CaseActionResponse>.NotFound;
+            return Outcome<CaseActionResponse>.NotFound;
         }
         var v = new Validation();
         if (request.Version is null)
@@ -780,7 +761,7 @@ public sealed class CaseWork(
         }
         else if (!db.Matches(action, request.Version.Value))
         {
-            return CaseResult<CaseActionResponse>.Stale(action.Version);
+            return Outcome<CaseActionResponse>.Stale(action.Version);
         }
         var status = v.Enum<CaseActionStatus>("status", request.Status, "the status", required: false);
         var outcome = v.MaxLength("outcome", request.Outcome, "the outcome", 2000);
@@ -790,7 +771,7 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<CaseActionResponse>.Invalid(v.Errors);
+            return Outcome<CaseActionResponse>.Invalid(v.Errors);
         }
         var now = time.GetUtcNow();
         if (status is { } newStatus && newStatus != action.Status)
@@ -811,15 +792,15 @@ public sealed class CaseWork(
         audit.Add("case.action.update", "case", Id(id), details: $"action {actionId} {action.Status}");
         await db.SaveChangesAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new AgencyRef(a.Id, a.Name), ct);
-        return CaseResult<CaseActionResponse>.Ok(ToResponse(action, agencies, now));
+        return Outcome<CaseActionResponse>.Done(ToResponse(action, agencies, now));
     }
 
-    public async Task<CaseResult<ChronologyItem>> AddContactAsync(long id, ContactRequest request, CancellationToken ct)
+    public async Task<Outcome<ChronologyItem>> AddContactAsync(long id, ContactRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null)
         {
-            return CaseResult<ChronologyItem>.NotFound;
+            return Outcome<ChronologyItem>.NotFound;
         }
         var v = new Validation();
         if (!view.Can(DataCategories.Chronology))
@@ -833,20 +814,20 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<ChronologyItem>.Invalid(v.Errors);
+            return Outcome<ChronologyItem>.Invalid(v.Errors);
         }
         AddEntry(id, request.PoliceOnly == true ? "intelligence" : "contact", text!, request.PoliceOnly == true);
         audit.Add("case.contact", "case", Id(id));
         await db.SaveChangesAsync(ct);
-        return CaseResult<ChronologyItem>.Ok(new ChronologyItem(time.GetUtcNow(), request.PoliceOnly == true ? "intelligence" : "contact", text!, user.Name));
+        return Outcome<ChronologyItem>.Done(new ChronologyItem(time.GetUtcNow(), request.PoliceOnly == true ? "intelligence" : "contact", text!, user.Name));
     }
 
-    public async Task<CaseResult<CaseResponse>> CloseAsync(long id, CloseCaseRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> CloseAsync(long id, CloseCaseRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !Leads(c, view))
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var v = new Validation();
         if (request.Version is null)
@@ -855,7 +836,7 @@ public sealed class CaseWork(
         }
         else if (!db.Matches(c, request.Version.Value))
         {
-            return CaseResult<CaseResponse>.Stale(c.Version);
+            return Outcome<CaseResponse>.Stale(c.Version);
         }
         if (c.Status == AsbCaseStatus.Closed)
         {
@@ -872,7 +853,7 @@ public sealed class CaseWork(
         }
         if (!v.IsValid)
         {
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
+            return Outcome<CaseResponse>.Invalid(v.Errors);
         }
         c.Status = AsbCaseStatus.Closed;
         c.ClosedAt = time.GetUtcNow();
@@ -883,18 +864,21 @@ public sealed class CaseWork(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
-            await surveys.AfterAsbCaseClosedAsync(id, c.ClosedAt.Value, ct);
+            var closed = new CaseClosed(id, c.ClosedAt.Value);
+            await reactions.PublishAsync(closed, ct);
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            closed.Committed();
         }
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
-    public async Task<CaseResult<CaseResponse>> ReopenAsync(long id, ReopenCaseRequest request, CancellationToken ct)
+    public async Task<Outcome<CaseResponse>> ReopenAsync(long id, ReopenCaseRequest request, CancellationToken ct)
     {
         var (c, view) = await ForChangeAsync(id, ct);
         if (c is null || view is null || !Leads(c, view))
         {
-            return CaseResult<CaseResponse>.NotFound;
+            return Outcome<CaseResponse>.NotFound;
         }
         var v = new Validation();
         if (request.Version is null)
@@ -903,7 +887,7 @@ public sealed class CaseWork(
         }
         else if (!db.Matches(c, request.Version.Value))
         {
-            return CaseResult<CaseResponse>.Stale(c.Version);
+            return Outcome<CaseResponse>.Stale(c.Version);
         }
         if (c.Status == AsbCaseStatus.Open)
         {
@@ -912,7 +896,7 @@ public sealed class CaseWork(
         var reason = v.Required("reason", request.Reason, "the reason for reopening", 1000);
         if (!v.IsValid)
         {
-            return CaseResult<CaseResponse>.Invalid(v.Errors);
+            return Outcome<CaseResponse>.Invalid(v.Errors);
         }
         var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
         // The closure stays in the chronology; the case's live fields describe the case as it now is.
@@ -924,7 +908,7 @@ public sealed class CaseWork(
         AddEntry(id, "reopened", $"Case reopened: {reason}");
         audit.Add("case.reopen", "case", Id(id));
         await db.SaveChangesAsync(ct);
-        return CaseResult<CaseResponse>.Ok((await ReadAsync(id, ct, auditRead: false))!);
+        return Outcome<CaseResponse>.Done((await ReadAsync(id, ct, auditRead: false))!);
     }
 
     /// <summary>The open actions the user owns, personally or through their agency, on cases they may see.</summary>

@@ -48,7 +48,7 @@ public enum DeskOutcome
 /// opens or links a case and refers.
 /// </summary>
 public sealed class CommunityFocusDesk(
-    AppDb db, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, CommunityTrigger trigger, CurrentUser user,
+    AppDb db, Identities people, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, CommunityTrigger trigger, CurrentUser user,
     AuditTrail audit, RecordReads reads, TimeProvider time)
 {
     /// <summary>
@@ -184,7 +184,7 @@ public sealed class CommunityFocusDesk(
         var incidentId = incident.Id;
         var now = time.GetUtcNow();
         var assessments = await db.RiskAssessments.AsNoTracking().Where(a => a.IncidentId == incidentId).OrderBy(a => a.Id).ToListAsync(ct);
-        var identities = await VictimHistoryDeskRouting.VictimIdentitiesAsync(db, incidentId, ct);
+        var identities = await people.VictimIdentitiesAsync(incidentId, ct);
         var history = await (from p in db.IncidentPeople.AsNoTracking()
                              join i in db.Incidents.AsNoTracking() on p.IncidentId equals i.Id
                              where p.IdentityId != null && identities.Contains(p.IdentityId.Value) && i.Id != incidentId

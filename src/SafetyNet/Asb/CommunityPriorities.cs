@@ -154,59 +154,59 @@ public sealed class CommunityPriorities(AppDb db, CaseAccess access, CurrentUser
         return ToResponse(priority, Today);
     }
 
-    public async Task<CaseResult<PriorityResponse>> CreateAsync(PriorityRequest request, CancellationToken ct)
+    public async Task<Outcome<PriorityResponse>> CreateAsync(PriorityRequest request, CancellationToken ct)
     {
         if (!CanRecord)
         {
-            return CaseResult<PriorityResponse>.NotFound;
+            return Outcome<PriorityResponse>.NotFound;
         }
         var v = new Validation();
         var priority = new CommunityPriority { District = "", Title = "", Description = "", SetWith = "", CreatedAt = time.GetUtcNow(), CreatedBy = user.Name };
         Apply(v, priority, request, creating: true);
         if (!v.IsValid)
         {
-            return CaseResult<PriorityResponse>.Invalid(v.Errors);
+            return Outcome<PriorityResponse>.Invalid(v.Errors);
         }
         db.CommunityPriorities.Add(priority);
         await db.SaveChangesAsync(ct);
         audit.Add("priority.create", "priority", priority.Id.ToString(CultureInfo.InvariantCulture), details: priority.District);
         await db.SaveChangesAsync(ct);
-        return CaseResult<PriorityResponse>.Ok(ToResponse(priority, Today));
+        return Outcome<PriorityResponse>.Done(ToResponse(priority, Today));
     }
 
-    public async Task<CaseResult<PriorityResponse>> UpdateAsync(long id, PriorityRequest request, CancellationToken ct)
+    public async Task<Outcome<PriorityResponse>> UpdateAsync(long id, PriorityRequest request, CancellationToken ct)
     {
         var priority = CanRecord ? await db.CommunityPriorities.Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct) : null;
         if (priority is null)
         {
-            return CaseResult<PriorityResponse>.NotFound;
+            return Outcome<PriorityResponse>.NotFound;
         }
         if (request.Version is null)
         {
-            return CaseResult<PriorityResponse>.Invalid(new Dictionary<string, string[]> { ["version"] = ["Send the version of the priority you read"] });
+            return Outcome<PriorityResponse>.Invalid(new Dictionary<string, string[]> { ["version"] = ["Send the version of the priority you read"] });
         }
         if (!db.Matches(priority, request.Version.Value))
         {
-            return CaseResult<PriorityResponse>.Stale(priority.Version);
+            return Outcome<PriorityResponse>.Stale(priority.Version);
         }
         var v = new Validation();
         Apply(v, priority, request, creating: false);
         if (!v.IsValid)
         {
-            return CaseResult<PriorityResponse>.Invalid(v.Errors);
+            return Outcome<PriorityResponse>.Invalid(v.Errors);
         }
         audit.Add("priority.update", "priority", id.ToString(CultureInfo.InvariantCulture), details: priority.Status);
         await db.SaveChangesAsync(ct);
-        return CaseResult<PriorityResponse>.Ok(ToResponse(priority, Today));
+        return Outcome<PriorityResponse>.Done(ToResponse(priority, Today));
     }
 
-    public async Task<CaseResult<PriorityResponse>> AddActionAsync(long id, PriorityActionRequest request, CancellationToken ct)
+    public async Task<Outcome<PriorityResponse>> AddActionAsync(long id, PriorityActionRequest request, CancellationToken ct)
     {
         var visible = await VisibleAsync(ct);
         var priority = await visible.Include(p => p.Actions).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (priority is null)
         {
-            return CaseResult<PriorityResponse>.NotFound;
+            return Outcome<PriorityResponse>.NotFound;
         }
         var v = new Validation();
         var description = v.Required("description", request.Description, "what was done", 2000);
@@ -224,7 +224,7 @@ public sealed class CommunityPriorities(AppDb db, CaseAccess access, CurrentUser
         }
         if (!v.IsValid)
         {
-            return CaseResult<PriorityResponse>.Invalid(v.Errors);
+            return Outcome<PriorityResponse>.Invalid(v.Errors);
         }
         var agency = await db.Agencies.Where(a => a.Id == access.AgencyId).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         priority.Actions.Add(new PriorityAction
@@ -235,7 +235,7 @@ public sealed class CommunityPriorities(AppDb db, CaseAccess access, CurrentUser
         priority.Version++;
         audit.Add("priority.action", "priority", id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-        return CaseResult<PriorityResponse>.Ok(ToResponse(priority, Today));
+        return Outcome<PriorityResponse>.Done(ToResponse(priority, Today));
     }
 
     private void Apply(Validation v, CommunityPriority p, PriorityRequest r, bool creating)
@@ -318,13 +318,6 @@ public static class CommunityPrioritiesApi
         return TypedResults.Ok(await priorities.ListAsync(district, status, dueForReview == true, paging, ct));
     }
 
-    private static Results<Ok<PriorityResponse>, Created<PriorityResponse>, NotFound, ValidationProblem, ProblemHttpResult> Respond(CaseResult<PriorityResponse> result, bool created = false) =>
-        result.Outcome switch
-        {
-            CaseOutcome.NotFound => TypedResults.NotFound(),
-            CaseOutcome.Invalid => TypedResults.ValidationProblem(result.Errors, title: "The priority was not saved"),
-            CaseOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(result.CurrentVersion)),
-            _ when created => TypedResults.Created($"/api/v1/asb/priorities/{result.Value!.Id}", result.Value),
-            _ => TypedResults.Ok(result.Value!),
-        };
+    private static Results<Ok<PriorityResponse>, Created<PriorityResponse>, NotFound, ValidationProblem, ProblemHttpResult> Respond(Outcome<PriorityResponse> result, bool created = false) =>
+        result.ToHttp(created, p => $"/api/v1/asb/priorities/{p.Id}", "The priority was not saved");
 }

@@ -12,7 +12,7 @@ namespace SafetyNet.Asb;
 /// local Community Trigger threshold (DOMAIN §7: by default 3 in 6 months, each made within a month of the
 /// behaviour), and flags the case to its lead agency with an action to offer an ASB case review.
 /// </summary>
-public sealed class CommunityTrigger(AppDb db, ForceConfiguration configuration, AuditTrail audit, TimeProvider time)
+public sealed class CommunityTrigger(AppDb db, Identities people, ForceConfiguration configuration, AuditTrail audit, TimeProvider time)
 {
     public sealed record Complaint(long IncidentId, DateTimeOffset ReportedAt, DateTimeOffset? OccurredAt);
 
@@ -25,7 +25,7 @@ public sealed class CommunityTrigger(AppDb db, ForceConfiguration configuration,
     {
         var since = asOf.AddMonths(-rules.TriggerWindowMonths);
         var asbTypes = IncidentType.All.Where(t => t.IsAsb).Select(t => t.Code).ToList();
-        var victims = await VictimHistoryDeskRouting.WithMergedAsync(db,
+        var victims = await people.WithMergedAsync(
             await db.CaseParties.Where(p => p.CaseId == caseId && p.Role == CasePartyRole.Victim).Select(p => p.IdentityId).ToListAsync(ct), ct);
         var linked = db.CaseIncidents.Where(l => l.CaseId == caseId).Select(l => l.IncidentId);
         var byVictim = from p in db.IncidentPeople
@@ -57,7 +57,7 @@ public sealed class CommunityTrigger(AppDb db, ForceConfiguration configuration,
         {
             return 0;
         }
-        var identities = await VictimHistoryDeskRouting.WithMergedAsync(db, direct, ct);
+        var identities = await people.WithMergedAsync(direct, ct);
         var cases = await db.AsbCases
             .Where(c => c.Status == AsbCaseStatus.Open && c.TriggerFlaggedAt == null
                         && db.CaseParties.Any(p => p.CaseId == c.Id && p.Role == CasePartyRole.Victim && identities.Contains(p.IdentityId)))

@@ -199,7 +199,7 @@ public static class CommunityTriggerApi
         }
         else if (!db.Matches(application, request.Version.Value))
         {
-            return TypedResults.Problem(IncidentsApi.Stale(application.Version));
+            return TypedResults.Problem(OutcomeHttp.Stale(application.Version));
         }
         if (application.Status != TriggerStatus.Received)
         {
@@ -239,7 +239,7 @@ public static class CommunityTriggerApi
         }
         else if (!db.Matches(application, request.Version.Value))
         {
-            return TypedResults.Problem(IncidentsApi.Stale(application.Version));
+            return TypedResults.Problem(OutcomeHttp.Stale(application.Version));
         }
         if (application.Status != TriggerStatus.ReviewDue)
         {
@@ -317,7 +317,7 @@ public static class CommunityTriggerApi
         }
         else if (!db.Matches(recommendation, request.Version.Value))
         {
-            return TypedResults.Problem(IncidentsApi.Stale(recommendation.Version));
+            return TypedResults.Problem(OutcomeHttp.Stale(recommendation.Version));
         }
         var outcome = v.MaxLength("outcome", request.Outcome, "the outcome", 2000);
         if (request.Completed == true && outcome is null)

@@ -30,7 +30,7 @@ public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities, Fo
     {
         var repeat = false;
         var vulnerableBefore = false;
-        foreach (var identityId in await VictimIdentitiesAsync(db, incident.Id, ct))
+        foreach (var identityId in await identities.VictimIdentitiesAsync(incident.Id, ct))
         {
             var status = await identities.StatusAsync(identityId, incident.ReportedAt, ct);
             repeat |= status.RepeatVictim;
@@ -56,40 +56,5 @@ public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities, Fo
         {
             return false;
         }
-    }
-
-    /// <summary>The current identities of an incident's victims, with the identities merged into them.</summary>
-    public static async Task<List<long>> VictimIdentitiesAsync(AppDb db, long incidentId, CancellationToken ct)
-    {
-        var direct = await db.IncidentPeople.Where(p => p.IncidentId == incidentId && p.Role == PersonRole.Victim && p.IdentityId != null)
-            .Select(p => p.IdentityId!.Value).Distinct().ToListAsync(ct);
-        return await WithMergedAsync(db, direct, ct);
-    }
-
-    /// <summary>Follows each identity to the one it was merged into, and adds those merged into that one.</summary>
-    public static async Task<List<long>> WithMergedAsync(AppDb db, IEnumerable<long> identityIds, CancellationToken ct)
-    {
-        var current = new HashSet<long>();
-        foreach (var id in identityIds)
-        {
-            current.Add(await CurrentIdentityAsync(db, id, ct));
-        }
-        var merged = await db.PersonIdentities.Where(i => i.MergedIntoId != null && current.Contains(i.MergedIntoId.Value)).Select(i => i.Id).ToListAsync(ct);
-        return [.. current, .. merged];
-    }
-
-    public static async Task<long> CurrentIdentityAsync(AppDb db, long identityId, CancellationToken ct)
-    {
-        var id = identityId;
-        for (var hops = 0; hops < 20; hops++)
-        {
-            var next = await db.PersonIdentities.Where(i => i.Id == id).Select(i => i.MergedIntoId).FirstOrDefaultAsync(ct);
-            if (next is null)
-            {
-                return id;
-            }
-            id = next.Value;
-        }
-        return id;
     }
 }

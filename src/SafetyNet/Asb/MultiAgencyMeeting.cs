@@ -202,7 +202,7 @@ public static class MeetingsApi
         if (request.ActionTitle is not null)
         {
             var action = await work.AddActionAsync(request.CaseId!.Value, new CaseActionRequest(request.ActionTitle, null, request.ActionOwnerAgencyId, request.ActionDueAt), ct);
-            if (action.Outcome != CaseOutcome.Done)
+            if (!action.IsDone)
             {
                 var errors = new Validation();
                 foreach (var (field, messages) in action.Errors)

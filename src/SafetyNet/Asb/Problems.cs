@@ -310,7 +310,7 @@ public static class ProblemsApi
         {
             return request.Version is null
                 ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["Send the version of the problem you read"] })
-                : TypedResults.Problem(Incidents.IncidentsApi.Stale(problem.Version));
+                : TypedResults.Problem(OutcomeHttp.Stale(problem.Version));
         }
         var v = new Validation();
         Apply(v, problem, request);

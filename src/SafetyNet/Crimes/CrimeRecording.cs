@@ -12,20 +12,12 @@ public sealed record CrimeDecisionRequest(
     long? CrimeRecordId, string? Decision, string? OffenceSubgroup, string? CrimeReference, string? Reason,
     string? Details, string? TransferredTo, int? Version);
 
-public enum DecisionOutcome
-{
-    Done,
-    Invalid,
-    NotFound,
-    Stale,
-}
-
 /// <summary>
 /// NCRS in the software: every report that is or may be a crime gets a decision per victim, due 24 hours
 /// after the report, whatever route it came by; reclassification keeps history; only the Force Crime
 /// Registrar cancels, and only on new verifiable information.
 /// </summary>
-public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time, Victims.VictimsCode victims)
+public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail audit, CurrentUser user, TimeProvider time, Reactions reactions)
 {
     public static readonly IReadOnlyList<string> Decisions = ["crime", "not-a-crime", "transferred", "reclassify", "cancel"];
 
@@ -63,14 +55,13 @@ public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail a
         }
     }
 
-    public async Task<(DecisionOutcome Outcome, CrimeRecord? Record, IDictionary<string, string[]> Errors)> DecideAsync(
+    public async Task<Outcome<CrimeRecord>> DecideAsync(
         long incidentId, CrimeDecisionRequest request, CancellationToken cancellationToken = default)
     {
-        var none = new Dictionary<string, string[]>();
         var incident = await access.Visible(db.Incidents).FirstOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
         if (incident is null)
         {
-            return (DecisionOutcome.NotFound, null, none);
+            return Outcome<CrimeRecord>.NotFound;
         }
         var v = new Validation();
         var records = await db.CrimeRecords.Where(c => c.IncidentId == incidentId).ToListAsync(cancellationToken);
@@ -82,16 +73,16 @@ public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail a
             v.Add("crimeRecordId", records.Count == 0
                 ? "No crime recording decision is open on this incident: mark it as possibly a crime first"
                 : "Select which victim's crime recording decision this is");
-            return (DecisionOutcome.Invalid, null, v.Errors);
+            return Outcome<CrimeRecord>.Invalid(v.Errors);
         }
         if (request.Version is not { } version)
         {
             v.Add("version", "Send the version of the crime recording decision you read");
-            return (DecisionOutcome.Invalid, record, v.Errors);
+            return Outcome<CrimeRecord>.Invalid(v.Errors);
         }
         if (!db.Matches(record, version))
         {
-            return (DecisionOutcome.Stale, record, none);
+            return Outcome<CrimeRecord>.Stale(record.Version);
         }
         var decision = request.Decision?.Trim().ToLowerInvariant();
         var now = time.GetUtcNow();
@@ -204,16 +195,26 @@ public sealed class CrimeRecording(AppDb db, IncidentAccess access, AuditTrail a
         }
         if (!v.IsValid)
         {
-            return (DecisionOutcome.Invalid, record, v.Errors);
+            return Outcome<CrimeRecord>.Invalid(v.Errors);
         }
         record.DecidedAt = now;
         record.DecidedBy = user.Name;
         db.CrimeDecisions.Add(entry);
         audit.Add($"crime.{decision}", "crime", record.Id.ToString(CultureInfo.InvariantCulture), details: $"{incident.Reference} {record.Status} {record.OffenceSubgroup}");
-        await db.SaveChangesAsync(cancellationToken);
-        // A recorded crime opens the victim's contact contract and starts the Victims' Code clocks.
-        await victims.OpenAsync(record, cancellationToken);
-        return (DecisionOutcome.Done, record, none);
+        // The decision and what follows from a recorded crime (the victim's contract) are saved together.
+        await using (var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var recorded = record.Status == CrimeRecordingStatus.Recorded ? new CrimeRecorded(record) : null;
+            if (recorded is not null)
+            {
+                await reactions.PublishAsync(recorded, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            recorded?.Committed();
+        }
+        return Outcome.Done(record);
     }
 
     private static string? Subgroup(Validation v, string? subgroup)

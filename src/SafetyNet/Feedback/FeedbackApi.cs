@@ -289,7 +289,7 @@ public static class FeedbackApi
         }
         if (stale)
         {
-            return TypedResults.Problem(IncidentsApi.Stale(await db.ServiceRecoveryTasks.Where(t => t.Id == id).Select(t => t.Version).FirstAsync(ct)));
+            return TypedResults.Problem(OutcomeHttp.Stale(await db.ServiceRecoveryTasks.Where(t => t.Id == id).Select(t => t.Version).FirstAsync(ct)));
         }
         return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The task was not completed") : TypedResults.NoContent();
     }

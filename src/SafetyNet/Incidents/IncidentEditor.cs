@@ -20,27 +20,27 @@ public sealed class IncidentEditor(
     /// change makes sensitive) needs a purpose, asked after the 404 and before anything is changed, and the answer is
     /// read for that purpose through <see cref="IncidentReader.ReadAsync"/>.
     /// </summary>
-    public async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+    public async Task<Outcome<IncidentResponse>> UpdateAsync(
         long id, PatchIncidentRequest request, bool replace, string? purpose, CancellationToken ct)
     {
         var incident = await access.Visible(db.Incidents).Include(i => i.People).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null)
         {
-            return TypedResults.NotFound();
+            return Outcome<IncidentResponse>.NotFound;
         }
         if (RecordReads.MayOpen(incident.Sensitive || IncidentType.Find(request.TypeCode)?.Sensitive == true, purpose) == ReadOutcome.PurposeRequired)
         {
-            return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
+            return Outcome<IncidentResponse>.Invalid(Purpose.Missing);
         }
         var v = new Validation();
         if (request.Version is not { } version)
         {
             v.Add("version", "Send back the version you read, so a change made since is not overwritten");
-            return TypedResults.ValidationProblem(v.Errors);
+            return Outcome<IncidentResponse>.Invalid(v.Errors);
         }
         if (!db.Matches(incident, version))
         {
-            return TypedResults.Problem(IncidentsApi.Stale(incident.Version));
+            return Outcome<IncidentResponse>.Stale(incident.Version);
         }
         var now = time.GetUtcNow();
         var changed = new List<string>();
@@ -153,14 +153,14 @@ public sealed class IncidentEditor(
 
         if (!v.IsValid)
         {
-            return TypedResults.ValidationProblem(v.Errors, title: "The incident was not changed");
+            return Outcome<IncidentResponse>.Invalid(v.Errors);
         }
         var rules = (await configuration.CurrentAsync<IntakeRules>(IntakeRules.Key, ct)).Value;
         var existing = await db.CrimeRecords.Where(c => c.IncidentId == id).ToListAsync(ct);
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours, existing);
         audit.Add("incident.update", "incident", id.ToString(CultureInfo.InvariantCulture), details: string.Join(',', changed.Distinct()));
         await db.SaveChangesAsync(ct);
-        return (await reader.ReadAsync(id, purpose, "after change", ct)).Value is { } changedIncident ? TypedResults.Ok(changedIncident) : TypedResults.NotFound();
+        return (await reader.ReadAsync(id, purpose, "after change", ct)).Value is { } changedIncident ? Outcome.Done(changedIncident) : Outcome<IncidentResponse>.NotFound;
 
         void Flag(bool? requested, bool current, Action<bool> set, string name)
         {

@@ -20,7 +20,7 @@ public sealed record IntakeResult(Incident? Incident, bool Created, IDictionary<
 /// </summary>
 public sealed partial class IncidentIntake(
     AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, IncidentAccess access, TimeProvider time,
-    Identities identities, PersonMatcher matcher, IdentityResolution resolution, Asb.CommunityFocusDesk desk, Feedback.SurveyService surveys)
+    Identities identities, Reactions reactions)
 {
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -52,7 +52,7 @@ public sealed partial class IncidentIntake(
         var narrative = v.Required("narrative", request.Narrative, "what was reported", IncidentLimits.Narrative);
         var location = ReadLocation(v, request.Location);
         var people = ReadPeople(v, request.People);
-        var links = await ReadIdentityLinksAsync(v, request.People, cancellationToken);
+        var choices = await ReadIdentityChoicesAsync(v, request.People, cancellationToken);
         var (sourceSystem, sourceReference) = (v.MaxLength("sourceSystem", request.SourceSystem, "the source system", 60), v.MaxLength("sourceReference", request.SourceReference, "the source reference", 100));
         if ((sourceSystem is null) != (sourceReference is null))
         {
@@ -155,9 +155,10 @@ public sealed partial class IncidentIntake(
             incident.ThriveCompletedAt = now;
         }
 
+        var recorded = new IncidentRecorded(incident, people, choices);
         try
         {
-            await SaveAsync(incident, people, thrive, assessments, links, rules, now, cancellationToken);
+            await SaveAsync(recorded, thrive, assessments, rules, cancellationToken);
         }
         catch (DbUpdateException) when (sourceSystem is not null && sourceReference is not null)
         {
@@ -171,15 +172,18 @@ public sealed partial class IncidentIntake(
             }
             return new IntakeResult(first, false, new Dictionary<string, string[]>());
         }
-        matcher.Add(people);
-        resolution.Wake();
+        recorded.Committed();
         return new IntakeResult(incident, true, new Dictionary<string, string[]>());
     }
 
-    /// <summary>Saves a new incident with everything intake made of it, in one transaction.</summary>
-    private async Task SaveAsync(Incident incident, List<IncidentPerson> people, ThriveAssessment? thrive, List<(RiskAssessment Assessment, int? PersonIndex)> assessments,
-        Dictionary<int, (long? Confirmed, List<long> Rejected)> links, IntakeRules rules, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a new incident with everything intake made of it, and everything other features make of it (they react to
+    /// <see cref="IncidentRecorded"/>), in one transaction.
+    /// </summary>
+    private async Task SaveAsync(IncidentRecorded recorded, ThriveAssessment? thrive, List<(RiskAssessment Assessment, int? PersonIndex)> assessments,
+        IntakeRules rules, CancellationToken cancellationToken)
     {
+        var (incident, people) = (recorded.Incident, recorded.People);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Incidents.Add(incident);
         await db.SaveChangesAsync(cancellationToken);
@@ -202,19 +206,15 @@ public sealed partial class IncidentIntake(
             audit.Add("person.create", "person", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"on {incident.Reference}");
         }
         await db.SaveChangesAsync(cancellationToken);
-        await LinkConfirmedAsync(people, links, incident, now, cancellationToken);
-        await identities.RouteAsync(incident, people, IdentityLinkSource.CallHandler, cancellationToken);
-        // After the confirmed links, so a victim recognised at intake counts their earlier incidents.
-        await desk.RouteAsync(incident, cancellationToken);
+        await reactions.PublishAsync(recorded, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await surveys.AfterReportTakenAsync(incident, people, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The identities the call handler confirmed or rejected for each person, resolved to the current identity.</summary>
-    private async Task<Dictionary<int, (long? Confirmed, List<long> Rejected)>> ReadIdentityLinksAsync(Validation v, List<PersonRequest>? requested, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, IdentityChoice>> ReadIdentityChoicesAsync(Validation v, List<PersonRequest>? requested, CancellationToken cancellationToken)
     {
-        var links = new Dictionary<int, (long? Confirmed, List<long> Rejected)>();
+        var choices = new Dictionary<int, IdentityChoice>();
         for (var i = 0; i < (requested?.Count ?? 0) && i < IncidentLimits.People; i++)
         {
             var p = requested![i];
@@ -239,54 +239,9 @@ public sealed partial class IncidentIntake(
                     rejected.Add(current);
                 }
             }
-            links[i] = (confirmed, rejected);
+            choices[i] = new IdentityChoice(confirmed, rejected);
         }
-        return links;
-    }
-
-    /// <summary>
-    /// Puts each confirmed person in the identity the call handler chose (their own, just started, is removed) with
-    /// the engine's score and reasons for the record, and marks rejected suggestions as different people.
-    /// </summary>
-    private async Task LinkConfirmedAsync(List<IncidentPerson> people, Dictionary<int, (long? Confirmed, List<long> Rejected)> links, Incident incident, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var (index, (confirmed, rejected)) in links)
-        {
-            var person = people[index];
-            if (confirmed is { } identityId && identityId != person.IdentityId)
-            {
-                var started = person.Identity!;
-                var candidates = await matcher.FindAsync(PersonMatcher.ToEntry(person), person.Id, 30, cancellationToken);
-                var ids = candidates.Select(c => c.PersonId).ToList();
-                var inIdentity = await db.IncidentPeople.Where(p => ids.Contains(p.Id) && p.IdentityId == identityId).Select(p => p.Id).ToListAsync(cancellationToken);
-                var best = candidates.FirstOrDefault(c => inIdentity.Contains(c.PersonId));
-                var target = await db.PersonIdentities.FirstAsync(i => i.Id == identityId, cancellationToken);
-                while (target.MergedIntoId is { } survivor)
-                {
-                    target = await db.PersonIdentities.FirstAsync(i => i.Id == survivor, cancellationToken);
-                }
-                person.IdentityId = target.Id;
-                person.Identity = null;
-                // The identity the entry started is kept as merged away, so the link is in the identity's history
-                // like any other and a reviewer can split it back.
-                await identities.MergeAsync(started, target, IdentityLinkSource.CallHandler, best?.Probability, best is null ? null : string.Join("; ", best.Reasons),
-                    $"entry {person.Id} on {incident.Reference} confirmed by the call handler", cancellationToken: cancellationToken, members: [person]);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            foreach (var other in rejected)
-            {
-                var representative = await db.IncidentPeople.Where(p => p.IdentityId == other).OrderBy(p => p.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync(cancellationToken);
-                if (representative is { } candidateId)
-                {
-                    db.IdentityReviews.Add(new IdentityReview
-                    {
-                        PersonId = person.Id, CandidatePersonId = candidateId, Status = ReviewStatus.NotSame, Reasons = "rejected by the call handler at intake",
-                        CreatedAt = now, DecidedAt = now, DecidedBy = user.Name,
-                    });
-                    audit.Add("identity.not-same", "person", person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"call handler: not identity {other}");
-                }
-            }
-        }
+        return choices;
     }
 
     /// <summary>The officer in the case: one of SafetyNet's users, named by their id.</summary>

@@ -136,14 +136,14 @@ public static class IncidentsApi
 
     private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutAsync(
         long id, UpdateIncidentRequest request, HttpContext context, IncidentEditor editor, CancellationToken ct) =>
-        await editor.UpdateAsync(id, new PatchIncidentRequest(request.Version, request.OccurredFrom, request.OccurredTo, request.TypeCode,
+        (await editor.UpdateAsync(id, new PatchIncidentRequest(request.Version, request.OccurredFrom, request.OccurredTo, request.TypeCode,
             request.Narrative, request.Location ?? new LocationRequest(null, null, null, null, null, null, null), request.OffenderNearby ?? false,
             request.VulnerablePerson ?? false, request.MayBeCrime ?? false, request.OfficerInCaseId, request.OwningTeamId,
-            null, null, null, null), replace: true, Purpose.From(context), ct);
+            null, null, null, null), replace: true, Purpose.From(context), ct)).ToOk("The incident was not changed");
 
     private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PatchAsync(
         long id, PatchIncidentRequest request, HttpContext context, IncidentEditor editor, CancellationToken ct) =>
-        await editor.UpdateAsync(id, request, replace: false, Purpose.From(context), ct);
+        (await editor.UpdateAsync(id, request, replace: false, Purpose.From(context), ct)).ToOk("The incident was not changed");
 
     private static async Task<Results<Created<ThriveResponse>, NotFound, ValidationProblem>> ThriveAsync(
         long id, ThriveRequest request, IncidentEditor editor, CancellationToken ct)
@@ -170,27 +170,12 @@ public static class IncidentsApi
     private static async Task<Results<Ok<CrimeRecordResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
         long id, CrimeDecisionRequest request, CrimeRecording recording, AppDb db, TimeProvider time, CancellationToken ct)
     {
-        var (outcome, record, errors) = await recording.DecideAsync(id, request, ct);
-        switch (outcome)
-        {
-            case DecisionOutcome.NotFound:
-                return TypedResults.NotFound();
-            case DecisionOutcome.Invalid:
-                return TypedResults.ValidationProblem(errors, title: "The decision was not recorded");
-            case DecisionOutcome.Stale:
-                return TypedResults.Problem(Stale(record!.Version));
-        }
-        var decisions = await db.CrimeDecisions.AsNoTracking().Where(d => d.CrimeRecordId == record!.Id).OrderBy(d => d.Id).ToListAsync(ct);
-        return TypedResults.Ok(IncidentReader.ToResponse(record!, decisions, time.GetUtcNow()));
+        var decided = await recording.DecideAsync(id, request, ct);
+        var decisions = decided.Value is { } record
+            ? await db.CrimeDecisions.AsNoTracking().Where(d => d.CrimeRecordId == record.Id).OrderBy(d => d.Id).ToListAsync(ct)
+            : [];
+        return decided.ToOk(r => IncidentReader.ToResponse(r, decisions, time.GetUtcNow()), "The decision was not recorded");
     }
-
-    public static Microsoft.AspNetCore.Mvc.ProblemDetails Stale(int current) => new()
-    {
-        Title = "The record was changed by someone else",
-        Detail = $"You edited version that is no longer current (it is now version {current}). Reload it and apply your change again.",
-        Status = StatusCodes.Status409Conflict,
-        Extensions = { ["currentVersion"] = current },
-    };
 
     private static async Task<Results<Ok<PagedList<FirstContactQueues.CrimeQueueItem>>, ValidationProblem>> CrimeRecordingQueueAsync(
         FirstContactQueues queues, bool? overdueOnly, int? page, int? pageSize, CancellationToken ct)

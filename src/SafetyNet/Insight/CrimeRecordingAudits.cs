@@ -167,19 +167,17 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
     public async Task<List<CrimeRecordingAudit>> ListAsync(CancellationToken ct) =>
         CanUse ? await db.Set<CrimeRecordingAudit>().AsNoTracking().OrderByDescending(a => a.Id).Take(200).ToListAsync(ct) : [];
 
-    public enum MarkOutcome { Marked, NotFound, Invalid, Stale }
-
-    public async Task<(MarkOutcome Outcome, CrimeRecordingAuditItem? Item, IDictionary<string, string[]> Errors)> MarkAsync(long auditId, int position, MarkItemRequest request, CancellationToken ct)
+    public async Task<Outcome<CrimeRecordingAuditItem>> MarkAsync(long auditId, int position, MarkItemRequest request, CancellationToken ct)
     {
         var v = new Validation();
         if (!CanUse)
         {
-            return (MarkOutcome.NotFound, null, v.Errors);
+            return Outcome<CrimeRecordingAuditItem>.NotFound;
         }
         var item = await db.Set<CrimeRecordingAuditItem>().FirstOrDefaultAsync(i => i.AuditId == auditId && i.Position == position, ct);
         if (item is null)
         {
-            return (MarkOutcome.NotFound, null, v.Errors);
+            return Outcome<CrimeRecordingAuditItem>.NotFound;
         }
         if (request.ShouldHaveBeenRecorded is null)
         {
@@ -196,11 +194,11 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         }
         if (!v.IsValid)
         {
-            return (MarkOutcome.Invalid, item, v.Errors);
+            return Outcome<CrimeRecordingAuditItem>.Invalid(v.Errors);
         }
         if (!db.Matches(item, request.Version!.Value))
         {
-            return (MarkOutcome.Stale, item, v.Errors);
+            return Outcome<CrimeRecordingAuditItem>.Stale(item.Version);
         }
         item.ShouldHaveBeenRecorded = request.ShouldHaveBeenRecorded;
         item.CorrectlyRecorded = request.ShouldHaveBeenRecorded == true ? request.CorrectlyRecorded : null;
@@ -210,6 +208,6 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         audit.Add("crime-recording-audit.mark", "incident", item.IncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             details: $"audit={auditId} item={position} should={item.ShouldHaveBeenRecorded} correct={item.CorrectlyRecorded}");
         await db.SaveChangesAsync(ct);
-        return (MarkOutcome.Marked, item, v.Errors);
+        return Outcome.Done(item);
     }
 }

@@ -282,7 +282,7 @@ public static class InsightApi
         var (row, errors, stale) = await recorder.RecordAsync(request, ct);
         if (stale is { } current)
         {
-            return TypedResults.Problem(IncidentsApi.Stale(current));
+            return TypedResults.Problem(OutcomeHttp.Stale(current));
         }
         return row is null ? TypedResults.ValidationProblem(errors, title: "Strength was not recorded") : TypedResults.Ok(row);
     }
@@ -318,13 +318,8 @@ public static class InsightApi
     private static async Task<Results<Ok<AuditItemResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MarkAsync(
         long id, int position, MarkItemRequest request, CrimeRecordingAudits audits, AuditReader reader, CancellationToken ct)
     {
-        var (outcome, item, errors) = await audits.MarkAsync(id, position, request, ct);
-        return outcome switch
-        {
-            CrimeRecordingAudits.MarkOutcome.NotFound => TypedResults.NotFound(),
-            CrimeRecordingAudits.MarkOutcome.Invalid => TypedResults.ValidationProblem(errors, title: "The mark was not saved"),
-            CrimeRecordingAudits.MarkOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(item!.Version)),
-            _ => TypedResults.Ok((await reader.ItemsAsync([item!], ct))[0]),
-        };
+        var marked = await audits.MarkAsync(id, position, request, ct);
+        var answer = marked.Value is { } item ? (await reader.ItemsAsync([item], ct))[0] : null;
+        return marked.ToOk(_ => answer!, "The mark was not saved");
     }
 }

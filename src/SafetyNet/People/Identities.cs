@@ -29,12 +29,21 @@ public sealed record LocationStatus(int Incidents, int Days, bool RepeatLocation
 /// </summary>
 public sealed class Identities(AppDb db, ForceConfiguration configuration, AuditTrail audit, CurrentUser user, TimeProvider time)
 {
-    /// <summary>The identity an id now means, following merges; null when there is no such identity.</summary>
+    /// <summary>
+    /// The identity an id now means, following merges; null when there is no such identity. The one lookup of the
+    /// current identity: it visits each identity at most once, so a merge chain that loops (which no merge makes, but
+    /// a damaged database could hold) ends with null rather than running for ever.
+    /// </summary>
     public async Task<PersonIdentity?> CurrentAsync(long identityId, CancellationToken cancellationToken = default)
     {
+        var visited = new HashSet<long>();
         var identity = await db.PersonIdentities.FirstOrDefaultAsync(i => i.Id == identityId, cancellationToken);
-        for (var hops = 0; identity?.MergedIntoId is { } next && hops < 100; hops++)
+        while (identity?.MergedIntoId is { } next)
         {
+            if (!visited.Add(identity.Id))
+            {
+                return null;
+            }
             identity = await db.PersonIdentities.FirstOrDefaultAsync(i => i.Id == next, cancellationToken);
         }
         return identity;
@@ -43,6 +52,26 @@ public sealed class Identities(AppDb db, ForceConfiguration configuration, Audit
     /// <summary>The current identity id for an id, following merges.</summary>
     public async Task<long?> CurrentIdAsync(long identityId, CancellationToken cancellationToken = default) =>
         (await CurrentAsync(identityId, cancellationToken))?.Id;
+
+    /// <summary>Each identity's current identity, with the identities merged into those: every id a record of the same people may carry.</summary>
+    public async Task<List<long>> WithMergedAsync(IEnumerable<long> identityIds, CancellationToken cancellationToken = default)
+    {
+        var current = new HashSet<long>();
+        foreach (var id in identityIds)
+        {
+            current.Add(await CurrentIdAsync(id, cancellationToken) ?? id);
+        }
+        var merged = await db.PersonIdentities.Where(i => i.MergedIntoId != null && current.Contains(i.MergedIntoId.Value)).Select(i => i.Id).ToListAsync(cancellationToken);
+        return [.. current, .. merged];
+    }
+
+    /// <summary>The current identities of an incident's victims, with the identities merged into them.</summary>
+    public async Task<List<long>> VictimIdentitiesAsync(long incidentId, CancellationToken cancellationToken = default)
+    {
+        var direct = await db.IncidentPeople.Where(p => p.IncidentId == incidentId && p.Role == PersonRole.Victim && p.IdentityId != null)
+            .Select(p => p.IdentityId!.Value).Distinct().ToListAsync(cancellationToken);
+        return await WithMergedAsync(direct, cancellationToken);
+    }
 
     /// <summary>Every entry of the identity, oldest first. Callers decide what of it their user may see.</summary>
     public Task<List<IncidentPerson>> EntriesAsync(long identityId, CancellationToken cancellationToken = default) =>

@@ -233,7 +233,7 @@ public static class IdentitiesApi
         {
             ReviewOutcome.NotFound => TypedResults.NotFound(),
             ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
-            ReviewOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(result.CurrentVersion)),
+            ReviewOutcome.Stale => TypedResults.Problem(OutcomeHttp.Stale(result.CurrentVersion)),
             _ when result.Identity is null => TypedResults.NoContent(),
             _ => TypedResults.Ok((await reader.FindAsync(result.Identity.Id, ct))!),
         };
@@ -244,7 +244,7 @@ public static class IdentitiesApi
         {
             ReviewOutcome.NotFound => TypedResults.NotFound(),
             ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
-            ReviewOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(result.CurrentVersion)),
+            ReviewOutcome.Stale => TypedResults.Problem(OutcomeHttp.Stale(result.CurrentVersion)),
             _ => TypedResults.Ok((await reader.FindAsync(result.Identity!.Id, ct))!),
         };
 

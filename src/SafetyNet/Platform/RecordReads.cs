@@ -47,9 +47,12 @@ public sealed class RecordReads(AuditTrail audit)
     public const int MinimumPurpose = 5;
     public const int MaximumPurpose = 500;
 
-    /// <summary>A purpose worth the name (5 to 500 characters, trimmed), or null.</summary>
+    /// <summary>
+    /// A purpose worth the name (5 to 500 characters, trimmed, with no control characters), or null. The one rule for
+    /// every purpose, whether it came from a header, a page's form or a command's option.
+    /// </summary>
     public static string? Valid(string? purpose) =>
-        purpose?.Trim() is { Length: >= MinimumPurpose and <= MaximumPurpose } stated ? stated : null;
+        purpose?.Trim() is { Length: >= MinimumPurpose and <= MaximumPurpose } stated && Web.StorableText.IsStorable(stated) ? stated : null;
 
     /// <summary>
     /// Decides whether the caller may open a record to change it, as a read would be decided (not found, then a purpose

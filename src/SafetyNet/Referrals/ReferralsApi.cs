@@ -68,12 +68,12 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
             r.SentAt, r.Reason, r.LawfulBasis, r.Consent, r.Feedback, r.FeedbackAt, r.FeedbackBy, r.Version)).ToList();
     }
 
-    public async Task<(VictimsOutcome, Referral?, IDictionary<string, string[]>)> CreateAsync(ReferralRequest request, CancellationToken ct)
+    public async Task<Outcome<Referral>> CreateAsync(ReferralRequest request, CancellationToken ct)
     {
         var v = new Validation();
         if (!access.CanWrite)
         {
-            return (VictimsOutcome.NotFound, null, v.Errors);
+            return Outcome<Referral>.NotFound;
         }
         var incident = request.IncidentId is { } id ? await access.Visible(db.Incidents).FirstOrDefaultAsync(i => i.Id == id, ct) : null;
         if (incident is null)
@@ -93,7 +93,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         }
         if (!v.IsValid)
         {
-            return (VictimsOutcome.Invalid, null, v.Errors);
+            return Outcome<Referral>.Invalid(v.Errors);
         }
         var now = time.GetUtcNow();
         var referral = new Referral
@@ -116,40 +116,40 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         await db.SaveChangesAsync(ct);
         audit.Add("referral.create", "referral", referral.Id.ToString(CultureInfo.InvariantCulture), details: $"{referral.Kind} to agency {referral.ToAgencyId}");
         await db.SaveChangesAsync(ct);
-        return (VictimsOutcome.Done, referral, v.Errors);
+        return Outcome.Done(referral);
     }
 
     private async Task<string?> ReferrerEmailAsync(CancellationToken ct) =>
         user.Id is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync(ct) : null;
 
     /// <summary>Makes a suggested referral (or one awaiting the victim's opt-in, once given) to the receiving agency.</summary>
-    public async Task<(VictimsOutcome, Referral?, IDictionary<string, string[]>)> SendAsync(long id, int? version, CancellationToken ct)
+    public async Task<Outcome<Referral>> SendAsync(long id, int? version, CancellationToken ct)
     {
         var v = new Validation();
         var referral = access.CanWrite ? await db.Referrals.FirstOrDefaultAsync(r => r.Id == id, ct) : null;
         if (referral is null)
         {
-            return (VictimsOutcome.NotFound, null, v.Errors);
+            return Outcome<Referral>.NotFound;
         }
         if (version is not { } ver)
         {
             v.Add("version", "Send the version of the referral you read");
-            return (VictimsOutcome.Invalid, referral, v.Errors);
+            return Outcome<Referral>.Invalid(v.Errors);
         }
         if (!db.Matches(referral, ver))
         {
-            return (VictimsOutcome.Stale, referral, v.Errors);
+            return Outcome<Referral>.Stale(referral.Version);
         }
         if (referral.Status is not (ReferralStatus.Suggested or ReferralStatus.AwaitingOptIn))
         {
             v.Add("status", "Only a suggested referral can be sent");
-            return (VictimsOutcome.Invalid, referral, v.Errors);
+            return Outcome<Referral>.Invalid(v.Errors);
         }
         if (referral.Status == ReferralStatus.AwaitingOptIn
             && !await db.VictimContactContracts.AnyAsync(c => c.CrimeRecordId == referral.CrimeRecordId && c.VictimId == referral.PersonId && c.VictimSupportOptIn, ct))
         {
             v.Add("status", "The victim has not opted in: record their opt-in on the Victims' Code contract first");
-            return (VictimsOutcome.Invalid, referral, v.Errors);
+            return Outcome<Referral>.Invalid(v.Errors);
         }
         var now = time.GetUtcNow();
         referral.Status = ReferralStatus.Sent;
@@ -157,26 +157,26 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         referral.ReferrerEmail = await ReferrerEmailAsync(ct);
         audit.Add("referral.send", "referral", id.ToString(CultureInfo.InvariantCulture), details: referral.Kind.ToString());
         await db.SaveChangesAsync(ct);
-        return (VictimsOutcome.Done, referral, v.Errors);
+        return Outcome.Done(referral);
     }
 
     /// <summary>The receiver's answer, told to the referrer by e-mail with the incident reference only.</summary>
-    public async Task<(VictimsOutcome, Referral?, IDictionary<string, string[]>)> FeedbackAsync(long id, ReferralFeedbackRequest request, CancellationToken ct)
+    public async Task<Outcome<Referral>> FeedbackAsync(long id, ReferralFeedbackRequest request, CancellationToken ct)
     {
         var v = new Validation();
         var referral = await Visible.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (referral is null)
         {
-            return (VictimsOutcome.NotFound, null, v.Errors);
+            return Outcome<Referral>.NotFound;
         }
         if (request.Version is not { } ver)
         {
             v.Add("version", "Send the version of the referral you read");
-            return (VictimsOutcome.Invalid, referral, v.Errors);
+            return Outcome<Referral>.Invalid(v.Errors);
         }
         if (!db.Matches(referral, ver))
         {
-            return (VictimsOutcome.Stale, referral, v.Errors);
+            return Outcome<Referral>.Stale(referral.Version);
         }
         var outcome = request.Outcome?.Trim().ToLowerInvariant() switch
         {
@@ -196,7 +196,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         }
         if (!v.IsValid)
         {
-            return (VictimsOutcome.Invalid, referral, v.Errors);
+            return Outcome<Referral>.Invalid(v.Errors);
         }
         var now = time.GetUtcNow();
         referral.Status = outcome!.Value;
@@ -211,7 +211,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         }
         audit.Add("referral.feedback", "referral", id.ToString(CultureInfo.InvariantCulture), details: referral.Status.ToString());
         await db.SaveChangesAsync(ct);
-        return (VictimsOutcome.Done, referral, v.Errors);
+        return Outcome.Done(referral);
     }
 }
 
@@ -247,22 +247,19 @@ public static class ReferralsApi
 
     private static async Task<Results<Created<ReferralResponse>, NotFound, ValidationProblem>> CreateAsync(ReferralRequest request, ReferralDesk desk, CancellationToken ct)
     {
-        var (outcome, referral, errors) = await desk.CreateAsync(request, ct);
-        return outcome switch
+        var made = await desk.CreateAsync(request, ct);
+        return made.Kind switch
         {
-            VictimsOutcome.NotFound => TypedResults.NotFound(),
-            VictimsOutcome.Invalid => TypedResults.ValidationProblem(errors, title: "The referral was not made"),
-            _ => TypedResults.Created($"/api/v1/referrals/{referral!.Id}", (await desk.ToResponsesAsync([referral], ct))[0]),
+            OutcomeKind.Done => TypedResults.Created($"/api/v1/referrals/{made.Value!.Id}", (await desk.ToResponsesAsync([made.Value], ct))[0]),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.ValidationProblem(made.Errors, title: "The referral was not made"),
         };
     }
 
     private static async Task<Results<Ok<ReferralResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        ReferralDesk desk, (VictimsOutcome Outcome, Referral? Referral, IDictionary<string, string[]> Errors) result, CancellationToken ct) =>
-        result.Outcome switch
-        {
-            VictimsOutcome.NotFound => TypedResults.NotFound(),
-            VictimsOutcome.Invalid => TypedResults.ValidationProblem(result.Errors, title: "The referral was not changed"),
-            VictimsOutcome.Stale => TypedResults.Problem(IncidentsApi.Stale(result.Referral!.Version)),
-            _ => TypedResults.Ok((await desk.ToResponsesAsync([result.Referral!], ct))[0]),
-        };
+        ReferralDesk desk, Outcome<Referral> result, CancellationToken ct)
+    {
+        var answer = result.Value is { } referral ? (await desk.ToResponsesAsync([referral], ct))[0] : null;
+        return result.ToOk(_ => answer!, "The referral was not changed");
+    }
 }

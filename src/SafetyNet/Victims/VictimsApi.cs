@@ -113,7 +113,7 @@ public static class VictimsApi
         Answer(await code.ReadAsync(id, Purpose.From(context), ct));
 
     private static async Task<Results<Ok<ContractResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PatchAsync(
-        long id, ContractUpdateRequest request, HttpContext context, VictimsCode code, AppDb db, CancellationToken ct)
+        long id, ContractUpdateRequest request, HttpContext context, VictimsCode code, CancellationToken ct)
     {
         // The answer is the contract as saved: opening a sensitive one to change it needs a purpose, asked after the 404 and before the change.
         var purpose = Purpose.From(context);
@@ -124,40 +124,33 @@ public static class VictimsApi
             case ReadOutcome.PurposeRequired:
                 return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
         }
-        var (outcome, errors) = await code.UpdateAsync(id, request, ct);
-        switch (outcome)
-        {
-            case VictimsOutcome.NotFound:
-                return TypedResults.NotFound();
-            case VictimsOutcome.Invalid:
-                return TypedResults.ValidationProblem(errors, title: "The contract was not changed");
-            case VictimsOutcome.Stale:
-                return TypedResults.Problem(IncidentsApi.Stale(await db.VictimContactContracts.Where(c => c.Id == id).Select(c => c.Version).FirstAsync(ct)));
-        }
-        return (await code.ReadAsync(id, purpose, ct, "after change")).Value is { } contract ? TypedResults.Ok(contract) : TypedResults.NotFound();
+        var changed = await code.UpdateAsync(id, request, ct);
+        // The answer is the contract as changed, read (and audited) for the purpose the change was made with.
+        var contract = changed.IsDone ? (await code.ReadAsync(id, purpose, ct, "after change")).Value : null;
+        return changed.IsDone && contract is null ? TypedResults.NotFound() : changed.ToOk(_ => contract!, "The contract was not changed");
     }
 
     private static async Task<Results<Created<DueResponse>, NotFound, ValidationProblem>> EventAsync(long id, VictimEventRequest request, VictimsCode code, TimeProvider time, CancellationToken ct)
     {
-        var (outcome, due, errors) = await code.RecordEventAsync(id, request, ct);
-        return outcome switch
+        var recorded = await code.RecordEventAsync(id, request, ct);
+        return recorded.Kind switch
         {
-            VictimsOutcome.NotFound => TypedResults.NotFound(),
-            VictimsOutcome.Invalid => TypedResults.ValidationProblem(errors, title: "The event was not recorded"),
-            _ => TypedResults.Created($"/api/v1/victims/contracts/{id}", new DueResponse(due!.Id, due.Event.ToString(), due.Enhanced, due.StartedAt, due.DueAt, due.MetAt,
-                ContractResponse.StateOf(due, time.GetUtcNow()), due.Notes, due.EscalatedAt)),
+            OutcomeKind.Done when recorded.Value is { } due => TypedResults.Created($"/api/v1/victims/contracts/{id}", new DueResponse(due.Id, due.Event.ToString(), due.Enhanced,
+                due.StartedAt, due.DueAt, due.MetAt, ContractResponse.StateOf(due, time.GetUtcNow()), due.Notes, due.EscalatedAt)),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.ValidationProblem(recorded.Errors, title: "The event was not recorded"),
         };
     }
 
     private static async Task<Results<Created<ContactResponse>, NotFound, ValidationProblem>> ContactAsync(VictimContactRequest request, VictimsCode code, CancellationToken ct)
     {
-        var (outcome, contact, errors) = await code.LogContactAsync(request, ct);
-        return outcome switch
+        var logged = await code.LogContactAsync(request, ct);
+        return logged.Kind switch
         {
-            VictimsOutcome.NotFound => TypedResults.NotFound(),
-            VictimsOutcome.Invalid => TypedResults.ValidationProblem(errors, title: "The contact was not logged"),
-            _ => TypedResults.Created($"/api/v1/victims/contracts/{contact!.ContractId}",
+            OutcomeKind.Done when logged.Value is { } contact => TypedResults.Created($"/api/v1/victims/contracts/{contact.ContractId}",
                 new ContactResponse(contact.Id, contact.CrimeRecordId, contact.ContactedAt, contact.Channel.ToString(), contact.Summary, contact.RightToReviewExplained, contact.RecordedBy)),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.ValidationProblem(logged.Errors, title: "The contact was not logged"),
         };
     }
 

@@ -32,14 +32,6 @@ public sealed class RepeatVictims(AppDb db)
     }
 }
 
-public enum VictimsOutcome
-{
-    Done,
-    Invalid,
-    NotFound,
-    Stale,
-}
-
 /// <summary>The Victims' Code in the software: contracts, clocks counted in working days, contacts, reminders and escalation.</summary>
 public sealed class VictimsCode(
     AppDb db, ForceConfiguration configuration, IncidentAccess access, AuditTrail audit, RecordReads reads, CurrentUser user, TimeProvider time,
@@ -187,12 +179,12 @@ public sealed class VictimsCode(
         AddDueAt(contract, VictimCodeEvent.RoutineUpdate, from, due, rules, null);
     }
 
-    public async Task<(VictimsOutcome, VictimContactDue?, IDictionary<string, string[]>)> RecordEventAsync(long contractId, VictimEventRequest request, CancellationToken ct)
+    public async Task<Outcome<VictimContactDue>> RecordEventAsync(long contractId, VictimEventRequest request, CancellationToken ct)
     {
         var contract = await Visible.FirstOrDefaultAsync(c => c.Id == contractId, ct);
         if (contract is null)
         {
-            return (VictimsOutcome.NotFound, null, new Dictionary<string, string[]>());
+            return Outcome<VictimContactDue>.NotFound;
         }
         var v = new Validation();
         var what = v.Enum<VictimCodeEvent>("event", request.Event, "what happened");
@@ -213,7 +205,7 @@ public sealed class VictimsCode(
         }
         if (!v.IsValid)
         {
-            return (VictimsOutcome.Invalid, null, v.Errors);
+            return Outcome<VictimContactDue>.Invalid(v.Errors);
         }
         var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -226,26 +218,26 @@ public sealed class VictimsCode(
             await surveys.AfterInvestigationClosedAsync(contract, at, ct);
         }
         await transaction.CommitAsync(ct);
-        return (VictimsOutcome.Done, due, new Dictionary<string, string[]>());
+        return Outcome.Done(due);
     }
 
     /// <summary>The events after which the police investigation is over for the victim: the closure survey follows.</summary>
     public static bool ClosesTheInvestigation(VictimCodeEvent e) =>
         e is VictimCodeEvent.NotInvestigated or VictimCodeEvent.NoFurtherAction or VictimCodeEvent.OutOfCourtOutcome or VictimCodeEvent.SuspectCharged;
 
-    public async Task<(VictimsOutcome, VictimContact?, IDictionary<string, string[]>)> LogContactAsync(VictimContactRequest request, CancellationToken ct)
+    public async Task<Outcome<VictimContact>> LogContactAsync(VictimContactRequest request, CancellationToken ct)
     {
         var none = new Dictionary<string, string[]>();
         var v = new Validation();
         if (request.ContractId is not { } contractId)
         {
             v.Add("contractId", "Select the victim contract the contact concerns");
-            return (VictimsOutcome.Invalid, null, v.Errors);
+            return Outcome<VictimContact>.Invalid(v.Errors);
         }
         var contract = await Visible.FirstOrDefaultAsync(c => c.Id == contractId, ct);
         if (contract is null)
         {
-            return (VictimsOutcome.NotFound, null, none);
+            return Outcome<VictimContact>.NotFound;
         }
         var channel = v.Enum<ContactChannel>("channel", request.Channel, "how you contacted the victim");
         var summary = v.Required("summary", request.Summary, "what the victim was told", 4000);
@@ -262,7 +254,7 @@ public sealed class VictimsCode(
         }
         if (!v.IsValid)
         {
-            return (VictimsOutcome.Invalid, null, v.Errors);
+            return Outcome<VictimContact>.Invalid(v.Errors);
         }
         var contact = new VictimContact
         {
@@ -295,24 +287,23 @@ public sealed class VictimsCode(
         await db.SaveChangesAsync(ct);
         await surveys.AfterVictimContactAsync(contract, at, ct);
         await transaction.CommitAsync(ct);
-        return (VictimsOutcome.Done, contact, none);
+        return Outcome.Done(contact);
     }
 
-    public async Task<(VictimsOutcome, IDictionary<string, string[]>)> UpdateAsync(long id, ContractUpdateRequest request, CancellationToken ct)
+    public async Task<Outcome<Nothing>> UpdateAsync(long id, ContractUpdateRequest request, CancellationToken ct)
     {
-        var none = new Dictionary<string, string[]>();
         var contract = await Visible.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contract is null)
         {
-            return (VictimsOutcome.NotFound, none);
+            return Outcome<Nothing>.NotFound;
         }
         if (request.Version is not { } version)
         {
-            return (VictimsOutcome.Invalid, new Dictionary<string, string[]> { ["version"] = ["Send the version of the contract you read"] });
+            return Outcome<Nothing>.Invalid("version", "Send the version of the contract you read");
         }
         if (!db.Matches(contract, version))
         {
-            return (VictimsOutcome.Stale, none);
+            return Outcome<Nothing>.Stale(contract.Version);
         }
         var v = new Validation();
         var now = time.GetUtcNow();
@@ -371,7 +362,7 @@ public sealed class VictimsCode(
         }
         if (!v.IsValid)
         {
-            return (VictimsOutcome.Invalid, v.Errors);
+            return Outcome<Nothing>.Invalid(v.Errors);
         }
         var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
         if (becameEnhanced)
@@ -385,7 +376,7 @@ public sealed class VictimsCode(
         await ReferralRules.OnConsentChangedAsync(db, contract, rules.Value, now, ct);
         audit.Add("victim-contract.update", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-        return (VictimsOutcome.Done, none);
+        return Outcome.Done();
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ public static class Purpose
 {
     public const string Header = "X-Purpose";
 
+    /// <summary>The purpose the request states, judged by the one rule (<see cref="Platform.RecordReads.Valid"/>); null when none is worth the name.</summary>
     public static string? From(HttpContext context)
     {
         var value = context.Request.Headers[Header].ToString();
@@ -15,12 +16,11 @@ public static class Purpose
         {
             value = context.Request.Form["purpose"].ToString();
         }
-        value = value.Trim();
-        return value.Length is >= 5 and <= 500 && StorableText.IsStorable(value) ? value : null;
+        return Platform.RecordReads.Valid(value);
     }
 
     public static IDictionary<string, string[]> Missing => new Dictionary<string, string[]>
     {
-        [Header] = ["This record is sensitive: state your purpose for opening it (5 to 500 characters) in the X-Purpose header"],
+        [Header] = [$"This record is sensitive: state your purpose for opening it ({Platform.RecordReads.MinimumPurpose} to {Platform.RecordReads.MaximumPurpose} characters) in the X-Purpose header"],
     };
 }

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SafetyNet.Platform;
+
+namespace SafetyNet.Web;
+
+/// <summary>The one mapping of an <see cref="Outcome{T}"/> to HTTP: 404, 400 with the fields, 409 with the current version.</summary>
+public static class OutcomeHttp
+{
+    public static ProblemDetails Stale(int current) => new()
+    {
+        Title = "The record was changed by someone else",
+        Detail = $"You edited version that is no longer current (it is now version {current}). Reload it and apply your change again.",
+        Status = StatusCodes.Status409Conflict,
+        Extensions = { ["currentVersion"] = current },
+    };
+
+    /// <summary>200 with the value (or what <paramref name="answer"/> makes of it), or the failure.</summary>
+    public static Results<Ok<TAnswer>, NotFound, ValidationProblem, ProblemHttpResult> ToOk<T, TAnswer>(this Outcome<T> outcome, Func<T, TAnswer> answer, string title = "The change was not made") =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done => TypedResults.Ok(answer(outcome.Value!)),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
+        };
+
+    public static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> ToOk<T>(this Outcome<T> outcome, string title = "The change was not made") =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
+        };
+
+    /// <summary>201 (when <paramref name="created"/>, with the location <paramref name="location"/> gives) or 200 with the value, or the failure.</summary>
+    public static Results<Ok<T>, Created<T>, NotFound, ValidationProblem, ProblemHttpResult> ToHttp<T>(
+        this Outcome<T> outcome, bool created, Func<T, string?>? location = null, string title = "The change was not made") =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done when created => TypedResults.Created(location?.Invoke(outcome.Value!), outcome.Value!),
+            OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
+        };
+
+    /// <summary>204, or the failure.</summary>
+    public static Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult> ToNoContent<T>(this Outcome<T> outcome, string title = "The change was not made") =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done => TypedResults.NoContent(),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
+        };
+}
+
+/// <summary>The one mapping of an <see cref="Outcome{T}"/> to a page: the not-found page, or errors for the GOV.UK error summary.</summary>
+public static class OutcomePages
+{
+    /// <summary>
+    /// True when the outcome is done. Otherwise shows the not-found page, or adds the field errors, or a stale error on
+    /// <paramref name="staleField"/> saying that someone else changed <paramref name="record"/> since it was read.
+    /// </summary>
+    public static bool Succeeded<T>(this Outcome<T> outcome, FormErrors errors, NavigationManager navigation, string record, string staleField = "version")
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Done:
+                return true;
+            case OutcomeKind.NotFound:
+                navigation.NotFound();
+                return false;
+            case OutcomeKind.Stale:
+                errors.Add(staleField, $"Someone else changed {record} while you were reading it: check it and save again");
+                return false;
+            default:
+                errors.AddRange(outcome.Errors);
+                return false;
+        }
+    }
+}
