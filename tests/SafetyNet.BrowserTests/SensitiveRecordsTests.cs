@@ -72,6 +72,7 @@ public class SensitiveRecordsTests(BrowserFixture fixture)
         await Assertions.Expect(purpose.Title).ToHaveTextAsync($"Incident {reference}");
         await Assertions.Expect(purpose.Main).ToContainTextAsync($"Perpetua {last}");
         await page.AssertNoViolationsAsync();
+        var readsBeforeArrival = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "incident.read" && e.RecordId == Id(incidentId) && e.Purpose == visit));
 
         // Arrival is recorded on the same page, which shows the incident again for the same purpose without asking.
         await page.GetByRole(AriaRole.Button, new() { Name = "Record arrival now" }).ClickAsync();
@@ -80,7 +81,8 @@ public class SensitiveRecordsTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Record arrival now" })).ToHaveCountAsync(0);
         await page.AssertNoViolationsAsync();
         Assert.NotNull(await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == incidentId).Select(i => i.ArrivedAt).SingleAsync()));
-        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "incident.read" && e.RecordId == Id(incidentId) && e.Purpose == visit)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "incident.read" && e.RecordId == Id(incidentId) && e.Purpose == visit)) > readsBeforeArrival,
+            "the incident shown after the arrival was read again for the purpose it was opened with");
 
         // The contact form of her contract, opened by its address: the purpose first, then the contact is logged.
         await page.GotoAsync($"/victims/contracts/{contractId}/contact");
@@ -150,7 +152,7 @@ public class SensitiveRecordsTests(BrowserFixture fixture)
         await Assertions.Expect(pair).ToContainTextAsync($"Ambrose {last}");
         await Assertions.Expect(purpose.Main).Not.ToContainTextAsync("Zinnia");
         await page.AssertNoViolationsAsync();
-        await pair.GetByRole(AriaRole.Link, new() { Name = $"Open with a purpose: the entry on {reference}" }).ClickAsync();
+        await pair.GetByRole(AriaRole.Link, new() { Name = $"the entry on {reference}" }).ClickAsync();
         await Assertions.Expect(purpose.Title).ToHaveTextAsync(PurposeForm.Heading);
         await Assertions.Expect(purpose.Main).Not.ToContainTextAsync("Zinnia");
 
