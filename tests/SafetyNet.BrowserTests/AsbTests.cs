@@ -171,6 +171,20 @@ public class AsbTests(BrowserFixture fixture)
         await page.GetByLabel("Set with").FillAsync("Oxhey residents' meeting with two ward councillors");
         await page.GetByLabel("Date set").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
         await page.GetByLabel("Review with residents on").FillAsync(today.AddDays(49).ToString("yyyy-MM-dd"));
+
+        // Text pasted with a control character in it (U+0001, then NUL) cannot be stored: the summary names the field, and nothing is saved.
+        foreach (var control in new[] { "\u0001", "\u0000" })
+        {
+            await page.GetByLabel("Priority", new() { Exact = true }).FillAsync($"Speeding{control} by Oxhey school");
+            await Assertions.Expect(page.GetByLabel("Priority", new() { Exact = true })).ToHaveValueAsync($"Speeding{control} by Oxhey school");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record priority" }).ClickAsync();
+            await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "The priority must not contain control characters" })).ToHaveAttributeAsync("href", "#title");
+            await page.AssertNoViolationsAsync();
+            Assert.Equal(0, await fixture.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                db.CommunityPriorities, p => p.SetWith == "Oxhey residents' meeting with two ward councillors")));
+        }
+
+        await page.GetByLabel("Priority", new() { Exact = true }).FillAsync(title);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record priority" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("No actions recorded yet");

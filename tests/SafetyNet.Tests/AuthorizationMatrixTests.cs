@@ -145,6 +145,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/", SignedIn),
         Page("/admin/configuration", [AD]),
         Page("/admin/configuration/{Key}", [AD], Subject.Configuration, path: (w, _) => $"/admin/configuration/{w.ConfigKey}"),
+        // The background workers' state: what /health/workers tells monitoring, for those who run the service.
+        Page("/admin/workers", [AD]),
         Page("/audit", [AU]),
 
         // Incidents, first contact and crime recording: force records, never shared with partners.

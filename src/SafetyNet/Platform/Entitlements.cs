@@ -65,7 +65,7 @@ public static class Entitlements
     /// <summary>Taking a survey's answers by telephone.</summary>
     public const string TelephoneSurvey = "telephone-survey";
 
-    /// <summary>Configuration, the outbox and sharing agreements.</summary>
+    /// <summary>Configuration, the outbox, the background work page and sharing agreements.</summary>
     public const string Administration = "administration";
 
     /// <summary>Searching the audit trail.</summary>
