@@ -1,6 +1,7 @@
 using SafetyNet;
-using SafetyNet.Asb;
+using SafetyNet.Cases;
 using SafetyNet.Cli;
+using SafetyNet.Desk;
 using SafetyNet.Feedback;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;

@@ -1,6 +1,7 @@
-using SafetyNet.Asb;
+using SafetyNet.Cases;
 using SafetyNet.Data;
 using SafetyNet.Demo;
+using SafetyNet.Desk;
 using SafetyNet.Feedback;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;

@@ -63,7 +63,7 @@ public class CommandLineTests
         Assert.Contains("Seeded 120 synthetic incidents", await RunAsync("seed", "--incidents", "120", "--seed", "4", "--cases", "2"));
         // Seeding sets up every feature's configuration, not only that of the features the verb once knew.
         var keys = await database.WithDbAsync(db => db.ConfigurationVersions.Select(c => c.Key).Distinct().ToListAsync());
-        foreach (var key in new[] { Incidents.GradeTable.Key, People.IdentityRules.Key, Asb.AsbRules.Key, Messaging.MessagingRules.Key, Victims.VictimCodeRules.Key, Feedback.SurveyRules.Key })
+        foreach (var key in new[] { Incidents.GradeTable.Key, People.IdentityRules.Key, Cases.AsbRules.Key, Messaging.MessagingRules.Key, Victims.VictimCodeRules.Key, Feedback.SurveyRules.Key })
         {
             Assert.Contains(key, keys);
         }
@@ -220,7 +220,7 @@ public class CommandLineTests
             Asb = await db.Incidents.CountAsync(i => i.TypeCode.StartsWith("ASB-")),
             Reviews = await db.DeskReviews.CountAsync(),
             Waiting = await db.DeskReviews.CountAsync(r => r.ReviewedAt == null),
-            Open = await db.AsbCases.CountAsync(c => c.Status == Asb.AsbCaseStatus.Open),
+            Open = await db.AsbCases.CountAsync(c => c.Status == Cases.AsbCaseStatus.Open),
             Unlinked = await db.AsbCases.CountAsync(c => !db.CaseIncidents.Any(i => i.CaseId == c.Id)),
             Parties = await db.CaseParties.CountAsync(),
         });

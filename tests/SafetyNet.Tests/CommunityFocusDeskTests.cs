@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SafetyNet.Asb;
+using SafetyNet.Cases;
 using SafetyNet.Data;
+using SafetyNet.Desk;
 using SafetyNet.Platform;
 using SafetyNet.Tests.Infrastructure;
 

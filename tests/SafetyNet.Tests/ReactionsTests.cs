@@ -5,7 +5,8 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SafetyNet.Asb;
+using SafetyNet.Cases;
+using SafetyNet.Desk;
 using SafetyNet.Crimes;
 using SafetyNet.Data;
 using SafetyNet.Feedback;
@@ -31,7 +32,7 @@ public sealed class ReactionsTests(AppFixture fixture)
             service.GetConstructors().Single().GetParameters().Select(p => p.ParameterType);
 
         var intake = Needs(typeof(IncidentIntake)).ToList();
-        Assert.DoesNotContain(intake, t => t.Namespace is "SafetyNet.Asb" or "SafetyNet.Feedback" or "SafetyNet.Victims");
+        Assert.DoesNotContain(intake, t => t.Namespace is "SafetyNet.Desk" or "SafetyNet.Cases" or "SafetyNet.CommunityTrigger" or "SafetyNet.Feedback" or "SafetyNet.Victims");
         Assert.DoesNotContain(typeof(IdentityResolution), intake);
         Assert.DoesNotContain(typeof(PersonMatcher), intake);
         Assert.DoesNotContain(Needs(typeof(CrimeRecording)), t => t.Namespace is "SafetyNet.Victims" or "SafetyNet.Feedback");

@@ -124,7 +124,7 @@ public class StartupTests
             Assert.Equal(0, await database.WithDbAsync(db => db.Agencies.CountAsync()));
 
             // Killed after the first demo ASB case.
-            await StartKilledAsync(database, new KillAt<Asb.AsbCase>(2));
+            await StartKilledAsync(database, new KillAt<Cases.AsbCase>(2));
             Assert.Equal(5 + AccountSeeder.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.AsbCases.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.SharingAgreements.CountAsync()));

@@ -42,7 +42,7 @@ internal static class SeedVerb
         {
             clock.Restart();
             await using var scope = services.CreateAsyncScope();
-            var work = await scope.ServiceProvider.GetRequiredService<Asb.AsbVolumeSeeder>().AddAsync(cases, CancellationToken.None);
+            var work = await scope.ServiceProvider.GetRequiredService<Cases.AsbVolumeSeeder>().AddAsync(cases, CancellationToken.None);
             Console.WriteLine($"Seeded {work.Reviews:N0} desk reviews ({work.Waiting:N0} waiting) and {work.OpenCases:N0} open and {work.ClosedCases:N0} closed ASB cases in {clock.Elapsed.TotalSeconds:N1} s.");
             if (work.OpenCases < cases)
             {

@@ -30,23 +30,23 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Demo.SyntheticTruth> SyntheticTruth => Set<Demo.SyntheticTruth>();
     public DbSet<Insight.OpenDataCrime> OpenDataCrimes => Set<Insight.OpenDataCrime>();
     public DbSet<Insight.OpenDataOutcome> OpenDataOutcomes => Set<Insight.OpenDataOutcome>();
-    public DbSet<Asb.DeskReview> DeskReviews => Set<Asb.DeskReview>();
-    public DbSet<Asb.AsbCase> AsbCases => Set<Asb.AsbCase>();
-    public DbSet<Asb.CaseParty> CaseParties => Set<Asb.CaseParty>();
-    public DbSet<Asb.CaseIncident> CaseIncidents => Set<Asb.CaseIncident>();
-    public DbSet<Asb.CaseShare> CaseShares => Set<Asb.CaseShare>();
-    public DbSet<Asb.CaseAction> CaseActions => Set<Asb.CaseAction>();
-    public DbSet<Asb.CaseEntry> CaseEntries => Set<Asb.CaseEntry>();
-    public DbSet<Asb.SharingAgreement> SharingAgreements => Set<Asb.SharingAgreement>();
-    public DbSet<Asb.TriggerApplication> TriggerApplications => Set<Asb.TriggerApplication>();
-    public DbSet<Asb.TriggerRecommendation> TriggerRecommendations => Set<Asb.TriggerRecommendation>();
-    public DbSet<Asb.CasePower> CasePowers => Set<Asb.CasePower>();
-    public DbSet<Asb.PowerBreach> PowerBreaches => Set<Asb.PowerBreach>();
-    public DbSet<Asb.CaseDocument> CaseDocuments => Set<Asb.CaseDocument>();
-    public DbSet<Asb.MultiAgencyMeeting> MultiAgencyMeetings => Set<Asb.MultiAgencyMeeting>();
-    public DbSet<Asb.MeetingItem> MeetingItems => Set<Asb.MeetingItem>();
-    public DbSet<Asb.Problem> Problems => Set<Asb.Problem>();
-    public DbSet<Asb.CommunityPriority> CommunityPriorities => Set<Asb.CommunityPriority>();
+    public DbSet<Desk.DeskReview> DeskReviews => Set<Desk.DeskReview>();
+    public DbSet<Cases.AsbCase> AsbCases => Set<Cases.AsbCase>();
+    public DbSet<Cases.CaseParty> CaseParties => Set<Cases.CaseParty>();
+    public DbSet<Cases.CaseIncident> CaseIncidents => Set<Cases.CaseIncident>();
+    public DbSet<Cases.CaseShare> CaseShares => Set<Cases.CaseShare>();
+    public DbSet<Cases.CaseAction> CaseActions => Set<Cases.CaseAction>();
+    public DbSet<Cases.CaseEntry> CaseEntries => Set<Cases.CaseEntry>();
+    public DbSet<Cases.SharingAgreement> SharingAgreements => Set<Cases.SharingAgreement>();
+    public DbSet<CommunityTrigger.TriggerApplication> TriggerApplications => Set<CommunityTrigger.TriggerApplication>();
+    public DbSet<CommunityTrigger.TriggerRecommendation> TriggerRecommendations => Set<CommunityTrigger.TriggerRecommendation>();
+    public DbSet<Cases.CasePower> CasePowers => Set<Cases.CasePower>();
+    public DbSet<Cases.PowerBreach> PowerBreaches => Set<Cases.PowerBreach>();
+    public DbSet<Cases.CaseDocument> CaseDocuments => Set<Cases.CaseDocument>();
+    public DbSet<Meetings.MultiAgencyMeeting> MultiAgencyMeetings => Set<Meetings.MultiAgencyMeeting>();
+    public DbSet<Meetings.MeetingItem> MeetingItems => Set<Meetings.MeetingItem>();
+    public DbSet<ProblemSolving.Problem> Problems => Set<ProblemSolving.Problem>();
+    public DbSet<Priorities.CommunityPriority> CommunityPriorities => Set<Priorities.CommunityPriority>();
     public DbSet<Messaging.OutboxMessage> OutboxMessages => Set<Messaging.OutboxMessage>();
     public DbSet<Victims.VictimContactContract> VictimContactContracts => Set<Victims.VictimContactContract>();
     public DbSet<Victims.VictimContactDue> VictimContactDues => Set<Victims.VictimContactDue>();
@@ -101,6 +101,6 @@ public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : App
         // Case search by any part of a party's name: a trigram index serves "name contains" without reading
         // every party. pg_trgm is a trusted extension, so the database owner may create it.
         builder.HasPostgresExtension("pg_trgm");
-        builder.Entity<Asb.CaseParty>().HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<Cases.CaseParty>().HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

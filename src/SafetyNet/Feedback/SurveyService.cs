@@ -77,7 +77,7 @@ public sealed class SurveyService(
     /// </summary>
     public async Task AfterAsbCaseClosedAsync(long caseId, DateTimeOffset closedAt, CancellationToken ct)
     {
-        var victims = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId && p.Role == Asb.CasePartyRole.Victim).Select(p => p.IdentityId).ToListAsync(ct);
+        var victims = await db.CaseParties.AsNoTracking().Where(p => p.CaseId == caseId && p.Role == Cases.CasePartyRole.Victim).Select(p => p.IdentityId).ToListAsync(ct);
         var incidents = db.CaseIncidents.Where(ci => ci.CaseId == caseId).Select(ci => ci.IncidentId);
         foreach (var identity in victims)
         {

@@ -1,4 +1,4 @@
-using SafetyNet.Asb;
+using SafetyNet.Cases;
 using SafetyNet.Incidents;
 using SafetyNet.Platform;
 

@@ -227,7 +227,7 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
             // recent ASB report whose victim is now recognised may meet the Community Trigger threshold on a case.
             if (incidents.Count > 0)
             {
-                var desk = services.GetRequiredService<Asb.CommunityFocusDesk>();
+                var desk = services.GetRequiredService<Desk.CommunityFocusDesk>();
                 foreach (var incidentId in incidents.Keys.Order())
                 {
                     await desk.RouteAndSaveAsync(incidentId, cancellationToken);

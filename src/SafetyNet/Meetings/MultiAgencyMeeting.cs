@@ -2,11 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafetyNet.Cases;
 using SafetyNet.Data;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Meetings;
 
 /// <summary>A multi-agency meeting (an ASB problem-solving or risk panel): its attendees and an agenda of cases.</summary>
 public sealed class MultiAgencyMeeting

@@ -1,6 +1,6 @@
 using SafetyNet.Platform;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>An ASB case has just been closed.</summary>
 public sealed class CaseClosed(long caseId, DateTimeOffset closedAt) : Happening

@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafetyNet.Cases;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Priorities;
 
 /// <summary>
 /// A community priority a neighbourhood team agreed with residents and councillors (such as "speeding on

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.Cases;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.People;
 using SafetyNet.Platform;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Desk;
 
 /// <summary>Whether an incident's victim is a repeat victim or vulnerable, the second route to the desk.</summary>
 public sealed record VictimStanding(bool Repeat, bool Vulnerable);

@@ -2,11 +2,12 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafetyNet.Cases;
 using SafetyNet.Data;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.ProblemSolving;
 
 /// <summary>
 /// A recurring problem at a place, worked through SARA (scanning, analysis, response, assessment) with the

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>
 /// Multi-agency ASB case work: opening a case, its parties and incidents, sharing, the action plan, the
@@ -14,7 +15,7 @@ namespace SafetyNet.Asb;
 /// sharing agreement, and police-only entries and a domestic abuse victim's whereabouts never reach them.
 /// </summary>
 public sealed class CaseWork(
-    AppDb db, CaseAccess access, ForceConfiguration configuration, CommunityTrigger trigger, CurrentUser user, AuditTrail audit, TimeProvider time,
+    AppDb db, CaseAccess access, ForceConfiguration configuration, TriggerThreshold trigger, CurrentUser user, AuditTrail audit, TimeProvider time,
     Identities identities, Reactions reactions)
 {
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

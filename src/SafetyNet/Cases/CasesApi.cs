@@ -1,12 +1,17 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Data;
+using SafetyNet.Desk;
 using SafetyNet.Incidents;
+using SafetyNet.Meetings;
 using SafetyNet.Platform;
+using SafetyNet.Priorities;
+using SafetyNet.ProblemSolving;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>The community focus desk and multi-agency ASB cases: <c>/api/v1/asb/desk</c> and <c>/api/v1/asb/cases</c>.</summary>
 public static class AsbApi
@@ -18,7 +23,7 @@ public static class AsbApi
         builder.Services.AddScoped<CommunityFocusDesk>();
         builder.Services.AddScoped<CaseWork>();
         builder.Services.AddScoped<AsbVolumeSeeder>();
-        builder.Services.AddScoped<CommunityTrigger>();
+        builder.Services.AddScoped<TriggerThreshold>();
         builder.Services.AddScoped<CommunityPriorities>();
         builder.Services.AddScoped<IStartupSeeder, AsbSeeder>();
         return builder;

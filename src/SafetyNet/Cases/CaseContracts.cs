@@ -1,4 +1,4 @@
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 public sealed record CasePartyRequest(long? IdentityId, string? Role);
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafetyNet.Data;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>The tools and powers of the Anti-social Behaviour, Crime and Policing Act 2014 and the earlier ones seen in old records (DOMAIN §7).</summary>
 public enum PowerKind

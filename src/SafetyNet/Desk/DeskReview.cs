@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafetyNet.Cases;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Data;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Desk;
 
 /// <summary>Why an incident came to the community focus desk.</summary>
 public enum DeskRouteReason

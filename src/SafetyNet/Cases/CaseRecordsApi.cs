@@ -6,7 +6,7 @@ using SafetyNet.Data;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 public sealed record PowerRequest(string? Kind, long? SubjectIdentityId, DateTimeOffset? IssuedAt, DateTimeOffset? ExpiresAt, string? AuthorisedBy, string? Details);
 

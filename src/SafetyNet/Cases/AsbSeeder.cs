@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
+using SafetyNet.Desk;
 using SafetyNet.Incidents;
 using SafetyNet.People;
 using SafetyNet.Platform;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>
 /// Seeds the ASB rules with DOMAIN's defaults. In demo mode also: information sharing agreements with some

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafetyNet.Data;
 using SafetyNet.Platform;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>The categories of case data an information sharing agreement can give a partner agency.</summary>
 public static class DataCategories

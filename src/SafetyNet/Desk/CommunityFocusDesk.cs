@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Assessments;
+using SafetyNet.Cases;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.People;
@@ -9,7 +11,7 @@ using SafetyNet.Referrals;
 using SafetyNet.Victims;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Desk;
 
 public sealed record DeskQueueItem(
     long IncidentId, string Reference, string TypeCode, string TypeName, string Reasons, string? District, string LocationText,
@@ -48,7 +50,7 @@ public enum DeskOutcome
 /// opens or links a case and refers.
 /// </summary>
 public sealed class CommunityFocusDesk(
-    AppDb db, Identities people, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, CommunityTrigger trigger, CurrentUser user,
+    AppDb db, Identities people, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, TriggerThreshold trigger, CurrentUser user,
     AuditTrail audit, RecordReads reads, TimeProvider time)
 {
     /// <summary>

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
+using SafetyNet.Desk;
 using SafetyNet.Incidents;
 using SafetyNet.People;
 using SafetyNet.Platform;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>
 /// Case work at scale for <c>SafetyNet seed --cases N</c>: every ASB incident not yet routed gets its desk review

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafetyNet.Data;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 public enum AsbCaseStatus
 {

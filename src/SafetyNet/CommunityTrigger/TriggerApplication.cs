@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SafetyNet.Cases;
 using SafetyNet.Data;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.CommunityTrigger;
 
 public enum TriggerStatus
 {

@@ -1,4 +1,4 @@
-namespace SafetyNet.Asb;
+namespace SafetyNet.Cases;
 
 /// <summary>
 /// The numbers the force tunes for ASB work (DOMAIN §3 and §7), kept as versioned configuration data: the

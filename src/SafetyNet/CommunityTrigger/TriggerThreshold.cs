@@ -1,18 +1,19 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.Cases;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.People;
 using SafetyNet.Platform;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.CommunityTrigger;
 
 /// <summary>
 /// Spots, before the victim has to ask, when a case's victims have made enough qualifying complaints to meet the
 /// local Community Trigger threshold (DOMAIN §7: by default 3 in 6 months, each made within a month of the
 /// behaviour), and flags the case to its lead agency with an action to offer an ASB case review.
 /// </summary>
-public sealed class CommunityTrigger(AppDb db, Identities people, ForceConfiguration configuration, AuditTrail audit, TimeProvider time)
+public sealed class TriggerThreshold(AppDb db, Identities people, ForceConfiguration configuration, AuditTrail audit, TimeProvider time)
 {
     public sealed record Complaint(long IncidentId, DateTimeOffset ReportedAt, DateTimeOffset? OccurredAt);
 

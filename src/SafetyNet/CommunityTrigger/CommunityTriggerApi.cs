@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.Cases;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
-namespace SafetyNet.Asb;
+namespace SafetyNet.CommunityTrigger;
 
 public sealed record TriggerApplicationRequest(long? CaseId, string? ApplicantName, bool? OnBehalfOfVictim, DateTimeOffset? ReceivedAt, int? LeadAgencyId, string? District, string? Summary);
 
@@ -114,7 +115,7 @@ public static class CommunityTriggerApi
     }
 
     private static async Task<Results<Created<TriggerApplicationResponse>, NotFound, ValidationProblem>> CreateAsync(
-        TriggerApplicationRequest request, AppDb db, CaseAccess access, CommunityTrigger trigger, ForceConfiguration configuration, CurrentUser user,
+        TriggerApplicationRequest request, AppDb db, CaseAccess access, TriggerThreshold trigger, ForceConfiguration configuration, CurrentUser user,
         AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (!access.CanUseCases)
