@@ -105,12 +105,3 @@ public sealed class OutboxAdministration(AppDb db, CurrentUser user, AuditTrail 
             message.CreatedAt, message.NextAttemptAt, message.SentAt, message.SentVia, message.LastError), null);
     }
 }
-
-internal sealed class MessagingSeeder(ForceConfiguration configuration, AppDb db) : IStartupSeeder
-{
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        await configuration.SeedAsync(MessagingRules.Key, MessagingRules.Default, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}

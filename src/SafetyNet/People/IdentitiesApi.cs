@@ -273,13 +273,3 @@ public static class IdentitiesApi
         return v.IsValid ? TypedResults.Ok(await reader.RoutingsAsync(paging, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 }
-
-/// <summary>Seeds the resolution thresholds and repeat rules with DOMAIN's defaults.</summary>
-internal sealed class IdentityRulesSeeder(ForceConfiguration configuration, AppDb db) : IStartupSeeder
-{
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        await configuration.SeedAsync(IdentityRules.Key, IdentityRules.Default, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}

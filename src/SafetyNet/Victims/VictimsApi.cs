@@ -170,27 +170,3 @@ public static class VictimsApi
         return TypedResults.Ok(await code.ComplianceAsync(start, end, ct));
     }
 }
-
-internal sealed class VictimsSeeder(ForceConfiguration configuration, AppDb db) : IStartupSeeder
-{
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        await configuration.SeedAsync(VictimCodeRules.Key, VictimCodeRules.Default, cancellationToken);
-        await configuration.SeedAsync(Feedback.SurveyRules.Key, Feedback.SurveyRules.Default, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-}
-
-/// <summary>Runs the reminder and escalation sweep every minute once the database is ready.</summary>
-internal sealed class VictimsCodeWorker(IServiceScopeFactory scopes, WorkerHealth health, StartupState state, TimeProvider time, IConfiguration configuration, ILogger<VictimsCodeWorker> log)
-    : RecurringWorker("victims' code sweep", TimeSpan.FromMinutes(1), health, state, time, log)
-{
-    protected override bool Enabled => configuration["Messaging:SendInBackground"] != "false";
-
-    protected override async Task RunPassAsync(CancellationToken stoppingToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<VictimsCode>().SweepAsync(stoppingToken);
-        await scope.ServiceProvider.GetRequiredService<Feedback.SurveyService>().SweepAsync(stoppingToken);
-    }
-}
