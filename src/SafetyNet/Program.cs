@@ -1,6 +1,7 @@
 using SafetyNet;
 using SafetyNet.Cases;
 using SafetyNet.Cli;
+using SafetyNet.Crimes;
 using SafetyNet.Desk;
 using SafetyNet.Feedback;
 using SafetyNet.Incidents;
@@ -42,6 +43,7 @@ app.MapHealth();                // anonymous: 503 until migrations and seeding a
 app.MapApiDocs();               // /openapi/v1.json and the reference page at /docs
 app.MapAccounts();              // /api/v1/auth/login, /refresh and /sign-out; the pages' /sign-out
 app.MapIncidents();             // /api/v1/incidents, queues, reference data
+app.MapCrimes();                // /api/v1/incidents/{id}/crime-decisions, /api/v1/queues/crime-recording
 app.MapPeople();                // /api/v1/people
 app.MapIdentities();            // /api/v1/people/{id}/matches|merge, /api/v1/identities
 app.MapLocations();             // /api/v1/reference/streets

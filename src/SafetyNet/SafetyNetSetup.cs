@@ -1,4 +1,5 @@
 using SafetyNet.Cases;
+using SafetyNet.Crimes;
 using SafetyNet.Data;
 using SafetyNet.Demo;
 using SafetyNet.Desk;
@@ -27,7 +28,8 @@ public static class SafetyNetSetup
         builder.AddDatabase();          // AppDb on SQLite (embedded default) or PostgreSQL; migrations and start-up passes
         builder.AddAccounts();          // Identity: cookies for pages, bearer tokens for the API
         builder.AddAudit();             // append-only audit events and the background sealer
-        builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk, crime recording
+        builder.AddIncidents();         // first contact: incidents, people, THRIVE, risk
+        builder.AddCrimes();            // a crime recording decision for each victim, due 24 hours after the report
         builder.AddPeople();            // people as entered, and the earlier incidents of each
         builder.AddIdentities();        // who is who: matching at intake, background resolution, review, repeat rules
         builder.AddLocations();         // the street gazetteer from police.uk open data
@@ -53,7 +55,7 @@ public static class SafetyNetSetup
             typeof(IdentitiesAtIntake),      // the call handler's identity choices, repeat and vulnerable victims routed
             typeof(DeskAtIntake),            // after the identities, so a victim recognised at intake counts their earlier incidents
             typeof(SurveysOnRecords))        // the caller (and a victim of no crime) asked how the force did
-        .On<Crimes.CrimeRecorded>(
+        .On<CrimeRecorded>(
             typeof(ContractOnCrimeRecorded)) // the victim's contact contract and its Victims' Code clocks
         .On<CaseClosed>(
             typeof(SurveysOnRecords));       // each victim on the case asked how the force did

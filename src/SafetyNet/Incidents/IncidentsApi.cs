@@ -18,7 +18,6 @@ public static class IncidentsApi
         builder.Services.AddScoped<IncidentReader>();
         builder.Services.AddScoped<IncidentEditor>();
         builder.Services.AddScoped<FirstContactQueues>();
-        builder.Services.AddScoped<CrimeRecording>();
         builder.Services.AddScoped<ForceConfiguration>();
         builder.Services.AddSingleton<ConfigurationCache>();
         builder.Services.AddScoped<IStartupSeeder, IncidentConfigurationSeeder>();
@@ -36,10 +35,8 @@ public static class IncidentsApi
         incidents.MapPatch("/{id:long}", PatchAsync).RequireAuthorization(Entitlements.Recording);
         incidents.MapPost("/{id:long}/thrive", ThriveAsync).RequireAuthorization(Entitlements.Thrive);
         incidents.MapPost("/{id:long}/assessments", AssessAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapPost("/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording");
 
         var queues = api.MapGroup("/queues").RequireAuthorization(Entitlements.ForceOperational).WithTags("Queues");
-        queues.MapGet("/crime-recording", CrimeRecordingQueueAsync);
         queues.MapGet("/attendance", AttendanceQueueAsync).RequireAuthorization(Entitlements.Recording);
         queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive);
 
@@ -165,24 +162,6 @@ public static class IncidentsApi
             return TypedResults.NotFound();
         }
         return assessment is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/incidents/{id}", AssessmentResponse.From(assessment));
-    }
-
-    private static async Task<Results<Ok<CrimeRecordResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        long id, CrimeDecisionRequest request, CrimeRecording recording, AppDb db, TimeProvider time, CancellationToken ct)
-    {
-        var decided = await recording.DecideAsync(id, request, ct);
-        var decisions = decided.Value is { } record
-            ? await db.CrimeDecisions.AsNoTracking().Where(d => d.CrimeRecordId == record.Id).OrderBy(d => d.Id).ToListAsync(ct)
-            : [];
-        return decided.ToOk(r => IncidentReader.ToResponse(r, decisions, time.GetUtcNow()), "The decision was not recorded");
-    }
-
-    private static async Task<Results<Ok<PagedList<FirstContactQueues.CrimeQueueItem>>, ValidationProblem>> CrimeRecordingQueueAsync(
-        FirstContactQueues queues, bool? overdueOnly, int? page, int? pageSize, CancellationToken ct)
-    {
-        var v = new Validation();
-        var paging = Paging.Read(v, page, pageSize);
-        return v.IsValid ? TypedResults.Ok(await queues.CrimeRecordingAsync(paging, overdueOnly == true, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 
     private static async Task<Results<Ok<PagedList<FirstContactQueues.AttendanceQueueItem>>, ValidationProblem>> AttendanceQueueAsync(
