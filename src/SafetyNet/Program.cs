@@ -1,15 +1,19 @@
 using SafetyNet;
 using SafetyNet.Cases;
 using SafetyNet.Cli;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Crimes;
 using SafetyNet.Desk;
 using SafetyNet.Feedback;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
 using SafetyNet.Locations;
+using SafetyNet.Meetings;
 using SafetyNet.Messaging;
 using SafetyNet.People;
 using SafetyNet.Platform;
+using SafetyNet.Priorities;
+using SafetyNet.ProblemSolving;
 using SafetyNet.Referrals;
 using SafetyNet.Victims;
 using SafetyNet.Web;
@@ -47,7 +51,14 @@ app.MapCrimes();                // /api/v1/incidents/{id}/crime-decisions, /api/
 app.MapPeople();                // /api/v1/people
 app.MapIdentities();            // /api/v1/people/{id}/matches|merge, /api/v1/identities
 app.MapLocations();             // /api/v1/reference/streets
-app.MapAsb();                   // /api/v1/asb/desk, /api/v1/asb/cases, sharing agreements
+app.MapDesk();                  // /api/v1/asb/desk: the queue and each incident's review
+app.MapCases();                 // /api/v1/asb/cases, /api/v1/asb/actions/mine
+app.MapCaseRecords();           // /api/v1/asb/cases/{id}/powers|documents|letters, /api/v1/asb/powers/counts
+app.MapSharingAgreements();     // /api/v1/asb/sharing-agreements
+app.MapCommunityTrigger();      // /api/v1/asb/community-trigger: flagged cases, applications, annual figures
+app.MapMeetings();              // /api/v1/asb/meetings: multi-agency meetings, their decisions as case actions
+app.MapCommunityPriorities();   // /api/v1/asb/priorities
+app.MapProblems();              // /api/v1/problems (SARA) and the library of what works, /api/v1/practice
 app.MapInsight();               // /api/v1/insight, /api/v1/audits/crime-recording
 app.MapOutbox();                // /api/v1/outbox: delivery state and dead letters for administrators
 app.MapVictims();               // /api/v1/victims/contracts, contacts, due, escalations, compliance

@@ -1,4 +1,5 @@
 using SafetyNet.Cases;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Crimes;
 using SafetyNet.Data;
 using SafetyNet.Demo;
@@ -10,6 +11,8 @@ using SafetyNet.Locations;
 using SafetyNet.Messaging;
 using SafetyNet.People;
 using SafetyNet.Platform;
+using SafetyNet.Priorities;
+using SafetyNet.ProblemSolving;
 using SafetyNet.Referrals;
 using SafetyNet.Victims;
 
@@ -34,7 +37,11 @@ public static class SafetyNetSetup
         builder.AddIdentities();        // who is who: matching at intake, background resolution, review, repeat rules
         builder.AddLocations();         // the street gazetteer from police.uk open data
         builder.AddInsight();           // daily management pack, open-data rates, hotspots, near repeat, recording audits
-        builder.AddAsb();               // community focus desk, ASB cases, sharing agreements
+        builder.AddCases();             // multi-agency ASB cases, their records and sharing agreements; the ASB rules
+        builder.AddDesk();              // the community focus desk: ASB, repeat and vulnerable victims' incidents reviewed
+        builder.AddCommunityTrigger();  // cases that meet the Community Trigger threshold, and the register of applications
+        builder.AddCommunityPriorities(); // priorities agreed with residents, and the actions taken on them
+        builder.AddProblemSolving();    // problems worked through SARA, assessed against a comparison area; the library of what works
         builder.AddMessaging();         // one outbox for every message, drained over SMTP or GOV.UK Notify
         builder.AddVictims();           // Victims' Code contracts, working-day clocks, reminders, escalation
         builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals

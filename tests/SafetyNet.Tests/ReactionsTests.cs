@@ -36,7 +36,10 @@ public sealed class ReactionsTests(AppFixture fixture)
         Assert.DoesNotContain(typeof(IdentityResolution), intake);
         Assert.DoesNotContain(typeof(PersonMatcher), intake);
         Assert.DoesNotContain(Needs(typeof(CrimeRecording)), t => t.Namespace is "SafetyNet.Victims" or "SafetyNet.Feedback");
-        Assert.DoesNotContain(Needs(typeof(CaseWork)), t => t.Namespace is "SafetyNet.Feedback");
+        foreach (var caseWork in new[] { typeof(CaseLifecycle), typeof(CaseLinks), typeof(CaseSharing), typeof(CaseActions), typeof(CaseChronology), typeof(CaseReading) })
+        {
+            Assert.DoesNotContain(Needs(caseWork), t => t.Namespace is "SafetyNet.Feedback");
+        }
     }
 
     [Fact]

@@ -132,6 +132,16 @@ public sealed class CaseAccess(AppDb db, CurrentUser user, TimeProvider time)
         return new CaseView(false, agreed);
     }
 
+    /// <summary>Loads a case the user may see, for a change; partners change only what their view permits.</summary>
+    public async Task<(AsbCase? Case, CaseView? View)> ForChangeAsync(long id, CancellationToken ct)
+    {
+        var view = await ViewAsync(id, ct);
+        return view is null ? (null, null) : (await db.AsbCases.SingleAsync(c => c.Id == id, ct), view);
+    }
+
+    /// <summary>Whether the user is on the side that leads the case: the force, or the partner agency leading it.</summary>
+    public bool Leads(AsbCase c, CaseView view) => view.IsForce || c.LeadAgencyId == user.AgencyId;
+
     public async Task<IReadOnlySet<string>> PartnerCategoriesAsync(CancellationToken ct)
     {
         if (_categories is not null)

@@ -46,16 +46,7 @@ public static class CaseRecordsApi
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    public static async Task<List<PowerResponse>> PowersOfAsync(AppDb db, long caseId, DateTimeOffset now, CancellationToken ct)
-    {
-        var powers = await db.CasePowers.AsNoTracking().Where(p => p.CaseId == caseId).OrderBy(p => p.IssuedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        var ids = powers.Select(p => p.Id).ToList();
-        var breaches = (await db.PowerBreaches.AsNoTracking().Where(b => ids.Contains(b.PowerId)).OrderBy(b => b.At).ToListAsync(ct)).ToLookup(b => b.PowerId);
-        return powers.Select(p => new PowerResponse(p.Id, p.CaseId, p.Kind.ToString(), p.SubjectIdentityId, p.IssuedAt, p.ExpiresAt, p.ExpiresAt is null || p.ExpiresAt > now,
-            p.AuthorisedBy, p.Details, breaches[p.Id].Select(b => new BreachResponse(b.At, b.Note, b.CreatedBy)).ToList(), p.Version)).ToList();
-    }
-
-    private static async Task<Results<Ok<List<PowerResponse>>, NotFound>> PowersAsync(long id, AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<List<PowerResponse>>, NotFound>> PowersAsync(long id, CaseAccess access, PowerRegister register, AuditTrail audit, CancellationToken ct)
     {
         var view = await access.ViewAsync(id, ct);
         if (view is null)
@@ -68,11 +59,11 @@ public static class CaseRecordsApi
             return TypedResults.Ok(new List<PowerResponse>());
         }
         await audit.WriteAsync("case.powers", "case", Id(id), cancellationToken: ct);
-        return TypedResults.Ok(await PowersOfAsync(db, id, time.GetUtcNow(), ct));
+        return TypedResults.Ok(await register.OfCaseAsync(id, ct));
     }
 
     private static async Task<Results<Created<PowerResponse>, NotFound, ValidationProblem>> AddPowerAsync(
-        long id, PowerRequest request, AppDb db, CaseAccess access, CaseWork work, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, PowerRequest request, AppDb db, CaseAccess access, PowerRegister register, CaseChronology chronology, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var view = await access.ViewAsync(id, ct);
         if (view is null)
@@ -129,14 +120,14 @@ public static class CaseRecordsApi
             AuthorisedBy = authorisedBy, Details = details, CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
         };
         db.CasePowers.Add(power);
-        work.AddEntry(id, "power", $"{Describe(power.Kind)} issued {ForceClock.Format(power.IssuedAt)}{(power.ExpiresAt is { } e ? $", until {ForceClock.Format(e)}" : "")}");
+        chronology.AddEntry(id, "power", $"{PowerRegister.Describe(power.Kind)} issued {ForceClock.Format(power.IssuedAt)}{(power.ExpiresAt is { } e ? $", until {ForceClock.Format(e)}" : "")}");
         audit.Add("case.power.add", "case", Id(id), details: power.Kind.ToString());
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/asb/cases/{id}/powers", (await PowersOfAsync(db, id, time.GetUtcNow(), ct)).Single(p => p.Id == power.Id));
+        return TypedResults.Created($"/api/v1/asb/cases/{id}/powers", (await register.OfCaseAsync(id, ct)).Single(p => p.Id == power.Id));
     }
 
     private static async Task<Results<Created<PowerResponse>, NotFound, ValidationProblem>> AddBreachAsync(
-        long id, long powerId, BreachRequest request, AppDb db, CaseAccess access, CaseWork work, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, long powerId, BreachRequest request, AppDb db, CaseAccess access, PowerRegister register, CaseChronology chronology, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var view = await access.ViewAsync(id, ct);
         var power = view is null ? null : await db.CasePowers.FirstOrDefaultAsync(p => p.Id == powerId && p.CaseId == id, ct);
@@ -156,10 +147,10 @@ public static class CaseRecordsApi
             return TypedResults.ValidationProblem(v.Errors, title: "The breach was not recorded");
         }
         db.PowerBreaches.Add(new PowerBreach { PowerId = powerId, At = at, Note = note!, CreatedAt = time.GetUtcNow(), CreatedBy = user.Name });
-        work.AddEntry(id, "power", $"Breach of the {Describe(power.Kind).ToLowerInvariant()}: {note}");
+        chronology.AddEntry(id, "power", $"Breach of the {PowerRegister.Describe(power.Kind).ToLowerInvariant()}: {note}");
         audit.Add("case.power.breach", "case", Id(id), details: $"power {powerId}");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/asb/cases/{id}/powers", (await PowersOfAsync(db, id, time.GetUtcNow(), ct)).Single(p => p.Id == powerId));
+        return TypedResults.Created($"/api/v1/asb/cases/{id}/powers", (await register.OfCaseAsync(id, ct)).Single(p => p.Id == powerId));
     }
 
     /// <summary>How many of each tool and power were used, and breached, in a period: on the cases the caller may see.</summary>
@@ -183,22 +174,6 @@ public static class CaseRecordsApi
         return TypedResults.Ok(Enum.GetValues<PowerKind>().Select(k => new PowerCount(k.ToString(),
             issued.FirstOrDefault(i => i.Key == k)?.Count ?? 0, breaches.FirstOrDefault(b => b.Key == k)?.Count ?? 0)).ToList());
     }
-
-    public static string Describe(PowerKind kind) => kind switch
-    {
-        PowerKind.WarningLetter => "Warning letter",
-        PowerKind.AcceptableBehaviourContract => "Acceptable behaviour contract",
-        PowerKind.CommunityProtectionWarning => "Community protection warning",
-        PowerKind.CommunityProtectionNotice => "Community protection notice",
-        PowerKind.DispersalDirection => "Dispersal direction",
-        PowerKind.CivilInjunction => "Civil injunction",
-        PowerKind.CriminalBehaviourOrder => "Criminal behaviour order",
-        PowerKind.ClosureNotice => "Closure notice",
-        PowerKind.ClosureOrder => "Closure order",
-        PowerKind.PspoBreach => "Public spaces protection order breach",
-        PowerKind.StalkingProtectionOrder => "Stalking protection order",
-        _ => kind.ToString(),
-    };
 
     private static async Task<Results<Ok<List<DocumentResponse>>, NotFound>> DocumentsAsync(long id, AppDb db, CaseAccess access, CancellationToken ct)
     {
@@ -238,7 +213,7 @@ public static class CaseRecordsApi
     }
 
     public static async Task<(DocumentResponse? Document, Validation Errors)> StoreUploadAsync(
-        AppDb db, CaseWork work, CurrentUser user, AuditTrail audit, TimeProvider time, long caseId, IFormFile? file, string? description, CancellationToken ct)
+        AppDb db, CaseChronology chronology, CurrentUser user, AuditTrail audit, TimeProvider time, long caseId, IFormFile? file, string? description, CancellationToken ct)
     {
         var v = new Validation();
         var text = v.MaxLength("description", description, "the description", 500);
@@ -277,14 +252,14 @@ public static class CaseRecordsApi
             CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
         };
         db.CaseDocuments.Add(document);
-        work.AddEntry(caseId, "document", $"Document added: {name}{(text is null ? "" : $" ({text})")}");
+        chronology.AddEntry(caseId, "document", $"Document added: {name}{(text is null ? "" : $" ({text})")}");
         audit.Add("case.document.upload", "case", Id(caseId), details: $"{name} {type} {bytes.Length} bytes");
         await db.SaveChangesAsync(ct);
         return (new DocumentResponse(document.Id, document.FileName, document.ContentType, document.Size, document.Kind, document.Description, document.CreatedAt, document.CreatedBy), v);
     }
 
     private static async Task<Results<Created<DocumentResponse>, NotFound, ValidationProblem>> UploadAsync(
-        long id, IFormFile? file, [FromForm] string? description, AppDb db, CaseAccess access, CaseWork work, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, IFormFile? file, [FromForm] string? description, AppDb db, CaseAccess access, CaseChronology chronology, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var view = await access.ViewAsync(id, ct);
         if (view is null)
@@ -295,7 +270,7 @@ public static class CaseRecordsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Your agency's sharing agreement does not include documents"] });
         }
-        var (document, errors) = await StoreUploadAsync(db, work, user, audit, time, id, file, description, ct);
+        var (document, errors) = await StoreUploadAsync(db, chronology, user, audit, time, id, file, description, ct);
         return document is null
             ? TypedResults.ValidationProblem(errors.Errors, title: "The document was not added")
             : TypedResults.Created($"/api/v1/asb/cases/{id}/documents/{document.Id}", document);
@@ -314,7 +289,7 @@ public static class CaseRecordsApi
     }
 
     private static async Task<Results<Created<DocumentResponse>, NotFound, ValidationProblem>> LetterAsync(
-        long id, LetterRequest request, AppDb db, CaseAccess access, CaseWork work, ForceConfiguration configuration, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, LetterRequest request, AppDb db, CaseAccess access, CaseChronology chronology, ForceConfiguration configuration, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var view = await access.ViewAsync(id, ct);
         if (view is null)
@@ -368,7 +343,7 @@ public static class CaseRecordsApi
             Kind = "Letter", Description = $"{template.Name} to {recipient} (template version {templates.Version})", CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
         };
         db.CaseDocuments.Add(document);
-        work.AddEntry(id, "document", $"Letter produced: {template.Name} to {recipient}");
+        chronology.AddEntry(id, "document", $"Letter produced: {template.Name} to {recipient}");
         audit.Add("case.letter", "case", Id(id), details: $"{template.Code} v{templates.Version}");
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/asb/cases/{id}/documents/{document.Id}",

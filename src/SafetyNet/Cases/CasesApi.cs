@@ -1,135 +1,63 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using SafetyNet.CommunityTrigger;
 using SafetyNet.Data;
-using SafetyNet.Desk;
-using SafetyNet.Incidents;
-using SafetyNet.Meetings;
 using SafetyNet.Platform;
-using SafetyNet.Priorities;
-using SafetyNet.ProblemSolving;
 using SafetyNet.Web;
 
 namespace SafetyNet.Cases;
 
-/// <summary>The community focus desk and multi-agency ASB cases: <c>/api/v1/asb/desk</c> and <c>/api/v1/asb/cases</c>.</summary>
-public static class AsbApi
+/// <summary>Multi-agency ASB cases: <c>/api/v1/asb/cases</c>, and the actions a caseworker owns, <c>/api/v1/asb/actions/mine</c>.</summary>
+public static class CasesApi
 {
-    public static IHostApplicationBuilder AddAsb(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<CaseAccess>();
-        builder.Services.AddScoped<IDeskRouting, VictimHistoryDeskRouting>();
-        builder.Services.AddScoped<CommunityFocusDesk>();
-        builder.Services.AddScoped<CaseWork>();
+        builder.Services.AddScoped<CaseChronology>();
+        builder.Services.AddScoped<CaseReading>();
+        builder.Services.AddScoped<CaseLifecycle>();
+        builder.Services.AddScoped<CaseLinks>();
+        builder.Services.AddScoped<CaseSharing>();
+        builder.Services.AddScoped<CaseActions>();
+        builder.Services.AddScoped<PowerRegister>();
         builder.Services.AddScoped<AsbVolumeSeeder>();
-        builder.Services.AddScoped<TriggerThreshold>();
-        builder.Services.AddScoped<CommunityPriorities>();
         builder.Services.AddScoped<IStartupSeeder, AsbSeeder>();
         return builder;
     }
 
-    public static WebApplication MapAsb(this WebApplication app)
+    public static WebApplication MapCases(this WebApplication app)
     {
         var asb = app.MapGroup("/api/v1/asb").RequireAuthorization(AccountsSetup.ApiPolicy);
-
-        var desk = asb.MapGroup("/desk").RequireAuthorization(Entitlements.Desk).WithTags("Community focus desk");
-        desk.MapGet("", DeskQueueAsync);
-        desk.MapGet("/{incidentId:long}", DeskReadAsync);
-        desk.MapPost("/{incidentId:long}/review", DeskReviewAsync);
 
         var cases = asb.MapGroup("/cases").RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases");
         cases.MapGet("", SearchAsync);
         cases.MapGet("/export", ExportAsync);
         cases.MapPost("", CreateAsync);
         cases.MapGet("/{id:long}", ReadAsync);
-        cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.UpdateAsync(id, r, ct)));
+        cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.UpdateAsync(id, r, ct)));
         cases.MapGet("/{id:long}/chronology", ChronologyAsync);
         cases.MapGet("/{id:long}/suggestions", SuggestionsAsync).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseWork w, CancellationToken ct) => Respond(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseWork w, CancellationToken ct) => Respond(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseWork w, CancellationToken ct) => Respond(w.WithdrawShareAsync(id, shareId, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddActionAsync(id, r, ct), created: true));
-        cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseWork w, CancellationToken ct) => Respond(w.UpdateActionAsync(id, actionId, r, ct)));
-        cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseWork w, CancellationToken ct) => Respond(w.AddContactAsync(id, r, ct), created: true));
-        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.CloseAsync(id, r, ct)));
-        cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseWork w, CancellationToken ct) => Respond(w.ReopenAsync(id, r, ct)));
-        asb.MapGet("/actions/mine", async (CaseWork w, CancellationToken ct) => TypedResults.Ok(await w.MyActionsAsync(ct)))
+        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseLinks w, CancellationToken ct) => Respond(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseLinks w, CancellationToken ct) => Respond(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseSharing w, CancellationToken ct) => Respond(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseSharing w, CancellationToken ct) => Respond(w.WithdrawShareAsync(id, shareId, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.AddActionAsync(id, r, ct), created: true));
+        cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.UpdateActionAsync(id, actionId, r, ct)));
+        cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseChronology w, CancellationToken ct) => Respond(w.AddContactAsync(id, r, ct), created: true));
+        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
+        cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.CloseAsync(id, r, ct)));
+        cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReopenAsync(id, r, ct)));
+        asb.MapGet("/actions/mine", async (CaseActions w, CancellationToken ct) => TypedResults.Ok(await w.MyActionsAsync(ct)))
             .RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases");
-
-        var agreements = asb.MapGroup("/sharing-agreements").WithTags("Information sharing");
-        agreements.MapGet("", AgreementsAsync).RequireAuthorization(Entitlements.SharingAgreements);
-        agreements.MapPost("", CreateAgreementAsync).RequireAuthorization(Entitlements.Administration);
-        app.MapCommunityTrigger();
-        app.MapCaseRecords();
-        app.MapMeetings();
-        app.MapProblems();
-        app.MapCommunityPriorities();
         return app;
     }
 
     private static async Task<Results<Ok<T>, Created<T>, NotFound, ValidationProblem, ProblemHttpResult>> Respond<T>(Task<Outcome<T>> work, bool created = false) =>
         (await work).ToHttp(created);
 
-    private static async Task<Results<Ok<PagedList<DeskQueueItem>>, ValidationProblem>> DeskQueueAsync(
-        CommunityFocusDesk desk, bool? overdueOnly, bool? reviewed, string? reason, string? district, string? sort, int? page, int? pageSize, CancellationToken ct)
-    {
-        var v = new Validation();
-        var paging = Paging.Read(v, page, pageSize);
-        if (reason is not null)
-        {
-            v.Enum<DeskRouteReason>("reason", reason, "the reason");
-        }
-        if (sort is not null && sort is not ("due" or "-due" or "reported" or "-reported"))
-        {
-            v.Add("sort", "sort is one of: due, -due, reported, -reported");
-        }
-        district = v.District("district", district);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        return TypedResults.Ok(await desk.QueueAsync(new CommunityFocusDesk.QueueFilter(overdueOnly == true, reviewed == true, reason, district, sort), paging, ct));
-    }
-
-    private static async Task<Results<Ok<DeskReviewResponse>, NotFound, ValidationProblem>> DeskReadAsync(
-        long incidentId, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
-    {
-        var read = await desk.ReadAsync(incidentId, Purpose.From(context), null, ct);
-        return read.Outcome switch
-        {
-            ReadOutcome.NotFound => TypedResults.NotFound(),
-            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
-            _ => TypedResults.Ok(read.Value!),
-        };
-    }
-
-    /// <summary>
-    /// Saves the desk's review and answers the review as it now stands; a sensitive incident reviewed without a stated
-    /// purpose is saved and answered with no content, since reading it back needs the purpose.
-    /// </summary>
-    private static async Task<Results<Ok<DeskReviewResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
-        long incidentId, DeskReviewRequest request, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
-    {
-        var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, ct);
-        switch (outcome)
-        {
-            case DeskOutcome.NotFound:
-                return TypedResults.NotFound();
-            case DeskOutcome.Invalid:
-                return TypedResults.ValidationProblem(errors, title: "The review was not saved");
-            case DeskOutcome.Stale:
-                return TypedResults.Problem(OutcomeHttp.Stale(version));
-        }
-        var read = await desk.ReadAsync(incidentId, Purpose.From(context), "reviewed", ct);
-        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NoContent();
-    }
-
     /// <summary>The cases a search finds, as CSV for a caseworker's own reporting: only what they may see, at most 10,000 rows.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(
-        CaseWork work, CaseAccess access, string? q, string? status, string? risk, string? district, bool? reviewOverdue, CancellationToken ct)
+        CaseReading reading, CaseAccess access, string? q, string? status, string? risk, string? district, bool? reviewOverdue, CancellationToken ct)
     {
         if (!access.CanUseCases)
         {
@@ -150,7 +78,7 @@ public static class AsbApi
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        var rows = await work.ExportAsync(q, status, risk, district, reviewOverdue == true, 10_000, ct);
+        var rows = await reading.ExportAsync(q, status, risk, district, reviewOverdue == true, 10_000, ct);
         var csv = new System.Text.StringBuilder("reference,title,category,status,risk_level,district,lead_agency,opened_at,next_review_due_at,review_overdue,trigger_flagged\r\n");
         foreach (var c in rows)
         {
@@ -167,7 +95,7 @@ public static class AsbApi
     }
 
     private static async Task<Results<Ok<PagedList<CaseSummary>>, ValidationProblem>> SearchAsync(
-        CaseWork work, string? q, string? status, string? risk, string? district, bool? reviewOverdue, int? page, int? pageSize, CancellationToken ct)
+        CaseReading reading, string? q, string? status, string? risk, string? district, bool? reviewOverdue, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
@@ -185,86 +113,26 @@ public static class AsbApi
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        return TypedResults.Ok(await work.SearchAsync(q, status, risk, district, reviewOverdue == true, paging, ct));
+        return TypedResults.Ok(await reading.SearchAsync(q, status, risk, district, reviewOverdue == true, paging, ct));
     }
 
-    private static async Task<Results<Created<CaseResponse>, NotFound, ValidationProblem>> CreateAsync(CreateCaseRequest request, CaseWork work, CancellationToken ct)
+    private static async Task<Results<Created<CaseResponse>, NotFound, ValidationProblem>> CreateAsync(CreateCaseRequest request, CaseLifecycle lifecycle, CaseReading reading, CancellationToken ct)
     {
-        var result = await work.CreateAsync(request, ct);
+        var result = await lifecycle.CreateAsync(request, ct);
         if (!result.IsDone)
         {
             return result.Kind == OutcomeKind.NotFound ? TypedResults.NotFound() : TypedResults.ValidationProblem(result.Errors, title: "The case was not opened");
         }
-        var response = (await work.ReadAsync(result.Value!.Id, ct, auditRead: false))!;
+        var response = (await reading.ReadAsync(result.Value!.Id, ct, auditRead: false))!;
         return TypedResults.Created($"/api/v1/asb/cases/{response.Id}", response);
     }
 
-    private static async Task<Results<Ok<CaseResponse>, NotFound>> ReadAsync(long id, CaseWork work, CancellationToken ct) =>
-        await work.ReadAsync(id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CaseResponse>, NotFound>> ReadAsync(long id, CaseReading reading, CancellationToken ct) =>
+        await reading.ReadAsync(id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IReadOnlyList<ChronologyItem>>, NotFound>> ChronologyAsync(long id, CaseWork work, CancellationToken ct) =>
-        await work.ChronologyAsync(id, ct) is { } items ? TypedResults.Ok(items) : TypedResults.NotFound();
+    private static async Task<Results<Ok<IReadOnlyList<ChronologyItem>>, NotFound>> ChronologyAsync(long id, CaseReading reading, CancellationToken ct) =>
+        await reading.ChronologyAsync(id, ct) is { } items ? TypedResults.Ok(items) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IReadOnlyList<IncidentSuggestion>>, NotFound>> SuggestionsAsync(long id, CaseWork work, CancellationToken ct) =>
-        await work.SuggestionsAsync(id, ct) is { } items ? TypedResults.Ok(items) : TypedResults.NotFound();
-
-    public sealed record AgreementResponse(long Id, AgencyRef Agency, string Title, IReadOnlyList<string> Categories, DateOnly StartsOn, DateOnly? EndsOn, int Version);
-
-    public sealed record AgreementRequest(int? AgencyId, string? Title, List<string>? Categories, DateOnly? StartsOn, DateOnly? EndsOn);
-
-    /// <summary>Force staff and administrators see every agreement; a partner sees its own agency's.</summary>
-    private static async Task<Ok<List<AgreementResponse>>> AgreementsAsync(AppDb db, CurrentUser user, CancellationToken ct)
-    {
-        var query = db.SharingAgreements.AsNoTracking();
-        if (!user.IsForce)
-        {
-            query = query.Where(a => a.AgencyId == user.AgencyId);
-        }
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => new AgencyRef(a.Id, a.Name), ct);
-        var rows = await query.OrderBy(a => a.AgencyId).ThenBy(a => a.Id).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(a => new AgreementResponse(a.Id, agencies[a.AgencyId], a.Title, [.. a.CategorySet.Order()], a.StartsOn, a.EndsOn, a.Version)).ToList());
-    }
-
-    private static async Task<Results<Created<AgreementResponse>, ValidationProblem>> CreateAgreementAsync(
-        AgreementRequest request, AppDb db, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        var v = new Validation();
-        var agency = request.AgencyId is { } id ? await db.Agencies.FirstOrDefaultAsync(a => a.Id == id && a.Kind != AgencyKind.Force, ct) : null;
-        if (agency is null)
-        {
-            v.Add("agencyId", "Select the partner agency");
-        }
-        var title = v.Required("title", request.Title, "the agreement's title", 200);
-        var categories = (request.Categories ?? []).Select(c => c.Trim().ToLowerInvariant()).Distinct().ToList();
-        if (categories.Count == 0)
-        {
-            v.Add("categories", $"Select the categories of data the agency may see: {string.Join(", ", DataCategories.All)}");
-        }
-        foreach (var unknown in categories.Where(c => !DataCategories.All.Contains(c)))
-        {
-            v.Add("categories", $"'{unknown}' is not a category: use {string.Join(", ", DataCategories.All)}");
-        }
-        if (request.StartsOn is null)
-        {
-            v.Add("startsOn", "Enter the date the agreement starts");
-        }
-        if (request.EndsOn is { } ends && request.StartsOn is { } starts && ends < starts)
-        {
-            v.Add("endsOn", "The agreement must end after it starts");
-        }
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        var agreement = new SharingAgreement
-        {
-            AgencyId = agency!.Id, Title = title!, Categories = string.Join(',', categories), StartsOn = request.StartsOn!.Value, EndsOn = request.EndsOn,
-            CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
-        };
-        db.SharingAgreements.Add(agreement);
-        audit.Add("sharing-agreement.create", "agency", agency.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: agreement.Categories);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/asb/sharing-agreements/{agreement.Id}",
-            new AgreementResponse(agreement.Id, new AgencyRef(agency.Id, agency.Name), agreement.Title, [.. agreement.CategorySet.Order()], agreement.StartsOn, agreement.EndsOn, agreement.Version));
-    }
+    private static async Task<Results<Ok<IReadOnlyList<IncidentSuggestion>>, NotFound>> SuggestionsAsync(long id, CaseReading reading, CancellationToken ct) =>
+        await reading.SuggestionsAsync(id, ct) is { } items ? TypedResults.Ok(items) : TypedResults.NotFound();
 }

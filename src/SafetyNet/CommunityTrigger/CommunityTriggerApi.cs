@@ -38,6 +38,13 @@ public sealed record TriggerFigures(DateOnly From, DateOnly To, int Applications
 /// </summary>
 public static class CommunityTriggerApi
 {
+    public static IHostApplicationBuilder AddCommunityTrigger(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<TriggerThreshold>();
+        builder.Services.AddScoped<TriggerRegister>();
+        return builder;
+    }
+
     public static WebApplication MapCommunityTrigger(this WebApplication app)
     {
         var trigger = app.MapGroup("/api/v1/asb/community-trigger").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community Trigger");
@@ -55,41 +62,15 @@ public static class CommunityTriggerApi
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Force caseworkers see every application; a partner sees those its agency leads.</summary>
-    public static IQueryable<TriggerApplication> Visible(IQueryable<TriggerApplication> applications, CaseAccess access) =>
-        access.IsForceCaseworker ? applications
-        : access.IsPartnerCaseworker ? applications.Where(a => a.LeadAgencyId == access.AgencyId)
-        : applications.Where(_ => false);
-
-    public static async Task<List<FlaggedCase>> FlaggedCasesAsync(AppDb db, CaseAccess access, CancellationToken ct)
+    private static async Task<Ok<List<FlaggedCase>>> FlaggedAsync(TriggerRegister register, AuditTrail audit, CancellationToken ct)
     {
-        var cases = access.Visible(db.AsbCases).AsNoTracking().Where(c => c.TriggerFlaggedAt != null && c.Status == AsbCaseStatus.Open);
-        return await cases.OrderByDescending(c => c.TriggerFlaggedAt).ThenBy(c => c.Id).Take(500)
-            .Select(c => new FlaggedCase(c.Id, c.Reference, c.Title, c.TriggerFlaggedAt!.Value,
-                db.Agencies.Where(a => a.Id == c.LeadAgencyId).Select(a => a.Name).First(), db.TriggerApplications.Any(t => t.CaseId == c.Id)))
-            .ToListAsync(ct);
-    }
-
-    private static async Task<Ok<List<FlaggedCase>>> FlaggedAsync(AppDb db, CaseAccess access, AuditTrail audit, CancellationToken ct)
-    {
-        var flagged = await FlaggedCasesAsync(db, access, ct);
+        var flagged = await register.FlaggedCasesAsync(ct);
         await audit.WriteAsync("trigger.flagged", "case", null, details: $"{flagged.Count} flagged", cancellationToken: ct);
         return TypedResults.Ok(flagged);
     }
 
-    public static async Task<TriggerApplicationResponse> ToResponseAsync(AppDb db, TriggerApplication a, TimeProvider time, CancellationToken ct)
-    {
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(x => x.Id, x => new AgencyRef(x.Id, x.Name), ct);
-        var now = time.GetUtcNow();
-        var recommendations = await db.TriggerRecommendations.AsNoTracking().Where(r => r.ApplicationId == a.Id).OrderBy(r => r.Id).ToListAsync(ct);
-        return new TriggerApplicationResponse(a.Id, a.Reference, a.CaseId, a.ApplicantName, a.OnBehalfOfVictim, a.ReceivedAt, agencies[a.LeadAgencyId], a.District,
-            a.Summary, a.QualifyingComplaints, a.Status.ToString(), a.ThresholdMet, a.DecisionReason, a.DecidedAt, a.DecidedBy, a.ReviewMeetingAt, a.ReviewOutcome,
-            recommendations.Select(r => new RecommendationResponse(r.Id, r.Text, agencies[r.OwnerAgencyId], r.DueAt, r.CompletedAt is null && now > r.DueAt, r.CompletedAt, r.Outcome, r.Version)).ToList(),
-            a.Version);
-    }
-
     private static async Task<Results<Ok<PagedList<TriggerApplicationResponse>>, ValidationProblem>> ListAsync(
-        AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, string? status, int? page, int? pageSize, CancellationToken ct)
+        AppDb db, TriggerRegister register, AuditTrail audit, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
@@ -98,7 +79,7 @@ public static class CommunityTriggerApi
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        var query = Visible(db.TriggerApplications, access).AsNoTracking();
+        var query = register.Visible(db.TriggerApplications).AsNoTracking();
         if (wanted is { } s)
         {
             query = query.Where(a => a.Status == s);
@@ -108,14 +89,14 @@ public static class CommunityTriggerApi
         var items = new List<TriggerApplicationResponse>();
         foreach (var row in rows)
         {
-            items.Add(await ToResponseAsync(db, row, time, ct));
+            items.Add(await register.ToResponseAsync(row, ct));
         }
         await audit.WriteAsync("trigger.search", "trigger-application", null, details: $"status={status} page={paging.Page}", cancellationToken: ct);
         return TypedResults.Ok(new PagedList<TriggerApplicationResponse>(items, paging.Page, paging.PageSize, total));
     }
 
     private static async Task<Results<Created<TriggerApplicationResponse>, NotFound, ValidationProblem>> CreateAsync(
-        TriggerApplicationRequest request, AppDb db, CaseAccess access, TriggerThreshold trigger, ForceConfiguration configuration, CurrentUser user,
+        TriggerApplicationRequest request, AppDb db, CaseAccess access, TriggerThreshold trigger, TriggerRegister register, ForceConfiguration configuration, CurrentUser user,
         AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (!access.CanUseCases)
@@ -171,24 +152,24 @@ public static class CommunityTriggerApi
         }
         audit.Add("trigger.apply", "trigger-application", Id(application.Id), details: application.Reference);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/asb/community-trigger/applications/{application.Id}", await ToResponseAsync(db, application, time, ct));
+        return TypedResults.Created($"/api/v1/asb/community-trigger/applications/{application.Id}", await register.ToResponseAsync(application, ct));
     }
 
-    private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound>> ReadAsync(long id, AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound>> ReadAsync(long id, AppDb db, TriggerRegister register, AuditTrail audit, CancellationToken ct)
     {
-        var application = await Visible(db.TriggerApplications, access).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await register.Visible(db.TriggerApplications).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
             return TypedResults.NotFound();
         }
         await audit.WriteAsync("trigger.read", "trigger-application", Id(id), cancellationToken: ct);
-        return TypedResults.Ok(await ToResponseAsync(db, application, time, ct));
+        return TypedResults.Ok(await register.ToResponseAsync(application, ct));
     }
 
     private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        long id, TriggerDecisionRequest request, AppDb db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, TriggerDecisionRequest request, AppDb db, TriggerRegister register, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        var application = await Visible(db.TriggerApplications, access).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
             return TypedResults.NotFound();
@@ -222,13 +203,13 @@ public static class CommunityTriggerApi
         application.Status = request.ThresholdMet == true ? TriggerStatus.ReviewDue : TriggerStatus.ThresholdNotMet;
         audit.Add("trigger.decide", "trigger-application", Id(id), details: $"threshold met={request.ThresholdMet}");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await ToResponseAsync(db, application, time, ct));
+        return TypedResults.Ok(await register.ToResponseAsync(application, ct));
     }
 
     private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(
-        long id, TriggerReviewRequest request, AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, TriggerReviewRequest request, AppDb db, TriggerRegister register, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        var application = await Visible(db.TriggerApplications, access).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
             return TypedResults.NotFound();
@@ -264,13 +245,13 @@ public static class CommunityTriggerApi
         application.Status = TriggerStatus.Reviewed;
         audit.Add("trigger.review", "trigger-application", Id(id));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await ToResponseAsync(db, application, time, ct));
+        return TypedResults.Ok(await register.ToResponseAsync(application, ct));
     }
 
     private static async Task<Results<Created<TriggerApplicationResponse>, NotFound, ValidationProblem>> RecommendAsync(
-        long id, RecommendationRequest request, AppDb db, CaseAccess access, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, RecommendationRequest request, AppDb db, TriggerRegister register, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        var application = await Visible(db.TriggerApplications, access).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null)
         {
             return TypedResults.NotFound();
@@ -299,13 +280,13 @@ public static class CommunityTriggerApi
         });
         audit.Add("trigger.recommend", "trigger-application", Id(id));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/asb/community-trigger/applications/{id}", await ToResponseAsync(db, application, time, ct));
+        return TypedResults.Created($"/api/v1/asb/community-trigger/applications/{id}", await register.ToResponseAsync(application, ct));
     }
 
     private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateRecommendationAsync(
-        long id, long recommendationId, RecommendationUpdateRequest request, AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        long id, long recommendationId, RecommendationUpdateRequest request, AppDb db, TriggerRegister register, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
-        var application = await Visible(db.TriggerApplications, access).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
         var recommendation = application is null ? null : await db.TriggerRecommendations.FirstOrDefaultAsync(r => r.Id == recommendationId && r.ApplicationId == id, ct);
         if (application is null || recommendation is null)
         {
@@ -333,31 +314,10 @@ public static class CommunityTriggerApi
         recommendation.Outcome = outcome ?? recommendation.Outcome;
         audit.Add("trigger.recommendation.update", "trigger-application", Id(id), details: $"recommendation {recommendationId} completed={request.Completed}");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await ToResponseAsync(db, application, time, ct));
+        return TypedResults.Ok(await register.ToResponseAsync(application, ct));
     }
 
-    /// <summary>The figures for one financial year (1 April to 31 March), counting only what the caller may see.</summary>
-    public static async Task<TriggerFigures> FiguresAsync(AppDb db, CaseAccess access, int financialYear, CancellationToken ct)
-    {
-        var from = new DateOnly(financialYear, 4, 1);
-        var to = new DateOnly(financialYear + 1, 3, 31);
-        var start = ForceClock.StartOf(from);
-        var end = ForceClock.StartOf(to.AddDays(1));
-        var applications = Visible(db.TriggerApplications, access).AsNoTracking().Where(a => a.ReceivedAt >= start && a.ReceivedAt < end);
-        var ids = applications.Select(a => a.Id);
-        var recommendations = db.TriggerRecommendations.AsNoTracking().Where(r => ids.Contains(r.ApplicationId));
-        return new TriggerFigures(from, to,
-            await applications.CountAsync(ct),
-            await applications.CountAsync(a => a.ThresholdMet == true, ct),
-            await applications.CountAsync(a => a.ThresholdMet == false, ct),
-            await applications.CountAsync(a => a.ThresholdMet == null, ct),
-            await applications.CountAsync(a => a.Status == TriggerStatus.Reviewed, ct),
-            await recommendations.CountAsync(ct),
-            await recommendations.CountAsync(r => r.CompletedAt != null, ct),
-            await access.Visible(db.AsbCases).CountAsync(c => c.TriggerFlaggedAt >= start && c.TriggerFlaggedAt < end, ct));
-    }
-
-    private static async Task<Results<Ok<TriggerFigures>, ValidationProblem>> GetFiguresAsync(AppDb db, CaseAccess access, AuditTrail audit, TimeProvider time, int? year, CancellationToken ct)
+    private static async Task<Results<Ok<TriggerFigures>, ValidationProblem>> GetFiguresAsync(TriggerRegister register, AuditTrail audit, TimeProvider time, int? year, CancellationToken ct)
     {
         var today = ForceClock.ToLocal(time.GetUtcNow());
         var current = today.Month >= 4 ? today.Year : today.Year - 1;
@@ -365,7 +325,7 @@ public static class CommunityTriggerApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give the financial year by the year it starts, 2014 or later (the Act came into force in October 2014)"] });
         }
-        var figures = await FiguresAsync(db, access, year ?? current, ct);
+        var figures = await register.FiguresAsync(year ?? current, ct);
         await audit.WriteAsync("trigger.figures", "trigger-application", null, details: $"year={year ?? current}", cancellationToken: ct);
         return TypedResults.Ok(figures);
     }

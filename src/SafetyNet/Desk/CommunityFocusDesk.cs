@@ -50,8 +50,8 @@ public enum DeskOutcome
 /// opens or links a case and refers.
 /// </summary>
 public sealed class CommunityFocusDesk(
-    AppDb db, Identities people, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseWork cases, TriggerThreshold trigger, CurrentUser user,
-    AuditTrail audit, RecordReads reads, TimeProvider time)
+    AppDb db, Identities people, ForceConfiguration configuration, IDeskRouting routing, CaseAccess access, CaseLifecycle lifecycle, CaseLinks links,
+    CaseChronology chronology, TriggerThreshold trigger, CurrentUser user, AuditTrail audit, RecordReads reads, TimeProvider time)
 {
     /// <summary>
     /// Puts an incident in the desk's queue when it qualifies. The caller saves. Safe to call again for an incident
@@ -353,12 +353,12 @@ public sealed class CommunityFocusDesk(
         await db.SaveChangesAsync(ct);
         if (caseDecision == DeskCaseDecision.Open)
         {
-            var opened = await cases.OpenFromIncidentAsync(incident, level ?? "Low", ct);
+            var opened = await lifecycle.OpenFromIncidentAsync(incident, level ?? "Low", ct);
             review.CaseId = opened.Id;
         }
         else if (linked is not null)
         {
-            await cases.LinkIncidentAsync(linked, incident.Id, ct);
+            await links.LinkIncidentAsync(linked, incident.Id, ct);
             review.CaseId = linked.Id;
         }
         if (request.ReferToAgencyId is { } referredTo)
@@ -377,7 +377,7 @@ public sealed class CommunityFocusDesk(
         }
         if (review.CaseId is { } reviewedCase)
         {
-            cases.AddEntry(reviewedCase, "desk-review",
+            chronology.AddEntry(reviewedCase, "desk-review",
                 $"Desk review of {incident.Reference}: risk {review.RiskDecision!.ToLowerInvariant()} as {level}{(reason is null ? "" : $" ({reason})")}" +
                 (request.OfficerAttends == true ? "; an officer attends" : "") + (request.ReferToAgencyId is null ? "" : "; referred to a partner"), policeOnly: incident.Sensitive);
         }

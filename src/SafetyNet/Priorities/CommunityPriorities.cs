@@ -1,88 +1,11 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafetyNet.Cases;
 using SafetyNet.Data;
-using SafetyNet.Incidents;
 using SafetyNet.Platform;
 using SafetyNet.Web;
 
 namespace SafetyNet.Priorities;
-
-/// <summary>
-/// A community priority a neighbourhood team agreed with residents and councillors (such as "speeding on
-/// the High Street"), the actions taken on it and the date it is next reviewed with them. Partners working
-/// in the district see it; a priority carries no personal data.
-/// </summary>
-public sealed class CommunityPriority : IVersioned
-{
-    public long Id { get; set; }
-    public required string District { get; set; }
-    /// <summary>The neighbourhood or ward within the district, as residents name it.</summary>
-    public string? Area { get; set; }
-    public required string Title { get; set; }
-    public required string Description { get; set; }
-    /// <summary>Who set it and where: a residents' meeting, a councillors' surgery, a survey.</summary>
-    public required string SetWith { get; set; }
-    public DateOnly SetOn { get; set; }
-    public DateOnly ReviewOn { get; set; }
-    /// <summary>Active, Achieved or Closed.</summary>
-    public string Status { get; set; } = PriorityStatus.Active;
-    public string? Outcome { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public required string CreatedBy { get; set; }
-    public int Version { get; set; }
-    public List<PriorityAction> Actions { get; set; } = [];
-}
-
-public sealed class PriorityAction
-{
-    public long Id { get; set; }
-    public long PriorityId { get; set; }
-    public DateOnly TakenOn { get; set; }
-    public required string Description { get; set; }
-    public required string TakenBy { get; set; }
-    public required string Agency { get; set; }
-    public DateTimeOffset RecordedAt { get; set; }
-}
-
-public static class PriorityStatus
-{
-    public const string Active = nameof(Active);
-    public const string Achieved = nameof(Achieved);
-    public const string Closed = nameof(Closed);
-    public static readonly IReadOnlyList<string> All = [Active, Achieved, Closed];
-}
-
-internal sealed class CommunityPriorityConfiguration : IEntityTypeConfiguration<CommunityPriority>
-{
-    public void Configure(EntityTypeBuilder<CommunityPriority> p)
-    {
-        p.ToTable("CommunityPriorities");
-        p.Property(x => x.District).HasMaxLength(60);
-        p.Property(x => x.Area).HasMaxLength(100);
-        p.Property(x => x.Title).HasMaxLength(200);
-        p.Property(x => x.Description).HasMaxLength(4000);
-        p.Property(x => x.SetWith).HasMaxLength(300);
-        p.Property(x => x.Status).HasMaxLength(20);
-        p.Property(x => x.Outcome).HasMaxLength(4000);
-        p.Property(x => x.CreatedBy).HasMaxLength(256);
-        p.HasIndex(x => new { x.District, x.Status, x.ReviewOn });
-        p.HasMany(x => x.Actions).WithOne().HasForeignKey(a => a.PriorityId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class PriorityActionConfiguration : IEntityTypeConfiguration<PriorityAction>
-{
-    public void Configure(EntityTypeBuilder<PriorityAction> a)
-    {
-        a.ToTable("CommunityPriorityActions");
-        a.Property(x => x.Description).HasMaxLength(2000);
-        a.Property(x => x.TakenBy).HasMaxLength(256);
-        a.Property(x => x.Agency).HasMaxLength(200);
-    }
-}
 
 public sealed record PriorityRequest(int? Version, string? District, string? Area, string? Title, string? Description, string? SetWith,
     DateOnly? SetOn, DateOnly? ReviewOn, string? Status, string? Outcome);
@@ -281,44 +204,4 @@ public sealed class CommunityPriorities(AppDb db, CaseAccess access, CurrentUser
         p.Id, p.District, p.Area, p.Title, p.Description, p.SetWith, p.SetOn, p.ReviewOn, p.Status == PriorityStatus.Active && p.ReviewOn < today,
         p.Status, p.Outcome, p.Actions.OrderBy(a => a.TakenOn).ThenBy(a => a.Id).Select(a => new PriorityActionResponse(a.Id, a.TakenOn, a.Description, a.TakenBy, a.Agency)).ToList(),
         p.Version);
-}
-
-/// <summary>Community priorities under <c>/api/v1/asb/priorities</c>.</summary>
-public static class CommunityPrioritiesApi
-{
-    public static WebApplication MapCommunityPriorities(this WebApplication app)
-    {
-        var group = app.MapGroup("/api/v1/asb/priorities").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community priorities");
-        group.MapGet("", ListAsync);
-        group.MapPost("", async (PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.CreateAsync(r, ct), created: true));
-        group.MapGet("/{id:long}", async Task<Results<Ok<PriorityResponse>, NotFound>> (long id, CommunityPriorities p, CancellationToken ct) =>
-            await p.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound());
-        group.MapPut("/{id:long}", async (long id, PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.UpdateAsync(id, r, ct)));
-        group.MapPost("/{id:long}/actions", async (long id, PriorityActionRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.AddActionAsync(id, r, ct), created: true));
-        return app;
-    }
-
-    private static async Task<Results<Ok<PagedList<PriorityResponse>>, NotFound, ValidationProblem>> ListAsync(
-        CommunityPriorities priorities, string? district, string? status, bool? dueForReview, int? page, int? pageSize, CancellationToken ct)
-    {
-        if (!priorities.CanRead)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new Validation();
-        var paging = Paging.Read(v, page, pageSize, 50);
-        district = v.District("district", district);
-        if (status is not null && !PriorityStatus.All.Contains(status))
-        {
-            v.Add("status", "The status is one of: Active, Achieved, Closed");
-        }
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        return TypedResults.Ok(await priorities.ListAsync(district, status, dueForReview == true, paging, ct));
-    }
-
-    private static Results<Ok<PriorityResponse>, Created<PriorityResponse>, NotFound, ValidationProblem, ProblemHttpResult> Respond(Outcome<PriorityResponse> result, bool created = false) =>
-        result.ToHttp(created, p => $"/api/v1/asb/priorities/{p.Id}", "The priority was not saved");
 }

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SafetyNet.Cases;
+using SafetyNet.Platform;
+using SafetyNet.Web;
+
+namespace SafetyNet.Desk;
+
+/// <summary>The community focus desk: its queue, and the review of each incident routed to it, <c>/api/v1/asb/desk</c>.</summary>
+public static class DeskApi
+{
+    public static IHostApplicationBuilder AddDesk(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IDeskRouting, VictimHistoryDeskRouting>();
+        builder.Services.AddScoped<CommunityFocusDesk>();
+        return builder;
+    }
+
+    public static WebApplication MapDesk(this WebApplication app)
+    {
+        var desk = app.MapGroup("/api/v1/asb/desk").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Desk).WithTags("Community focus desk");
+        desk.MapGet("", DeskQueueAsync);
+        desk.MapGet("/{incidentId:long}", DeskReadAsync);
+        desk.MapPost("/{incidentId:long}/review", DeskReviewAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<PagedList<DeskQueueItem>>, ValidationProblem>> DeskQueueAsync(
+        CommunityFocusDesk desk, bool? overdueOnly, bool? reviewed, string? reason, string? district, string? sort, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        if (reason is not null)
+        {
+            v.Enum<DeskRouteReason>("reason", reason, "the reason");
+        }
+        if (sort is not null && sort is not ("due" or "-due" or "reported" or "-reported"))
+        {
+            v.Add("sort", "sort is one of: due, -due, reported, -reported");
+        }
+        district = v.District("district", district);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        return TypedResults.Ok(await desk.QueueAsync(new CommunityFocusDesk.QueueFilter(overdueOnly == true, reviewed == true, reason, district, sort), paging, ct));
+    }
+
+    private static async Task<Results<Ok<DeskReviewResponse>, NotFound, ValidationProblem>> DeskReadAsync(
+        long incidentId, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
+    {
+        var read = await desk.ReadAsync(incidentId, Purpose.From(context), null, ct);
+        return read.Outcome switch
+        {
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ => TypedResults.Ok(read.Value!),
+        };
+    }
+
+    /// <summary>
+    /// Saves the desk's review and answers the review as it now stands; a sensitive incident reviewed without a stated
+    /// purpose is saved and answered with no content, since reading it back needs the purpose.
+    /// </summary>
+    private static async Task<Results<Ok<DeskReviewResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
+        long incidentId, DeskReviewRequest request, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
+    {
+        var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, ct);
+        switch (outcome)
+        {
+            case DeskOutcome.NotFound:
+                return TypedResults.NotFound();
+            case DeskOutcome.Invalid:
+                return TypedResults.ValidationProblem(errors, title: "The review was not saved");
+            case DeskOutcome.Stale:
+                return TypedResults.Problem(OutcomeHttp.Stale(version));
+        }
+        var read = await desk.ReadAsync(incidentId, Purpose.From(context), "reviewed", ct);
+        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NoContent();
+    }
+}
