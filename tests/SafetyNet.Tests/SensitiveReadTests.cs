@@ -479,4 +479,44 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         Assert.NotEqual(plainIdentity, await IdentityOfAsync(app, plain));
         Assert.Contains(await EventsAsync(app, personPurpose), e => e.Action == "identity.read");
     }
+
+    [Theory, Providers]
+    public async Task The_attendance_queue_and_the_incident_list_give_a_sensitive_incident_without_its_location_and_audit_each_list(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var street = $"Lane{Guid.NewGuid():N}"[..14];
+        var abuseReport = VictimCases.Report("DOMESTIC-ABUSE", "Husband threatened her with a knife", Reports.Victim("Philippa", "Quennell", "1983-01-09"));
+        abuseReport["location"] = new { text = $"7 {street}, Hitchin", district = "North Hertfordshire" };
+        var burglaryReport = Reports.Burglary(people: Reports.Victim("Barnaby", "Quennell", "1950-02-02"));
+        burglaryReport["location"] = new { text = $"9 {street}, Hitchin", district = "North Hertfordshire" };
+        var abuse = (await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", abuseReport))).GetProperty("id").GetInt64();
+        var burglary = (await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", burglaryReport))).GetProperty("id").GetInt64();
+        // Both long overdue for attendance, so they head the queue.
+        await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == abuse || i.Id == burglary)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.AttendanceDueAt, SafetyNetApp.Start.AddYears(-5)).SetProperty(x => x.ArrivedAt, (DateTimeOffset?)null)));
+
+        foreach (var (path, action) in new[] { ("/api/v1/queues/attendance?pageSize=500", "incident.attendance-queue"), ($"/api/v1/incidents?q={street}", "incident.search") })
+        {
+            var before = await LastEventIdAsync(app);
+            var list = await supervisor.GetFromJsonAsync<JsonElement>(path);
+            Assert.DoesNotContain($"7 {street}", list.GetRawText(), StringComparison.Ordinal);
+            var rows = list.GetProperty("items").EnumerateArray()
+                .ToDictionary(r => (r.TryGetProperty("incidentId", out var incidentId) ? incidentId : r.GetProperty("id")).GetInt64());
+            Assert.Equal(JsonValueKind.Null, rows[abuse].GetProperty("locationText").ValueKind);
+            Assert.True(rows[abuse].GetProperty("sensitive").GetBoolean());
+            Assert.Equal("DOMESTIC-ABUSE", rows[abuse].GetProperty("typeCode").GetString());
+            Assert.Equal($"9 {street}, Hitchin", rows[burglary].GetProperty("locationText").GetString());
+            Assert.False(rows[burglary].GetProperty("sensitive").GetBoolean());
+            var read = await OneEventSinceAsync(app, before, action);
+            Assert.Contains(Id(abuse), Named(read.Details));
+            Assert.Contains(Id(burglary), Named(read.Details));
+        }
+
+        // The page shows "Sensitive" where the place would be.
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor))).GetStringAsync("/queues/attendance");
+        Assert.Contains($"9 {street}, Hitchin", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"7 {street}", page, StringComparison.Ordinal);
+        Assert.Contains("Sensitive", page, StringComparison.Ordinal);
+    }
 }

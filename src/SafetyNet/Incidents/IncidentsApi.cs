@@ -75,7 +75,7 @@ public static class IncidentsApi
     }
 
     private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
-        AppDb db, IncidentAccess access, AuditTrail audit, string? type, string? district, string? grade, DateTimeOffset? from, DateTimeOffset? to,
+        IncidentReader reader, string? type, string? district, string? grade, DateTimeOffset? from, DateTimeOffset? to,
         string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
@@ -86,40 +86,7 @@ public static class IncidentsApi
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        var query = access.Visible(db.Incidents).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(type))
-        {
-            query = query.Where(i => i.TypeCode == type.ToUpperInvariant());
-        }
-        if (!string.IsNullOrWhiteSpace(district))
-        {
-            query = query.Where(i => i.District == district);
-        }
-        if (!string.IsNullOrWhiteSpace(grade))
-        {
-            query = query.Where(i => i.GradeCode == grade.ToUpperInvariant());
-        }
-        if (from is { } f)
-        {
-            query = query.Where(i => i.ReportedAt >= f);
-        }
-        if (to is { } t)
-        {
-            query = query.Where(i => i.ReportedAt < t);
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(i => i.Reference == text || i.LocationText.Contains(text));
-        }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        if (access.CanRead)
-        {
-            await audit.WriteAsync("incident.search", "incident", null, details: $"type={type} district={district} grade={grade} q={q} page={paging.Page}", cancellationToken: ct);
-        }
-        return TypedResults.Ok(new PagedList<IncidentSummary>(items.Select(i => i.ToSummary()).ToList(), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(await reader.ListAsync(new IncidentFilter(type, district, grade, from, to, q), paging, ct));
     }
 
     /// <summary>One incident, read through <see cref="IncidentReader.ReadAsync"/>: 404, then the purpose if sensitive, then the audit.</summary>
