@@ -70,6 +70,21 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
             ct => ToResponseAsync(incident!, ct), cancellationToken);
     }
 
+    /// <summary>
+    /// The answer to recording an incident. A new one answers with what its author sent and what intake worked out from
+    /// it, as the author's own record. A repeated import of one already recorded answers with the incident as it stands,
+    /// which is a read like any other: not found unless the caller may see it, a purpose if it is sensitive, audited.
+    /// </summary>
+    public async Task<Read<IncidentResponse>> AnswerRecordedAsync(IntakeResult recorded, string? purpose, CancellationToken cancellationToken = default)
+    {
+        if (!recorded.Created)
+        {
+            return await ReadAsync(recorded.Incident!.Id, purpose, "repeated import", cancellationToken);
+        }
+        var incident = await FindAsync(recorded.Incident!.Id, cancellationToken);
+        return incident is null ? new(ReadOutcome.NotFound, null, null) : new(ReadOutcome.Allowed, await ToResponseAsync(incident, cancellationToken), null);
+    }
+
     /// <summary>The incident as stored, for the services that change it; a read for a person goes through <see cref="ReadAsync"/>.</summary>
     public async Task<Incident?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         await access.Visible(db.Incidents).Include(i => i.People).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);

@@ -60,18 +60,23 @@ public static class IncidentsApi
         return app;
     }
 
-    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, ValidationProblem>> CreateAsync(
-        CreateIncidentRequest request, IncidentIntake intake, IncidentReader reader, CancellationToken ct)
+    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, NotFound, ValidationProblem>> CreateAsync(
+        CreateIncidentRequest request, HttpContext context, IncidentIntake intake, IncidentReader reader, CancellationToken ct)
     {
         var result = await intake.RecordAsync(request, ct);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(result.Errors, title: "The incident was not recorded");
         }
-        var incident = await reader.FindAsync(result.Incident!.Id, ct);
-        var response = await reader.ToResponseAsync(incident!, ct);
-        // A repeated import of one external reference changes nothing and answers with what is there.
-        return result.Created ? TypedResults.Created($"/api/v1/incidents/{response.Id}", response) : TypedResults.Ok(response);
+        // A repeated import of one external reference changes nothing and answers with what is there: a read.
+        var answer = await reader.AnswerRecordedAsync(result, Purpose.From(context), ct);
+        return answer.Outcome switch
+        {
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ when result.Created => TypedResults.Created($"/api/v1/incidents/{answer.Value!.Id}", answer.Value),
+            _ => TypedResults.Ok(answer.Value!),
+        };
     }
 
     private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
