@@ -102,24 +102,27 @@ public static class AsbApi
     }
 
     /// <summary>
-    /// Saves the desk's review and answers the review as it now stands; a sensitive incident reviewed without a stated
-    /// purpose is saved and answered with no content, since reading it back needs the purpose.
+    /// Saves the desk's review and answers the review as it now stands; a sensitive incident needs the purpose before
+    /// anything is saved, and the answer is read for it.
     /// </summary>
-    private static async Task<Results<Ok<DeskReviewResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
+    private static async Task<Results<Ok<DeskReviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
         long incidentId, DeskReviewRequest request, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
     {
-        var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, ct);
+        var purpose = Purpose.From(context);
+        var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, purpose, ct);
         switch (outcome)
         {
             case DeskOutcome.NotFound:
                 return TypedResults.NotFound();
+            case DeskOutcome.PurposeRequired:
+                return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
             case DeskOutcome.Invalid:
                 return TypedResults.ValidationProblem(errors, title: "The review was not saved");
             case DeskOutcome.Stale:
                 return TypedResults.Problem(OutcomeHttp.Stale(version));
         }
-        var read = await desk.ReadAsync(incidentId, Purpose.From(context), "reviewed", ct);
-        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NoContent();
+        var read = await desk.ReadAsync(incidentId, purpose, "reviewed", ct);
+        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NotFound();
     }
 
     /// <summary>The cases a search finds, as CSV for a caseworker's own reporting: only what they may see, at most 10,000 rows.</summary>

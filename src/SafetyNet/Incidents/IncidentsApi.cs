@@ -59,22 +59,27 @@ public static class IncidentsApi
         return app;
     }
 
-    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, ValidationProblem>> CreateAsync(
-        CreateIncidentRequest request, IncidentIntake intake, IncidentReader reader, CancellationToken ct)
+    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, NotFound, ValidationProblem>> CreateAsync(
+        CreateIncidentRequest request, HttpContext context, IncidentIntake intake, IncidentReader reader, CancellationToken ct)
     {
         var result = await intake.RecordAsync(request, ct);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(result.Errors, title: "The incident was not recorded");
         }
-        var incident = await reader.FindAsync(result.Incident!.Id, ct);
-        var response = await reader.ToResponseAsync(incident!, ct);
-        // A repeated import of one external reference changes nothing and answers with what is there.
-        return result.Created ? TypedResults.Created($"/api/v1/incidents/{response.Id}", response) : TypedResults.Ok(response);
+        // A repeated import of one external reference changes nothing and answers with what is there: a read.
+        var answer = await reader.AnswerRecordedAsync(result, Purpose.From(context), ct);
+        return answer.Outcome switch
+        {
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ when result.Created => TypedResults.Created($"/api/v1/incidents/{answer.Value!.Id}", answer.Value),
+            _ => TypedResults.Ok(answer.Value!),
+        };
     }
 
     private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
-        AppDb db, IncidentAccess access, AuditTrail audit, string? type, string? district, string? grade, DateTimeOffset? from, DateTimeOffset? to,
+        IncidentReader reader, string? type, string? district, string? grade, DateTimeOffset? from, DateTimeOffset? to,
         string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
@@ -85,40 +90,7 @@ public static class IncidentsApi
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        var query = access.Visible(db.Incidents).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(type))
-        {
-            query = query.Where(i => i.TypeCode == type.ToUpperInvariant());
-        }
-        if (!string.IsNullOrWhiteSpace(district))
-        {
-            query = query.Where(i => i.District == district);
-        }
-        if (!string.IsNullOrWhiteSpace(grade))
-        {
-            query = query.Where(i => i.GradeCode == grade.ToUpperInvariant());
-        }
-        if (from is { } f)
-        {
-            query = query.Where(i => i.ReportedAt >= f);
-        }
-        if (to is { } t)
-        {
-            query = query.Where(i => i.ReportedAt < t);
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(i => i.Reference == text || i.LocationText.Contains(text));
-        }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        if (access.CanRead)
-        {
-            await audit.WriteAsync("incident.search", "incident", null, details: $"type={type} district={district} grade={grade} q={q} page={paging.Page}", cancellationToken: ct);
-        }
-        return TypedResults.Ok(new PagedList<IncidentSummary>(items.Select(i => i.ToSummary()).ToList(), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(await reader.ListAsync(new IncidentFilter(type, district, grade, from, to, q), paging, ct));
     }
 
     /// <summary>One incident, read through <see cref="IncidentReader.ReadAsync"/>: 404, then the purpose if sensitive, then the audit.</summary>

@@ -41,9 +41,6 @@ public sealed record AuditResponse(AuditSummary Audit, AuditResult Result, IRead
 
 public static class InsightApi
 {
-    public static readonly IReadOnlyList<string> Districts =
-        ["Broxbourne", "Dacorum", "East Hertfordshire", "Hertsmere", "North Hertfordshire", "St Albans", "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield"];
-
     public static IHostApplicationBuilder AddInsight(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<InsightAccess>();
@@ -237,23 +234,14 @@ public static class InsightApi
         return TypedResults.Ok(new NearRepeatResponse(input.Length, table.TotalPairs, settings.Permutations, metric.ToString().ToLowerInvariant(), cells));
     }
 
-    private static Validation? PackDistrict(string? district)
-    {
-        if (district is not null && !Districts.Contains(district, StringComparer.Ordinal))
-        {
-            var v = new Validation();
-            v.Add("district", $"district must be one of: {string.Join(", ", Districts)}");
-            return v;
-        }
-        return null;
-    }
-
     private static async Task<Results<Ok<DailyPack>, ValidationProblem>> PackAsync(
         PackSnapshots pack, AuditTrail audit, string? district, bool? fresh, CancellationToken ct)
     {
-        if (PackDistrict(district) is { } invalid)
+        var v = new Validation();
+        district = v.District("district", district);
+        if (!v.IsValid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return TypedResults.ValidationProblem(v.Errors);
         }
         var result = await pack.GetAsync(district, fresh == true, ct);
         await audit.WriteAsync("pack.read", "daily-pack", result.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -263,9 +251,11 @@ public static class InsightApi
 
     private static async Task<IResult> ExportAsync(HttpContext context, PackSnapshots pack, AuditTrail audit, string? district, string format, CancellationToken ct)
     {
-        if (PackDistrict(district) is { } invalid)
+        var v = new Validation();
+        district = v.District("district", district);
+        if (!v.IsValid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return TypedResults.ValidationProblem(v.Errors);
         }
         var result = await pack.GetAsync(district, false, ct);
         var name = $"daily-pack-{result.Date:yyyy-MM-dd}{(district is null ? "" : "-" + district.ToLowerInvariant().Replace(' ', '-'))}.{format}";

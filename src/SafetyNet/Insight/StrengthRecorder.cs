@@ -24,10 +24,7 @@ public sealed class StrengthRecorder(AppDb db, CurrentUser user, AuditTrail audi
             v.Add("date", "The date must be within the last month or tomorrow");
         }
         var shift = v.Enum<Shift>("shift", request.Shift, "a shift");
-        if (request.District is null || !InsightApi.Districts.Contains(request.District, StringComparer.Ordinal))
-        {
-            v.Add("district", "Select a district");
-        }
+        var district = v.District("district", request.District, required: true, label: "a district");
         if (request.Planned is not (>= 0 and <= 500))
         {
             v.Add("planned", "Enter the planned strength, from 0 to 500");
@@ -54,10 +51,10 @@ public sealed class StrengthRecorder(AppDb db, CurrentUser user, AuditTrail audi
             return (null, v.Errors, null);
         }
         var date = request.Date!.Value;
-        var row = await db.Set<StrengthOnDuty>().FirstOrDefaultAsync(s => s.Date == date && s.Shift == shift && s.District == request.District, ct);
+        var row = await db.Set<StrengthOnDuty>().FirstOrDefaultAsync(s => s.Date == date && s.Shift == shift && s.District == district, ct);
         if (row is null)
         {
-            row = new StrengthOnDuty { Date = date, Shift = shift!.Value, District = request.District!, RecordedBy = user.Name };
+            row = new StrengthOnDuty { Date = date, Shift = shift!.Value, District = district!, RecordedBy = user.Name };
             db.Add(row);
         }
         else if (request.Version is not { } version || !db.Matches(row, version))

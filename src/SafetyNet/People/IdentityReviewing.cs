@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
+using SafetyNet.Platform;
 using SafetyNet.Web;
 
 namespace SafetyNet.People;
@@ -12,24 +13,34 @@ public enum ReviewOutcome
     NotFound,
     Invalid,
     Stale,
+    /// <summary>The change answers with a sensitive identity and no purpose was stated: nothing was changed.</summary>
+    PurposeRequired,
 }
 
-public sealed record ReviewResult(ReviewOutcome Outcome, PersonIdentity? Identity, int CurrentVersion, IDictionary<string, string[]> Errors)
+/// <summary>
+/// What a merge, split or review decision did. <see cref="Answer"/> is the identity it left, read for the purpose stated
+/// and audited as a read (null when the decision leaves no identity to show, as "different people" does).
+/// </summary>
+public sealed record ReviewResult(ReviewOutcome Outcome, PersonIdentity? Identity, int CurrentVersion, IDictionary<string, string[]> Errors, IdentityResponse? Answer = null)
 {
     public static ReviewResult NotFound() => new(ReviewOutcome.NotFound, null, 0, new Dictionary<string, string[]>());
+
+    public static ReviewResult PurposeRequired() => new(ReviewOutcome.PurposeRequired, null, 0, new Dictionary<string, string[]>());
 }
 
 /// <summary>
 /// A reviewer's merges, splits and review decisions, checked and saved with their audit events in one transaction.
 /// Only reviewers (supervisors and the community focus desk) may change identities; to anyone else the records do
-/// not exist.
+/// not exist. Each answers with the identity it leaves, which is a read: when that identity holds an entry on a
+/// sensitive incident the purpose is asked after the 404 and before anything is changed, and the answer is read
+/// through <see cref="IdentityReader.ReadAsync"/> for that purpose (decision 0081).
 /// </summary>
-public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentAccess access, TimeProvider time, Platform.CurrentUser user, Platform.AuditTrail audit)
+public sealed class IdentityReviewing(AppDb db, Identities identities, IdentityReader reader, IncidentAccess access, TimeProvider time, CurrentUser user, AuditTrail audit)
 {
     public bool CanReview => access.IsReviewer;
 
     /// <summary>Merges the identity of one entry into the identity of another.</summary>
-    public async Task<ReviewResult> MergeAsync(long personId, long? intoPersonId, int? version, int? intoVersion, string? reason, CancellationToken cancellationToken)
+    public async Task<ReviewResult> MergeAsync(long personId, long? intoPersonId, int? version, int? intoVersion, string? reason, string? purpose, CancellationToken cancellationToken)
     {
         if (!CanReview || await VisiblePersonAsync(personId, cancellationToken) is not { } person)
         {
@@ -58,6 +69,10 @@ public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentA
                 v.Add("intoPersonId", "There is no such person entry");
             }
         }
+        if (await MayOpenAsync(person.IdentityId, into?.IdentityId, purpose, cancellationToken) == ReadOutcome.PurposeRequired)
+        {
+            return ReviewResult.PurposeRequired();
+        }
         if (!v.IsValid)
         {
             return new ReviewResult(ReviewOutcome.Invalid, null, 0, v.Errors);
@@ -84,20 +99,25 @@ public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentA
             return new ReviewResult(ReviewOutcome.Stale, target, target.Version, v.Errors);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ReviewResult(ReviewOutcome.Done, target, target.Version, v.Errors);
+        return new ReviewResult(ReviewOutcome.Done, target, target.Version, v.Errors, await AnswerAsync(target.Id, purpose, "after merge", cancellationToken));
     }
 
     /// <summary>Takes entries out of an identity, reviving the identity they were merged from when that is what they were.</summary>
-    public async Task<ReviewResult> SplitAsync(long identityId, IReadOnlyCollection<long>? personIds, int? version, string? reason, CancellationToken cancellationToken)
+    public async Task<ReviewResult> SplitAsync(long identityId, IReadOnlyCollection<long>? personIds, int? version, string? reason, string? purpose, CancellationToken cancellationToken)
     {
         if (!CanReview)
         {
             return ReviewResult.NotFound();
         }
         var identity = await db.PersonIdentities.FirstOrDefaultAsync(i => i.Id == identityId, cancellationToken);
-        if (identity is null || !await VisibleIdentityAsync(identity.Id, cancellationToken))
+        var outcome = RecordReads.MayOpen(identity is null ? null : await reader.SensitivityAsync(identity.Id, cancellationToken), purpose);
+        if (identity is null || outcome == ReadOutcome.NotFound)
         {
             return ReviewResult.NotFound();
+        }
+        if (outcome == ReadOutcome.PurposeRequired)
+        {
+            return ReviewResult.PurposeRequired();
         }
         var v = new Validation();
         if (identity.MergedIntoId is not null)
@@ -138,11 +158,15 @@ public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentA
             return new ReviewResult(ReviewOutcome.Stale, identity, identity.Version, v.Errors);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ReviewResult(ReviewOutcome.Done, split, split.Version, v.Errors);
+        return new ReviewResult(ReviewOutcome.Done, split, split.Version, v.Errors, await AnswerAsync(split.Id, purpose, "after split", cancellationToken));
     }
 
     /// <summary>Decides a grey-band pair: the same person (merge) or different people (never linked automatically).</summary>
-    public async Task<ReviewResult> DecideAsync(long reviewId, string? decision, int? version, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Only "merge" answers with an identity, so only a merge of a pair holding a sensitive entry needs the purpose;
+    /// "different people" answers with nothing and needs none.
+    /// </remarks>
+    public async Task<ReviewResult> DecideAsync(long reviewId, string? decision, int? version, string? purpose, CancellationToken cancellationToken)
     {
         if (!CanReview)
         {
@@ -153,6 +177,10 @@ public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentA
             || await VisiblePersonAsync(review.CandidatePersonId, cancellationToken) is not { } candidate)
         {
             return ReviewResult.NotFound();
+        }
+        if (decision == "merge" && await MayOpenAsync(person.IdentityId, candidate.IdentityId, purpose, cancellationToken) == ReadOutcome.PurposeRequired)
+        {
+            return ReviewResult.PurposeRequired();
         }
         var v = new Validation();
         if (decision is not ("merge" or "not-same"))
@@ -200,7 +228,8 @@ public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentA
             return new ReviewResult(ReviewOutcome.Stale, null, review.Version, v.Errors);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ReviewResult(ReviewOutcome.Done, result, result?.Version ?? 0, v.Errors);
+        return new ReviewResult(ReviewOutcome.Done, result, result?.Version ?? 0, v.Errors,
+            result is null ? null : await AnswerAsync(result.Id, purpose, $"after review {review.Id}", cancellationToken));
     }
 
     private async Task<bool> SaveAsync(CancellationToken cancellationToken)
@@ -222,9 +251,21 @@ public sealed class IdentityReviewing(AppDb db, Identities identities, IncidentA
          where p.Id == id
          select p).FirstOrDefaultAsync(cancellationToken);
 
-    private Task<bool> VisibleIdentityAsync(long identityId, CancellationToken cancellationToken) =>
-        (from p in db.IncidentPeople
-         join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
-         where p.IdentityId == identityId
-         select p).AnyAsync(cancellationToken) ;
+    /// <summary>
+    /// Whether a change whose answer joins these identities may go ahead: a purpose is needed when any of them holds an
+    /// entry the caller sees on a sensitive incident. The entries themselves were found visible by the caller.
+    /// </summary>
+    private async Task<ReadOutcome> MayOpenAsync(long? identityId, long? otherIdentityId, string? purpose, CancellationToken cancellationToken)
+    {
+        var sensitive = false;
+        foreach (var id in new[] { identityId, otherIdentityId }.OfType<long>().Distinct())
+        {
+            sensitive |= await reader.SensitivityAsync(id, cancellationToken) == true;
+        }
+        return RecordReads.MayOpen(sensitive, purpose);
+    }
+
+    /// <summary>The identity a change leaves, read for the purpose stated before the change and audited as a read.</summary>
+    private async Task<IdentityResponse?> AnswerAsync(long identityId, string? purpose, string details, CancellationToken cancellationToken) =>
+        (await reader.ReadAsync(identityId, purpose, details, cancellationToken)).Value;
 }

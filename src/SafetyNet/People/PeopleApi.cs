@@ -65,7 +65,7 @@ public sealed class ContactHistory(AppDb db, IncidentAccess access, Identities i
         var rows = await access.Visible(db.Incidents).AsNoTracking()
             .Where(i => i.LocationKey == key && i.Id != excludeIncidentId)
             .OrderByDescending(i => i.ReportedAt).Take(50).ToListAsync(ct);
-        return rows.Select(i => i.ToSummary()).ToList();
+        return rows.Select(i => i.ToListed()).ToList();
     }
 }
 
