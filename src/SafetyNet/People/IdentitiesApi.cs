@@ -227,34 +227,17 @@ public static class IdentitiesApi
     private static async Task<Results<Ok<IdentityResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
         long id, ReviewDecisionRequest request, HttpContext context, IdentityReviewing reviewing, CancellationToken ct)
     {
-        var result = await reviewing.DecideAsync(id, request.Decision, request.Version, Purpose.From(context), ct);
-        return result.Outcome switch
-        {
-            ReviewOutcome.NotFound => TypedResults.NotFound(),
-            ReviewOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
-            ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
-            ReviewOutcome.Stale => TypedResults.Problem(OutcomeHttp.Stale(result.CurrentVersion)),
-            // "Different people" changes no identity and answers with nothing.
-            _ when result.Identity is null => TypedResults.NoContent(),
-            _ when result.Answer is { } answer => TypedResults.Ok(answer),
-            _ => TypedResults.NotFound(),
-        };
+        var decided = await reviewing.DecideAsync(id, request.Decision, request.Version, Purpose.From(context), ct);
+        // "Different people" changes no identity and answers with nothing.
+        return decided.ToOkOrNoContent(done => done.Answer, "The pair was not decided");
     }
 
     /// <summary>
     /// The answer to a merge, split or review decision: the identity as it stands after the change, read by
     /// <see cref="IdentityReviewing"/> for the purpose stated and audited; or why nothing was changed.
     /// </summary>
-    private static Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult> Respond(ReviewResult result) =>
-        result.Outcome switch
-        {
-            ReviewOutcome.NotFound => TypedResults.NotFound(),
-            ReviewOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
-            ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
-            ReviewOutcome.Stale => TypedResults.Problem(OutcomeHttp.Stale(result.CurrentVersion)),
-            _ when result.Answer is { } answer => TypedResults.Ok(answer),
-            _ => TypedResults.NotFound(),
-        };
+    private static Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult> Respond(Outcome<ReviewDone> result) =>
+        result is { IsDone: true, Value.Answer: null } ? TypedResults.NotFound() : result.ToOk(done => done.Answer!, "The identities were not changed");
 
     private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem>> GetAsync(long id, HttpContext context, IdentityReader reader, CancellationToken ct)
     {

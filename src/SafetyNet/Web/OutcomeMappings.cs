@@ -22,7 +22,7 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.Ok(answer(outcome.Value!)),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -31,7 +31,7 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -43,7 +43,19 @@ public static class OutcomeHttp
             OutcomeKind.Done when created => TypedResults.Created(location?.Invoke(outcome.Value!), outcome.Value!),
             OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
+        };
+
+    /// <summary>200 with what <paramref name="answer"/> makes of the value, or 204 when it makes nothing; or the failure.</summary>
+    public static Results<Ok<TAnswer>, NoContent, NotFound, ValidationProblem, ProblemHttpResult> ToOkOrNoContent<T, TAnswer>(
+        this Outcome<T> outcome, Func<T, TAnswer?> answer, string title = "The change was not made") where TAnswer : class =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done when answer(outcome.Value!) is { } value => TypedResults.Ok(value),
+            OutcomeKind.Done => TypedResults.NoContent(),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -53,7 +65,7 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.NoContent(),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 }
