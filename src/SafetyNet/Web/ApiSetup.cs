@@ -38,6 +38,8 @@ public static class ApiSetup
                 document.Info.Description = "Community-safety case system: incidents, people, risk, crimes and queues.";
                 return Task.CompletedTask;
             });
+            // The bearer scheme, each operation's security and the refusals the pipeline answers (ApiDocument).
+            options.AddApiDocumentRules();
             // The schema generator cannot see through a converter of our own: strings read through the storable-text
             // converter are still described as strings (nullable where a body's property is, as the generator does).
             options.AddSchemaTransformer((schema, context, _) =>
