@@ -11,7 +11,8 @@ namespace SafetyNet.Web;
 /// What the OpenAPI document says beyond each endpoint's own declaration, read from the endpoint's metadata so that it
 /// cannot drift from what the application does: the bearer scheme and which operations need it (an anonymous one says
 /// <c>security: []</c>), the refusals the pipeline answers before a handler runs (401 without a valid token, 404 for a
-/// caller outside the operation's entitlement, 400 for a body or query value that cannot be read), a ProblemDetails
+/// caller outside the operation's entitlement, 400 for a body or query value that cannot be read, 413 and 415 for a
+/// body too large or of the wrong media type), a ProblemDetails
 /// body on every refusal, and a description for every tag.
 /// </summary>
 internal static class ApiDocument
@@ -117,6 +118,11 @@ internal static class ApiDocument
         if (body || typed)
         {
             operation.Responses.TryAdd("400", new OpenApiResponse { Description = "The request body or a query value could not be read." });
+        }
+        if (body)
+        {
+            operation.Responses.TryAdd("413", new OpenApiResponse { Description = "The request body is larger than the API reads." });
+            operation.Responses.TryAdd("415", new OpenApiResponse { Description = "The request body is not of a media type the operation reads." });
         }
 
         // Every refusal the application answers carries a ProblemDetails (RFC 9457), also where the handler's result type
