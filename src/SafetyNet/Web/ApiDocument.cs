@@ -102,7 +102,7 @@ internal static class ApiDocument
                 operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid access token: sign in, or refresh the token." });
             }
             // Outside an operation's entitlement a caller is answered as if it did not exist (NotEntitled).
-            if (rules.Any(r => r.Policy is { } policy && policy != AccountsSetup.ApiPolicy || !string.IsNullOrEmpty(r.Roles)))
+            if (rules.Any(r => (r.Policy is { } policy && policy != AccountsSetup.ApiPolicy) || !string.IsNullOrEmpty(r.Roles)))
             {
                 operation.Responses.TryAdd("404", new OpenApiResponse());
                 operation.Responses["404"].Description =
@@ -121,7 +121,7 @@ internal static class ApiDocument
         }
         if (body)
         {
-            operation.Responses.TryAdd("413", new OpenApiResponse { Description = "The request body is larger than the API reads." });
+            operation.Responses.TryAdd("413", new OpenApiResponse { Description = "The request body is larger than the API accepts." });
             operation.Responses.TryAdd("415", new OpenApiResponse { Description = "The request body is not of a media type the operation reads." });
         }
 
