@@ -144,16 +144,24 @@ public static class FeedbackApi
     public static WebApplication MapFeedback(this WebApplication app)
     {
         var feedback = app.MapGroup("/api/v1/feedback").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Feedback");
-        feedback.MapPost("/surveys", ScheduleAsync).RequireAuthorization(Entitlements.Recording);
-        feedback.MapGet("/surveys", ListAsync).RequireAuthorization(Entitlements.TelephoneSurvey);
-        feedback.MapPost("/surveys/{id:long}/answers", TelephoneAsync).RequireAuthorization(Entitlements.TelephoneSurvey);
-        feedback.MapGet("/results", ResultsAsync).RequireAuthorization(Entitlements.FeedbackResults);
+        feedback.MapPost("/surveys", ScheduleAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("scheduleSurvey").WithSummary("Schedule a victim satisfaction survey");
+        feedback.MapGet("/surveys", ListAsync).RequireAuthorization(Entitlements.TelephoneSurvey)
+            .WithName("listSurveys").WithSummary("List satisfaction surveys");
+        feedback.MapPost("/surveys/{id:long}/answers", TelephoneAsync).RequireAuthorization(Entitlements.TelephoneSurvey)
+            .WithName("recordTelephoneSurveyAnswers").WithSummary("Record a survey's answers taken by telephone");
+        feedback.MapGet("/results", ResultsAsync).RequireAuthorization(Entitlements.FeedbackResults)
+            .WithName("getSatisfactionResults").WithSummary("Report satisfaction results for a period");
         feedback.MapGet("/recovery-tasks", async Task<Results<Ok<List<RecoveryTaskResponse>>, NotFound>> (FeedbackDesk desk, bool? all, CancellationToken ct) =>
-            desk.CanRecover ? TypedResults.Ok(await desk.RecoveryTasksAsync(all != true, ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.ServiceRecovery);
-        feedback.MapPost("/recovery-tasks/{id:long}/complete", CompleteAsync).RequireAuthorization(Entitlements.ServiceRecovery);
+            desk.CanRecover ? TypedResults.Ok(await desk.RecoveryTasksAsync(all != true, ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.ServiceRecovery)
+            .WithName("listRecoveryTasks").WithSummary("List service recovery tasks raised by dissatisfied answers");
+        feedback.MapPost("/recovery-tasks/{id:long}/complete", CompleteAsync).RequireAuthorization(Entitlements.ServiceRecovery)
+            .WithName("completeRecoveryTask").WithSummary("Complete a service recovery task with its outcome").ProducesProblem(StatusCodes.Status409Conflict);
         feedback.MapGet("/alerts", async Task<Results<Ok<List<TeamAlertResponse>>, NotFound>> (FeedbackDesk desk, CancellationToken ct) =>
-            desk.CanSeeResults ? TypedResults.Ok(await desk.AlertsAsync(ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.FeedbackResults);
-        feedback.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Entitlements.ServiceRecovery);
+            desk.CanSeeResults ? TypedResults.Ok(await desk.AlertsAsync(ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.FeedbackResults)
+            .WithName("listTeamAlerts").WithSummary("List team alerts raised by a run of poor survey answers");
+        feedback.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Entitlements.ServiceRecovery)
+            .WithName("acknowledgeTeamAlert").WithSummary("Acknowledge a team alert with the action taken").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -29,33 +29,48 @@ public static class IncidentsApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Incidents");
         var incidents = api.MapGroup("/incidents").RequireAuthorization(Entitlements.ForceOperational);
-        incidents.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapGet("", ListAsync);
-        incidents.MapGet("/{id:long}", GetAsync);
-        incidents.MapPut("/{id:long}", PutAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapPatch("/{id:long}", PatchAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapPost("/{id:long}/thrive", ThriveAsync).RequireAuthorization(Entitlements.Thrive);
-        incidents.MapPost("/{id:long}/assessments", AssessAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapPost("/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording");
+        incidents.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("createIncident").WithSummary("Record an incident");
+        incidents.MapGet("", ListAsync)
+            .WithName("listIncidents").WithSummary("List and search incidents");
+        incidents.MapGet("/{id:long}", GetAsync)
+            .WithName("getIncident").WithSummary("Read an incident");
+        incidents.MapPut("/{id:long}", PutAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("replaceIncident").WithSummary("Replace an incident's details").ProducesProblem(StatusCodes.Status409Conflict);
+        incidents.MapPatch("/{id:long}", PatchAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("updateIncident").WithSummary("Change some of an incident's details").ProducesProblem(StatusCodes.Status409Conflict);
+        incidents.MapPost("/{id:long}/thrive", ThriveAsync).RequireAuthorization(Entitlements.Thrive)
+            .WithName("reassessIncidentThrive").WithSummary("Record a THRIVE reassessment of an incident");
+        incidents.MapPost("/{id:long}/assessments", AssessAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("assessIncidentRisk").WithSummary("Record a risk assessment (a completed risk instrument) on an incident");
+        incidents.MapPost("/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording")
+            .WithName("decideCrimeRecording").WithSummary("Record a crime-recording decision on an incident").ProducesProblem(StatusCodes.Status409Conflict);
 
         var queues = api.MapGroup("/queues").RequireAuthorization(Entitlements.ForceOperational).WithTags("Queues");
-        queues.MapGet("/crime-recording", CrimeRecordingQueueAsync);
-        queues.MapGet("/attendance", AttendanceQueueAsync).RequireAuthorization(Entitlements.Recording);
-        queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive);
+        queues.MapGet("/crime-recording", CrimeRecordingQueueAsync)
+            .WithName("listCrimeRecordingQueue").WithSummary("List incidents awaiting a crime-recording decision");
+        queues.MapGet("/attendance", AttendanceQueueAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("listAttendanceQueue").WithSummary("List incidents awaiting attendance");
+        queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive)
+            .WithName("listThriveQueue").WithSummary("List incidents awaiting a THRIVE assessment");
 
         var reference = api.MapGroup("/reference").WithTags("Reference data");
-        reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()));
-        reference.MapGet("/offence-subgroups", () => TypedResults.Ok(OffenceSubgroups.All.Select(s => new { subgroup = s.Subgroup, policeUkCategory = s.Category }).ToList()));
-        reference.MapGet("/not-crime-reasons", () => TypedResults.Ok(NotCrimeReasons.All));
+        reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()))
+            .WithName("listIncidentTypes").WithSummary("List the incident types");
+        reference.MapGet("/offence-subgroups", () => TypedResults.Ok(OffenceSubgroups.All.Select(s => new { subgroup = s.Subgroup, policeUkCategory = s.Category }).ToList()))
+            .WithName("listOffenceSubgroups").WithSummary("List the offence subgroups with their police.uk categories");
+        reference.MapGet("/not-crime-reasons", () => TypedResults.Ok(NotCrimeReasons.All))
+            .WithName("listNotCrimeReasons").WithSummary("List the reasons a report may be decided as not a crime");
         reference.MapGet("/grades", async (ForceConfiguration config, CancellationToken ct) =>
         {
             var grades = await config.CurrentAsync<GradeTable>(GradeTable.Key, ct);
             return TypedResults.Ok(new { version = grades.Version, grades = grades.Value.Grades });
-        });
+        }).WithName("getGrades").WithSummary("Read the current response grades");
         reference.MapGet("/instruments/{code}", async Task<Results<Ok<RiskInstrument>, NotFound>> (string code, ForceConfiguration config, AppDb db, CancellationToken ct) =>
             await db.ConfigurationVersions.AnyAsync(c => c.Key == RiskInstrument.KeyFor(code), ct)
                 ? TypedResults.Ok((await config.CurrentAsync<RiskInstrument>(RiskInstrument.KeyFor(code), ct)).Value)
-                : TypedResults.NotFound());
+                : TypedResults.NotFound())
+            .WithName("getRiskInstrument").WithSummary("Read a risk instrument's current questions");
         return app;
     }
 

@@ -60,15 +60,22 @@ public static class InsightApi
     public static WebApplication MapInsight(this WebApplication app)
     {
         var insight = app.MapGroup("/api/v1/insight").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Insight");
-        insight.MapGet("/rates", RatesAsync);
-        insight.MapGet("/hotspots", HotspotsAsync).RequireAuthorization(Entitlements.DailyManagement);
-        insight.MapPost("/nearrepeat", NearRepeat).RequireAuthorization(Entitlements.Analysis);
-        insight.MapGet("/pack", PackAsync).RequireAuthorization(Entitlements.DailyManagement);
+        insight.MapGet("/rates", RatesAsync)
+            .WithName("getCrimeRates").WithSummary("Read crime rates from the imported police.uk open data");
+        insight.MapGet("/hotspots", HotspotsAsync).RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("forecastHotspots").WithSummary("Forecast next month's hotspots as GeoJSON").Produces(StatusCodes.Status200OK, typeof(Stream), "application/geo+json");
+        insight.MapPost("/nearrepeat", NearRepeat).RequireAuthorization(Entitlements.Analysis)
+            .WithName("analyseNearRepeat").WithSummary("Test events for near repeats (Knox test)");
+        insight.MapGet("/pack", PackAsync).RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("getDailyPack").WithSummary("Read the daily management pack");
         insight.MapGet("/pack.csv", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "csv", ct))
-            .RequireAuthorization(Entitlements.DailyManagement);
+            .RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("exportDailyPackCsv").WithSummary("Export the daily management pack as CSV").Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv").ProducesValidationProblem();
         insight.MapGet("/pack.xlsx", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "xlsx", ct))
-            .RequireAuthorization(Entitlements.DailyManagement);
-        insight.MapPut("/strength", StrengthAsync).RequireAuthorization(Entitlements.Strength);
+            .RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("exportDailyPackXlsx").WithSummary("Export the daily management pack as a spreadsheet").Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem();
+        insight.MapPut("/strength", StrengthAsync).RequireAuthorization(Entitlements.Strength)
+            .WithName("recordStrength").WithSummary("Record strength on duty for a shift").ProducesProblem(StatusCodes.Status409Conflict);
 
         // The pack page's downloads, for signed-in users of the pages (cookies).
         var downloads = app.MapGroup("/insight").RequireAuthorization(Entitlements.DailyManagement).ExcludeFromDescription();
@@ -77,10 +84,14 @@ public static class InsightApi
 
         var audits = app.MapGroup("/api/v1/audits/crime-recording").RequireAuthorization(AccountsSetup.ApiPolicy)
             .RequireAuthorization(Entitlements.RecordingAudit).WithTags("Crime-recording audits");
-        audits.MapPost("", CreateAuditAsync);
-        audits.MapGet("", ListAuditsAsync);
-        audits.MapGet("/{id:long}", GetAuditAsync);
-        audits.MapPut("/{id:long}/items/{position:int}", MarkAsync);
+        audits.MapPost("", CreateAuditAsync)
+            .WithName("createCrimeRecordingAudit").WithSummary("Draw a sample of incidents for a crime-recording audit");
+        audits.MapGet("", ListAuditsAsync)
+            .WithName("listCrimeRecordingAudits").WithSummary("List crime-recording audits");
+        audits.MapGet("/{id:long}", GetAuditAsync)
+            .WithName("getCrimeRecordingAudit").WithSummary("Read a crime-recording audit and its sample");
+        audits.MapPut("/{id:long}/items/{position:int}", MarkAsync)
+            .WithName("markCrimeRecordingAuditItem").WithSummary("Mark one sampled incident of an audit").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -156,15 +156,23 @@ public static class IdentitiesApi
     public static WebApplication MapIdentities(this WebApplication app)
     {
         var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("Identities");
-        people.MapGet("/{id:long}/matches", MatchesAsync);
-        people.MapPost("/{id:long}/merge", MergeAsync).RequireAuthorization(Entitlements.IdentityReview);
-        people.MapPost("/suggestions", SuggestAsync).RequireAuthorization(Entitlements.Recording);
+        people.MapGet("/{id:long}/matches", MatchesAsync)
+            .WithName("listPersonMatches").WithSummary("List the identities a person entry may belong to");
+        people.MapPost("/{id:long}/merge", MergeAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("mergePerson").WithSummary("Merge a person entry's identity into another").ProducesProblem(StatusCodes.Status409Conflict);
+        people.MapPost("/suggestions", SuggestAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("suggestIdentities").WithSummary("Suggest known identities for a person being entered");
         var identities = app.MapGroup("/api/v1/identities").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("Identities");
-        identities.MapGet("/{id:long}", GetAsync);
-        identities.MapPost("/{id:long}/split", SplitAsync).RequireAuthorization(Entitlements.IdentityReview);
-        identities.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Entitlements.IdentityReview);
-        identities.MapPost("/reviews/{id:long}", DecideAsync).RequireAuthorization(Entitlements.IdentityReview);
-        identities.MapGet("/desk-routings", RoutingsAsync).RequireAuthorization(Entitlements.IdentityReview);
+        identities.MapGet("/{id:long}", GetAsync)
+            .WithName("getIdentity").WithSummary("Read an identity and its entries");
+        identities.MapPost("/{id:long}/split", SplitAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("splitIdentity").WithSummary("Split entries out of an identity").ProducesProblem(StatusCodes.Status409Conflict);
+        identities.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("listIdentityReviews").WithSummary("List the possible matches awaiting review");
+        identities.MapPost("/reviews/{id:long}", DecideAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("decideIdentityReview").WithSummary("Decide a possible match awaiting review").ProducesProblem(StatusCodes.Status409Conflict);
+        identities.MapGet("/desk-routings", RoutingsAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("listDeskRoutings").WithSummary("List incidents routed to the community focus desk by a person's history");
         return app;
     }
 
