@@ -132,27 +132,13 @@ public static class IncidentsApi
         long id, PatchIncidentRequest request, HttpContext context, IncidentEditor editor, CancellationToken ct) =>
         (await editor.UpdateAsync(id, request, replace: false, Purpose.From(context), ct)).ToOk("The incident was not changed");
 
-    private static async Task<Results<Created<ThriveResponse>, NotFound, ValidationProblem>> ThriveAsync(
-        long id, ThriveRequest request, IncidentEditor editor, CancellationToken ct)
-    {
-        var (found, thrive, errors) = await editor.ReassessThriveAsync(id, request, ct);
-        if (!found)
-        {
-            return TypedResults.NotFound();
-        }
-        return thrive is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/incidents/{id}", ThriveResponse.From(thrive));
-    }
+    private static async Task<Results<Created<ThriveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ThriveAsync(
+        long id, ThriveRequest request, IncidentEditor editor, CancellationToken ct) =>
+        (await editor.ReassessThriveAsync(id, request, ct)).ToCreated(ThriveResponse.From, _ => $"/api/v1/incidents/{id}", "THRIVE was not recorded");
 
-    private static async Task<Results<Created<AssessmentResponse>, NotFound, ValidationProblem>> AssessAsync(
-        long id, AssessmentRequest request, IncidentEditor editor, CancellationToken ct)
-    {
-        var (found, assessment, errors) = await editor.AssessAsync(id, request, ct);
-        if (!found)
-        {
-            return TypedResults.NotFound();
-        }
-        return assessment is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/incidents/{id}", AssessmentResponse.From(assessment));
-    }
+    private static async Task<Results<Created<AssessmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AssessAsync(
+        long id, AssessmentRequest request, IncidentEditor editor, CancellationToken ct) =>
+        (await editor.AssessAsync(id, request, ct)).ToCreated(AssessmentResponse.From, _ => $"/api/v1/incidents/{id}", "The assessment was not recorded");
 
     private static async Task<Results<Ok<CrimeRecordResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
         long id, CrimeDecisionRequest request, CrimeRecording recording, AppDb db, TimeProvider time, CancellationToken ct)

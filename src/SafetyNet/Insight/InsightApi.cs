@@ -277,32 +277,18 @@ public static class InsightApi
             : TypedResults.File(PackExport.Xlsx(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
-    private static async Task<Results<Ok<StrengthRow>, ValidationProblem, ProblemHttpResult>> StrengthAsync(
-        StrengthRequest request, StrengthRecorder recorder, CancellationToken ct)
-    {
-        var (row, errors, stale) = await recorder.RecordAsync(request, ct);
-        if (stale is { } current)
-        {
-            return TypedResults.Problem(OutcomeHttp.Stale(current));
-        }
-        return row is null ? TypedResults.ValidationProblem(errors, title: "Strength was not recorded") : TypedResults.Ok(row);
-    }
+    private static async Task<Results<Ok<StrengthRow>, NotFound, ValidationProblem, ProblemHttpResult>> StrengthAsync(
+        StrengthRequest request, StrengthRecorder recorder, CancellationToken ct) =>
+        (await recorder.RecordAsync(request, ct)).ToOk("Strength was not recorded");
 
     public static AuditSummary ToSummary(CrimeRecordingAudit a) =>
         new(a.Id, a.Title, a.PeriodFrom, a.PeriodTo, a.Design.ToString(), a.SampleSize, a.Seed, a.FrameSize, a.CreatedAt, a.CreatedBy, a.Version);
 
-    private static async Task<Results<Created<AuditSummary>, ValidationProblem, NotFound>> CreateAuditAsync(
-        CreateAuditRequest request, CrimeRecordingAudits audits, CancellationToken ct)
-    {
-        if (!audits.CanUse)
-        {
-            return TypedResults.NotFound();
-        }
-        var (audit, errors) = await audits.CreateAsync(request, ct);
-        return audit is null
-            ? TypedResults.ValidationProblem(errors, title: "The audit was not created")
-            : TypedResults.Created($"/api/v1/audits/crime-recording/{audit.Id}", ToSummary(audit));
-    }
+    private static async Task<Results<Created<AuditSummary>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAuditAsync(
+        CreateAuditRequest request, CrimeRecordingAudits audits, CancellationToken ct) =>
+        audits.CanUse
+            ? (await audits.CreateAsync(request, ct)).ToCreated(ToSummary, audit => $"/api/v1/audits/crime-recording/{audit.Id}", "The audit was not created")
+            : TypedResults.NotFound();
 
     private static async Task<Ok<PagedList<AuditSummary>>> ListAuditsAsync(CrimeRecordingAudits audits, CancellationToken ct)
     {
