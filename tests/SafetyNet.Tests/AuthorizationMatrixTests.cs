@@ -159,7 +159,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Write("POST", "/api/v1/incidents/{id:long}/assessments", Takers, Subject.Incident),
         Write("POST", "/api/v1/incidents/{id:long}/crime-decisions", Force, Subject.Incident),
         Get("/api/v1/queues/crime-recording", Force),
-        Get("/api/v1/queues/attendance", Takers),
+        Get("/api/v1/queues/attendance", Takers, reads: Reads.List),
         Get("/api/v1/queues/thrive", Thrive),
         Get("/api/v1/reference/incident-types", SignedIn),
         Get("/api/v1/reference/offence-subgroups", SignedIn),
@@ -172,7 +172,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/incidents/{Id:long}/thrive", Thrive, Subject.Incident),
         Page("/crimes/{RecordId:long}/decide", Force, Subject.Crime, Reads.Record),
         Page("/queues/crime-recording", Force),
-        Page("/queues/attendance", Takers),
+        Page("/queues/attendance", Takers, reads: Reads.List),
         Page("/queues/thrive", Thrive),
 
         // People and identities: force records; a person on a sensitive incident is sensitive, and so is an identity holding one.

@@ -189,6 +189,42 @@ public class CommunityFocusDeskTests(AppFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_review_of_a_sensitive_incident_is_saved_only_for_a_stated_purpose_and_its_answer_is_audited(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var report = Reports.DomesticAbuse(15);
+        var surname = $"Featherstone{Guid.NewGuid():N}"[..20];
+        report["people"] = new object[] { Reports.Victim("Sarah", surname, "1990-07-01"), new { role = "Suspect", firstName = "Darren", lastName = "Okafor" } };
+        var incident = (await AsbTesting.RecordAsync(handler, report)).Id();
+        const string readPurpose = "Reading the risk before the desk review";
+        using var open = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/asb/desk/{incident}");
+        open.Headers.Add("X-Purpose", readPurpose);
+        var version = (await desk.SendAsync(open).ExpectAsync(HttpStatusCode.OK)).GetProperty("version").GetInt32();
+        var review = new { version, riskDecision = "confirm", officerAttends = false, notes = "Victim safe at her sister's" };
+        bool Reviewed(AppDb db) => db.DeskReviews.Any(r => r.IncidentId == incident && r.ReviewedAt != null);
+
+        // Without a purpose: refused naming the header, before anything is saved.
+        var refused = await desk.PostAsJsonAsync($"/api/v1/asb/desk/{incident}/review", review).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.DoesNotContain(surname, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => Task.FromResult(Reviewed(db))));
+        Assert.False(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "desk.review" && e.RecordId == incident.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+        // With one: saved, answered with the review, and the answer audited as a read for that purpose.
+        const string purpose = "Confirming the DASH risk at desk review";
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/asb/desk/{incident}/review") { Content = JsonContent.Create(review) };
+        post.Headers.Add("X-Purpose", purpose);
+        var saved = await desk.SendAsync(post).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Victim safe at her sister's", saved.GetProperty("decision").GetProperty("notes").GetString());
+        Assert.True(await app.WithDbAsync(db => Task.FromResult(Reviewed(db))));
+        var events = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Purpose == purpose).Select(e => e.Action).ToListAsync());
+        Assert.Contains("desk.review", events);
+        Assert.Contains("desk.read", events);
+    }
+
+    [Theory, Providers]
     public async Task Overdue_reviews_are_visible_to_supervisors_and_the_review_time_is_configurable(DatabaseProvider provider)
     {
         await using var app = await new SafetyNetApp(provider).ReadyAsync();

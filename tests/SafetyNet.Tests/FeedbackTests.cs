@@ -13,16 +13,22 @@ namespace SafetyNet.Tests;
 public sealed partial class FeedbackTests
 {
     [Fact]
-    public void The_headline_figure_is_given_in_its_published_form()
+    public void The_headline_figure_is_the_share_with_its_wilson_interval()
     {
+        // 2,008 of 2,261 satisfied: p = 0.888103, z = 1.959964, z² = 3.841459, 1 + z²/n = 1.001699.
+        // Centre (p + z²/2n) / 1.001699 = (0.888103 + 0.000850) / 1.001699 = 0.887444.
+        // Half-width z / 1.001699 · √(p(1 − p)/n + z²/4n²) = 1.956640 · √(0.000043953 + 0.000000188) = 1.956640 · 0.0066439 = 0.013000.
+        // So 87.44 % to 90.04 %, around 88.81 %.
         var figure = SatisfactionFigure.Of("all", "All", 2008, 2261);
-        Assert.Equal("88.8 % ± 1.3", figure.Published);
-        // The Wilson interval for the same answers sits inside [0, 100] and around the share.
-        Assert.InRange(figure.WilsonLower, 87.4, 87.6);
-        Assert.InRange(figure.WilsonUpper, 90.0, 90.2);
+        Assert.Equal("88.8 % (87.4 – 90.0 %)", figure.Headline);
+        Assert.Equal(87.44, Math.Round(figure.WilsonLower, 2));
+        Assert.Equal(90.04, Math.Round(figure.WilsonUpper, 2));
+        // 5 of 5: p = 1, 1 + z²/5 = 1.768292; centre (1 + 0.384146) / 1.768292 = 0.782759; half-width 1.108396 · √(3.841459/100) = 0.217241.
+        // 56.55 % to 100 %: an officer with five happy victims is not shown as certain.
         var small = SatisfactionFigure.Of("officer", "One officer", 5, 5);
+        Assert.Equal("100.0 % (56.6 – 100.0 %)", small.Headline);
+        Assert.Equal(56.55, Math.Round(small.WilsonLower, 2));
         Assert.Equal(100, small.WilsonUpper);
-        Assert.InRange(small.WilsonLower, 56, 57);
     }
 
     private static async Task<long> IncidentWithCallerAsync(HttpClient client, string type, object person)
@@ -206,6 +212,9 @@ public sealed partial class FeedbackTests
         var today = ForceClock.ToLocal(app.Time.GetUtcNow()).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var html = await page.GetStringAsync($"/feedback?by=team&from={today}&to={today}");
         Assert.Contains("0 of 3 answered 4 or 5 from", html, StringComparison.Ordinal);
+        // None of 3 satisfied: 1 + z²/3 = 2.280486; centre (0 + 3.841459/6) / 2.280486 = 0.280748 = the half-width
+        // 0.859452 · √(3.841459/36): the interval runs from 0 to 56.1 %.
+        Assert.Contains("0.0 % (0.0 – 56.1 %)", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var future = ForceClock.ToLocal(app.Time.GetUtcNow()).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains("0 of 0 answered 4 or 5", await page.GetStringAsync($"/feedback?from={future}"), StringComparison.Ordinal);
         var backwards = await page.GetStringAsync($"/feedback?from={today}&to=2020-01-01");

@@ -373,6 +373,38 @@ public class IncidentsApiTests(AppFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task A_repeated_import_of_a_sensitive_incident_answers_only_for_a_stated_purpose_and_the_answer_is_audited(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var client = await app.ClientForAsync(Roles.CallHandler);
+        var report = VictimCases.Report("DOMESTIC-ABUSE", "Partner kicked the door in", Reports.Victim("Henrietta", "Ravenscroft", "1987-08-08"));
+        report["channel"] = "CallHandlingImport";
+        report["sourceSystem"] = "STORM";
+        var reference = $"CAD-{Guid.NewGuid():N}";
+        report["sourceReference"] = reference;
+        var first = await CreatedAsync(client, report);
+        var id = first.GetProperty("id").GetInt64();
+
+        // The import is repeated: the answer is the incident as it stands, so it is refused without a purpose, naming the header.
+        var refused = await client.PostAsJsonAsync("/api/v1/incidents", report);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await JsonAsync(refused);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.DoesNotContain("Ravenscroft", problem.GetRawText(), StringComparison.Ordinal);
+
+        const string purpose = "Reconciling the overnight STORM import";
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/api/v1/incidents") { Content = JsonContent.Create(report) };
+        again.Headers.Add("X-Purpose", purpose);
+        var answered = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(id, (await JsonAsync(answered)).GetProperty("id").GetInt64());
+        var read = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Purpose == purpose).ToListAsync());
+        Assert.Contains(read, e => e.Action == "incident.read" && e.RecordId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            && e.Actor == SafetyNetApp.DemoEmail(Roles.CallHandler));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Incidents.CountAsync(i => i.SourceReference == reference)));
+    }
+
+    [Theory, Providers]
     public async Task People_are_found_by_name_and_show_their_earlier_incidents(DatabaseProvider provider)
     {
         var app = await fixture.App(provider);

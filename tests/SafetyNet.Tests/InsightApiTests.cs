@@ -95,6 +95,10 @@ public class InsightApiTests
         var watford = await JsonAsync(await analyst.GetAsync("/api/v1/insight/pack?district=Watford&fresh=true"));
         var inWatford = await app.WithDbAsync(db => db.Incidents.CountAsync(i => i.District == "Watford" && i.ReportedAt >= app.Time.GetUtcNow().AddDays(-7)));
         Assert.Equal(inWatford, watford.GetProperty("total").GetProperty("last7Days").GetInt32());
+        // The district is checked against the force's one list, as everywhere else: in any case, read as the force spells it.
+        var lower = await analyst.GetAsync("/api/v1/insight/pack?district=watford");
+        Assert.Equal(HttpStatusCode.OK, lower.StatusCode);
+        Assert.Equal(inWatford, (await JsonAsync(lower)).GetProperty("total").GetProperty("last7Days").GetInt32());
 
         var csv = await analyst.GetAsync("/api/v1/insight/pack.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

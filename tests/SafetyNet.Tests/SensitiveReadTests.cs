@@ -347,4 +347,176 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
             Assert.Contains("Sensitive", html, StringComparison.Ordinal);
         }
     }
+
+    private static object Victim(string first, string last, string dob, long notIdentity) => new
+    {
+        role = "Victim", firstName = first, lastName = last, dateOfBirth = dob, sex = "Female", phone = "01727 960 123",
+        address = "14 Holywell Hill, St Albans", postcode = "AL1 1BT", notIdentityIds = new[] { notIdentity },
+    };
+
+    private static async Task<(long Person, long Identity)> BurglaryVictimAsync(HttpClient client, string first, string last, long notIdentity)
+    {
+        var incident = await VictimCases.JsonAsync(await client.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary(people: Victim(first, last, "1960-06-15", notIdentity))));
+        var person = incident.GetProperty("people")[0];
+        return (person.GetProperty("id").GetInt64(), person.GetProperty("identityId").GetInt64());
+    }
+
+    private static Task<int> IdentityVersionAsync(SafetyNetApp app, long identityId) =>
+        app.WithDbAsync(db => db.PersonIdentities.Where(i => i.Id == identityId).Select(i => i.Version).SingleAsync());
+
+    private static Task<long?> IdentityOfAsync(SafetyNetApp app, long personId) =>
+        app.WithDbAsync(db => db.IncidentPeople.Where(p => p.Id == personId).Select(p => p.IdentityId).SingleAsync());
+
+    [Theory, Providers]
+    public async Task A_merge_split_or_review_decision_answering_with_a_sensitive_identity_needs_a_purpose_before_the_change_and_is_audited_as_a_read(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var last = $"Trevithick{Guid.NewGuid():N}"[..20];
+        var abuse = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            VictimCases.Report("DOMESTIC-ABUSE", "Ex-partner broke in and took her car keys", Reports.Victim("Zinnia", last, "1991-11-30"))));
+        var hidden = abuse.GetProperty("people")[0].GetProperty("id").GetInt64();
+        var hiddenIdentity = abuse.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+        var (shown, shownIdentity) = await BurglaryVictimAsync(supervisor, "Ambrose", last, hiddenIdentity);
+
+        // Merging into the identity that holds her entry answers with her identity: without a purpose nothing is merged or shown.
+        object Merge() => new { intoPersonId = hidden, version = 0, intoVersion = 0, reason = "Same household, same phone" };
+        async Task<object> MergeAsync() => new
+        {
+            intoPersonId = hidden, version = await IdentityVersionAsync(app, shownIdentity), intoVersion = await IdentityVersionAsync(app, hiddenIdentity), reason = "Same household, same phone",
+        };
+        var refused = await SendAsync(supervisor, HttpMethod.Post, $"/api/v1/people/{shown}/merge", await MergeAsync(), null).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.DoesNotContain("Zinnia", refused.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(shownIdentity, await IdentityOfAsync(app, shown));
+        // The purpose is asked before the body is judged: a stale or empty merge is refused for the purpose first.
+        Assert.True((await SendAsync(supervisor, HttpMethod.Post, $"/api/v1/people/{shown}/merge", Merge(), null).ExpectAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        const string mergePurpose = "Checking the household before the risk meeting";
+        var merged = await SendAsync(supervisor, HttpMethod.Post, $"/api/v1/people/{shown}/merge", await MergeAsync(), mergePurpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(hiddenIdentity, merged.GetProperty("id").GetInt64());
+        Assert.Equal(2, merged.GetProperty("entries").GetArrayLength());
+        Assert.Contains(await EventsAsync(app, mergePurpose), e => e.Action == "identity.read" && e.RecordId == Id(hiddenIdentity) && e.Actor == SafetyNetApp.DemoEmail(Roles.Supervisor));
+
+        // Splitting her identity likewise.
+        var split = new { personIds = new[] { shown }, version = await IdentityVersionAsync(app, hiddenIdentity), reason = "Different people after all" };
+        Assert.True((await SendAsync(supervisor, HttpMethod.Post, $"/api/v1/identities/{hiddenIdentity}/split", split, null).ExpectAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.Equal(hiddenIdentity, await IdentityOfAsync(app, shown));
+        const string splitPurpose = "Separating the entries for the risk meeting";
+        var apart = await SendAsync(supervisor, HttpMethod.Post, $"/api/v1/identities/{hiddenIdentity}/split", split, splitPurpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(shownIdentity, apart.GetProperty("id").GetInt64());
+        Assert.Contains(await EventsAsync(app, splitPurpose), e => e.Action == "identity.read" && e.RecordId == Id(shownIdentity));
+
+        // A reviewer's "same person" on a pair holding her entry answers with the merged identity too.
+        var review = await app.WithDbAsync(async db =>
+        {
+            var pair = new SafetyNet.People.IdentityReview
+            {
+                PersonId = shown, CandidatePersonId = hidden, Score = 0.999, Reasons = "phone: exact (+6.0)", Status = SafetyNet.People.ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow(),
+            };
+            db.IdentityReviews.Add(pair);
+            await db.SaveChangesAsync();
+            return pair.Id;
+        });
+        Assert.True((await SendAsync(supervisor, HttpMethod.Post, $"/api/v1/identities/reviews/{review}", new { decision = "merge", version = 1 }, null).ExpectAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.Equal(SafetyNet.People.ReviewStatus.Open, await app.WithDbAsync(db => db.IdentityReviews.Where(r => r.Id == review).Select(r => r.Status).SingleAsync()));
+        const string reviewPurpose = "Deciding the pair before the risk meeting";
+        var decided = await SendAsync(supervisor, HttpMethod.Post, $"/api/v1/identities/reviews/{review}", new { decision = "merge", version = 1 }, reviewPurpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, decided.GetProperty("entries").GetArrayLength());
+        Assert.Contains(await EventsAsync(app, reviewPurpose), e => e.Action == "identity.read" && e.RecordId == Id(decided.GetProperty("id").GetInt64()));
+
+        // The review queue page: "same person" on a sensitive pair asks the purpose, keeping the decision, and nothing is merged until it is given.
+        var (queued, _) = await BurglaryVictimAsync(supervisor, "Ambrose", last, hiddenIdentity);
+        var pageReview = await app.WithDbAsync(async db =>
+        {
+            var pair = new SafetyNet.People.IdentityReview
+            {
+                PersonId = queued, CandidatePersonId = hidden, Score = 0.999, Reasons = "phone: exact (+6.0)", Status = SafetyNet.People.ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow(),
+            };
+            db.IdentityReviews.Add(pair);
+            await db.SaveChangesAsync();
+            return pair.Id;
+        });
+        var pages = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor));
+        var queue = await pages.GetStringAsync("/people/review");
+        var asked = await (await pages.PostAsync("/people/review", Form(queue, "identity-review", new Dictionary<string, string> { ["Form.Decision"] = $"merge:{pageReview}:1" })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("This record is sensitive", asked, StringComparison.Ordinal);
+        Assert.Contains($"value=\"merge:{pageReview}:1\"", asked, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zinnia", asked, StringComparison.Ordinal);
+        Assert.Equal(SafetyNet.People.ReviewStatus.Open, await app.WithDbAsync(db => db.IdentityReviews.Where(r => r.Id == pageReview).Select(r => r.Status).SingleAsync()));
+        var tooShort = await (await pages.PostAsync("/people/review", Form(asked, "identity-review", new Dictionary<string, string>
+        {
+            ["Form.Decision"] = $"merge:{pageReview}:1", ["StatedPurpose"] = "why",
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", tooShort, StringComparison.Ordinal);
+        const string pagePurpose = "Deciding the pair on the review page";
+        var done = await (await pages.PostAsync("/people/review", Form(asked, "identity-review", new Dictionary<string, string>
+        {
+            ["Form.Decision"] = $"merge:{pageReview}:1", ["StatedPurpose"] = pagePurpose,
+        }))).Content.ReadAsStringAsync();
+        Assert.Contains("Merged into identity", done, StringComparison.Ordinal);
+        Assert.Equal(SafetyNet.People.ReviewStatus.Merged, await app.WithDbAsync(db => db.IdentityReviews.Where(r => r.Id == pageReview).Select(r => r.Status).SingleAsync()));
+        Assert.Contains(await EventsAsync(app, pagePurpose), e => e.Action == "identity.read");
+
+        // The person page: merging a plain entry into her identity asks the purpose first, carrying the merge.
+        var (plain, plainIdentity) = await BurglaryVictimAsync(supervisor, "Ambrose", last, hiddenIdentity);
+        var personPage = await pages.GetStringAsync($"/people/{plain}");
+        Assert.Contains("value=\"person-merge\"", personPage, StringComparison.Ordinal);
+        var target = hidden + ":" + (await IdentityVersionAsync(app, (await IdentityOfAsync(app, hidden))!.Value)).ToString(CultureInfo.InvariantCulture);
+        var mergeFields = new Dictionary<string, string> { ["Form.Target"] = target, ["Form.Version"] = Id(await IdentityVersionAsync(app, plainIdentity)) };
+        var askedToMerge = await (await pages.PostAsync($"/people/{plain}", Form(personPage, "person-merge", mergeFields))).Content.ReadAsStringAsync();
+        Assert.Contains("This record is sensitive", askedToMerge, StringComparison.Ordinal);
+        Assert.Contains("name=\"StatedPurpose\"", askedToMerge, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zinnia", askedToMerge, StringComparison.Ordinal);
+        Assert.Equal(plainIdentity, await IdentityOfAsync(app, plain));
+        const string personPurpose = "Joining his entry to the household";
+        var mergedOnPage = await (await pages.PostAsync($"/people/{plain}", Form(askedToMerge, "person-merge", new Dictionary<string, string>(mergeFields) { ["StatedPurpose"] = personPurpose })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("Merged: this entry is now part of", mergedOnPage, StringComparison.Ordinal);
+        Assert.NotEqual(plainIdentity, await IdentityOfAsync(app, plain));
+        Assert.Contains(await EventsAsync(app, personPurpose), e => e.Action == "identity.read");
+    }
+
+    [Theory, Providers]
+    public async Task The_attendance_queue_and_the_incident_list_give_a_sensitive_incident_without_its_location_and_audit_each_list(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var street = $"Lane{Guid.NewGuid():N}"[..14];
+        var abuseReport = VictimCases.Report("DOMESTIC-ABUSE", "Husband threatened her with a knife", Reports.Victim("Philippa", "Quennell", "1983-01-09"));
+        abuseReport["location"] = new { text = $"7 {street}, Hitchin", district = "North Hertfordshire" };
+        var burglaryReport = Reports.Burglary(people: Reports.Victim("Barnaby", "Quennell", "1950-02-02"));
+        burglaryReport["location"] = new { text = $"9 {street}, Hitchin", district = "North Hertfordshire" };
+        var abuse = (await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", abuseReport))).GetProperty("id").GetInt64();
+        var burglary = (await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", burglaryReport))).GetProperty("id").GetInt64();
+        // Both long overdue for attendance, so they head the queue.
+        await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == abuse || i.Id == burglary)
+            .ExecuteUpdateAsync(i => i.SetProperty(x => x.AttendanceDueAt, SafetyNetApp.Start.AddYears(-5)).SetProperty(x => x.ArrivedAt, (DateTimeOffset?)null)));
+
+        foreach (var (path, action) in new[] { ("/api/v1/queues/attendance?pageSize=500", "incident.attendance-queue"), ($"/api/v1/incidents?q={street}", "incident.search") })
+        {
+            var before = await LastEventIdAsync(app);
+            var list = await supervisor.GetFromJsonAsync<JsonElement>(path);
+            Assert.DoesNotContain($"7 {street}", list.GetRawText(), StringComparison.Ordinal);
+            var rows = list.GetProperty("items").EnumerateArray()
+                .ToDictionary(r => (r.TryGetProperty("incidentId", out var incidentId) ? incidentId : r.GetProperty("id")).GetInt64());
+            Assert.Equal(JsonValueKind.Null, rows[abuse].GetProperty("locationText").ValueKind);
+            Assert.True(rows[abuse].GetProperty("sensitive").GetBoolean());
+            Assert.Equal("DOMESTIC-ABUSE", rows[abuse].GetProperty("typeCode").GetString());
+            Assert.Equal($"9 {street}, Hitchin", rows[burglary].GetProperty("locationText").GetString());
+            Assert.False(rows[burglary].GetProperty("sensitive").GetBoolean());
+            var read = await OneEventSinceAsync(app, before, action);
+            Assert.Contains(Id(abuse), Named(read.Details));
+            Assert.Contains(Id(burglary), Named(read.Details));
+        }
+
+        // The page shows "Sensitive" where the place would be.
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor))).GetStringAsync("/queues/attendance");
+        Assert.Contains($"9 {street}, Hitchin", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"7 {street}", page, StringComparison.Ordinal);
+        Assert.Contains("Sensitive", page, StringComparison.Ordinal);
+    }
 }

@@ -125,7 +125,7 @@ public class StartupTests
 
             // Killed after the first demo ASB case.
             await StartKilledAsync(database, new KillAt<Cases.AsbCase>(2));
-            Assert.Equal(5 + AccountSeeder.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
+            Assert.Equal(5 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.AsbCases.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.SharingAgreements.CountAsync()));
 

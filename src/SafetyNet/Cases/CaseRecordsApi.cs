@@ -31,16 +31,25 @@ public static class CaseRecordsApi
     public static WebApplication MapCaseRecords(this WebApplication app)
     {
         var cases = app.MapGroup("/api/v1/asb/cases/{id:long}").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("ASB cases");
-        cases.MapGet("/powers", PowersAsync);
-        cases.MapPost("/powers", AddPowerAsync);
-        cases.MapPost("/powers/{powerId:long}/breaches", AddBreachAsync);
-        cases.MapGet("/documents", DocumentsAsync);
-        cases.MapPost("/documents", UploadAsync).DisableAntiforgery();
-        cases.MapGet("/documents/{documentId:long}", DownloadAsync);
-        cases.MapPost("/letters", LetterAsync);
+        cases.MapGet("/powers", PowersAsync)
+            .WithName("listCasePowers").WithSummary("List the tools and powers used on a case");
+        cases.MapPost("/powers", AddPowerAsync)
+            .WithName("addCasePower").WithSummary("Record a tool or power used on a case");
+        cases.MapPost("/powers/{powerId:long}/breaches", AddBreachAsync)
+            .WithName("recordPowerBreach").WithSummary("Record a breach of a tool or power");
+        cases.MapGet("/documents", DocumentsAsync)
+            .WithName("listCaseDocuments").WithSummary("List a case's documents");
+        cases.MapPost("/documents", UploadAsync).DisableAntiforgery()
+            .WithName("uploadCaseDocument").WithSummary("Upload a document to a case");
+        cases.MapGet("/documents/{documentId:long}", DownloadAsync)
+            .WithName("downloadCaseDocument").WithSummary("Download a case's document").Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream");
+        cases.MapPost("/letters", LetterAsync)
+            .WithName("writeCaseLetter").WithSummary("Write a letter from a template and keep it as a case document");
         // The pages download with the signed-in cookie; the check and the audit are the same.
-        app.MapGet("/asb/cases/{id:long}/documents/{documentId:long}", DownloadAsync).RequireAuthorization(Entitlements.Partnership);
-        app.MapGet("/api/v1/asb/powers/counts", CountsAsync).RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("ASB cases");
+        app.MapGet("/asb/cases/{id:long}/documents/{documentId:long}", DownloadAsync).RequireAuthorization(Entitlements.Partnership)
+            .ExcludeFromDescription();
+        app.MapGet("/api/v1/asb/powers/counts", CountsAsync).RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("ASB cases")
+            .WithName("countPowers").WithSummary("Count the tools and powers used, and breached, in a period");
         return app;
     }
 

@@ -30,25 +30,43 @@ public static class CasesApi
         var asb = app.MapGroup("/api/v1/asb").RequireAuthorization(AccountsSetup.ApiPolicy);
 
         var cases = asb.MapGroup("/cases").RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases");
-        cases.MapGet("", SearchAsync);
-        cases.MapGet("/export", ExportAsync);
-        cases.MapPost("", CreateAsync);
-        cases.MapGet("/{id:long}", ReadAsync);
-        cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.UpdateAsync(id, r, ct)));
-        cases.MapGet("/{id:long}/chronology", ChronologyAsync);
-        cases.MapGet("/{id:long}/suggestions", SuggestionsAsync).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseLinks w, CancellationToken ct) => Respond(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseLinks w, CancellationToken ct) => Respond(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseSharing w, CancellationToken ct) => Respond(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseSharing w, CancellationToken ct) => Respond(w.WithdrawShareAsync(id, shareId, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.AddActionAsync(id, r, ct), created: true));
-        cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.UpdateActionAsync(id, actionId, r, ct)));
-        cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseChronology w, CancellationToken ct) => Respond(w.AddContactAsync(id, r, ct), created: true));
-        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational);
-        cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.CloseAsync(id, r, ct)));
-        cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReopenAsync(id, r, ct)));
+        cases.MapGet("", SearchAsync)
+            .WithName("searchCases").WithSummary("Search ASB cases");
+        cases.MapGet("/export", ExportAsync)
+            .WithName("exportCases").WithSummary("Export the cases a search finds as CSV").Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv");
+        cases.MapPost("", CreateAsync)
+            .WithName("openCase").WithSummary("Open an ASB case");
+        cases.MapGet("/{id:long}", ReadAsync)
+            .WithName("getCase").WithSummary("Read an ASB case");
+        cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.UpdateAsync(id, r, ct)))
+            .WithName("updateCase").WithSummary("Change a case's details").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapGet("/{id:long}/chronology", ChronologyAsync)
+            .WithName("getCaseChronology").WithSummary("Read a case's chronology");
+        cases.MapGet("/{id:long}/suggestions", SuggestionsAsync).RequireAuthorization(Entitlements.ForceOperational)
+            .WithName("suggestCaseIncidents").WithSummary("Suggest incidents to link to a case");
+        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseLinks w, CancellationToken ct) => Respond(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+            .WithName("addCaseParty").WithSummary("Add a party to a case");
+        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseLinks w, CancellationToken ct) => Respond(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+            .WithName("linkCaseIncident").WithSummary("Link an incident to a case");
+        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseSharing w, CancellationToken ct) => Respond(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+            .WithName("shareCase").WithSummary("Share a case with a partner agency");
+        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseSharing w, CancellationToken ct) => Respond(w.WithdrawShareAsync(id, shareId, ct))).RequireAuthorization(Entitlements.ForceOperational)
+            .WithName("withdrawCaseShare").WithSummary("Withdraw a case's share with a partner agency");
+        cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.AddActionAsync(id, r, ct), created: true))
+            .WithName("addCaseAction").WithSummary("Add an action to a case's plan");
+        cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.UpdateActionAsync(id, actionId, r, ct)))
+            .WithName("updateCaseAction").WithSummary("Change an action on a case's plan").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseChronology w, CancellationToken ct) => Respond(w.AddContactAsync(id, r, ct), created: true))
+            .WithName("recordCaseContact").WithSummary("Record a contact on a case");
+        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+            .WithName("reviewCase").WithSummary("Record a review of a case");
+        cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.CloseAsync(id, r, ct)))
+            .WithName("closeCase").WithSummary("Close a case").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReopenAsync(id, r, ct)))
+            .WithName("reopenCase").WithSummary("Reopen a closed case").ProducesProblem(StatusCodes.Status409Conflict);
         asb.MapGet("/actions/mine", async (CaseActions w, CancellationToken ct) => TypedResults.Ok(await w.MyActionsAsync(ct)))
-            .RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases");
+            .RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases")
+            .WithName("listMyCaseActions").WithSummary("List the open case actions owned by the caller or the caller's agency");
         return app;
     }
 

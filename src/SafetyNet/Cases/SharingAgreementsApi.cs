@@ -15,8 +15,10 @@ public static class SharingAgreementsApi
     public static WebApplication MapSharingAgreements(this WebApplication app)
     {
         var agreements = app.MapGroup("/api/v1/asb/sharing-agreements").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Information sharing");
-        agreements.MapGet("", AgreementsAsync).RequireAuthorization(Entitlements.SharingAgreements);
-        agreements.MapPost("", CreateAgreementAsync).RequireAuthorization(Entitlements.Administration);
+        agreements.MapGet("", AgreementsAsync).RequireAuthorization(Entitlements.SharingAgreements)
+            .WithName("listSharingAgreements").WithSummary("List information-sharing agreements");
+        agreements.MapPost("", CreateAgreementAsync).RequireAuthorization(Entitlements.Administration)
+            .WithName("createSharingAgreement").WithSummary("Record an information-sharing agreement with a partner agency");
         return app;
     }
 

@@ -48,15 +48,24 @@ public static class CommunityTriggerApi
     public static WebApplication MapCommunityTrigger(this WebApplication app)
     {
         var trigger = app.MapGroup("/api/v1/asb/community-trigger").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community Trigger");
-        trigger.MapGet("/flagged", FlaggedAsync);
-        trigger.MapGet("/applications", ListAsync);
-        trigger.MapPost("/applications", CreateAsync);
-        trigger.MapGet("/applications/{id:long}", ReadAsync);
-        trigger.MapPost("/applications/{id:long}/decision", DecideAsync);
-        trigger.MapPost("/applications/{id:long}/review", ReviewAsync);
-        trigger.MapPost("/applications/{id:long}/recommendations", RecommendAsync);
-        trigger.MapPatch("/applications/{id:long}/recommendations/{recommendationId:long}", UpdateRecommendationAsync);
-        trigger.MapGet("/figures", GetFiguresAsync);
+        trigger.MapGet("/flagged", FlaggedAsync)
+            .WithName("listTriggerFlaggedCases").WithSummary("List open cases flagged as meeting the Community Trigger threshold");
+        trigger.MapGet("/applications", ListAsync)
+            .WithName("listTriggerApplications").WithSummary("List Community Trigger applications");
+        trigger.MapPost("/applications", CreateAsync)
+            .WithName("createTriggerApplication").WithSummary("Record a Community Trigger application");
+        trigger.MapGet("/applications/{id:long}", ReadAsync)
+            .WithName("getTriggerApplication").WithSummary("Read a Community Trigger application");
+        trigger.MapPost("/applications/{id:long}/decision", DecideAsync)
+            .WithName("decideTriggerApplication").WithSummary("Decide whether an application meets the threshold").ProducesProblem(StatusCodes.Status409Conflict);
+        trigger.MapPost("/applications/{id:long}/review", ReviewAsync)
+            .WithName("recordTriggerReview").WithSummary("Record the case review's meeting and outcome").ProducesProblem(StatusCodes.Status409Conflict);
+        trigger.MapPost("/applications/{id:long}/recommendations", RecommendAsync)
+            .WithName("addTriggerRecommendation").WithSummary("Add a recommendation from the case review");
+        trigger.MapPatch("/applications/{id:long}/recommendations/{recommendationId:long}", UpdateRecommendationAsync)
+            .WithName("updateTriggerRecommendation").WithSummary("Record progress on a recommendation").ProducesProblem(StatusCodes.Status409Conflict);
+        trigger.MapGet("/figures", GetFiguresAsync)
+            .WithName("getTriggerFigures").WithSummary("Read a financial year's Community Trigger figures for publication");
         return app;
     }
 

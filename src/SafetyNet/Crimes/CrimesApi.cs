@@ -23,10 +23,12 @@ public static class CrimesApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Incidents");
         var incidents = api.MapGroup("/incidents").RequireAuthorization(Entitlements.ForceOperational);
-        incidents.MapPost("/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording");
+        incidents.MapPost("/{id:long}/crime-decisions", DecideAsync).WithTags("Crime recording")
+            .WithName("decideCrimeRecording").WithSummary("Record a crime-recording decision on an incident").ProducesProblem(StatusCodes.Status409Conflict);
 
         var queues = api.MapGroup("/queues").RequireAuthorization(Entitlements.ForceOperational).WithTags("Queues");
-        queues.MapGet("/crime-recording", CrimeRecordingQueueAsync);
+        queues.MapGet("/crime-recording", CrimeRecordingQueueAsync)
+            .WithName("listCrimeRecordingQueue").WithSummary("List incidents awaiting a crime-recording decision");
         return app;
     }
 

@@ -42,6 +42,8 @@ public enum DeskOutcome
     NotFound,
     Invalid,
     Stale,
+    /// <summary>The incident is sensitive and no purpose was stated: nothing was saved.</summary>
+    PurposeRequired,
 }
 
 /// <summary>
@@ -215,7 +217,11 @@ public sealed class CommunityFocusDesk(
             review.Version);
     }
 
-    public async Task<(DeskOutcome Outcome, IDictionary<string, string[]> Errors, int CurrentVersion)> ReviewAsync(long incidentId, DeskReviewRequest request, CancellationToken ct)
+    /// <summary>
+    /// Saves the desk's review. Its answer is the review as it now stands, read through <see cref="ReadAsync"/>: so a
+    /// sensitive incident needs the purpose, asked after the 404 and before anything is saved (decision 0081).
+    /// </summary>
+    public async Task<(DeskOutcome Outcome, IDictionary<string, string[]> Errors, int CurrentVersion)> ReviewAsync(long incidentId, DeskReviewRequest request, string? purpose, CancellationToken ct)
     {
         var none = new Dictionary<string, string[]>();
         if (!access.IsDesk)
@@ -227,6 +233,10 @@ public sealed class CommunityFocusDesk(
         if (review is null || incident is null)
         {
             return (DeskOutcome.NotFound, none, 0);
+        }
+        if (RecordReads.MayOpen(incident.Sensitive, purpose) == ReadOutcome.PurposeRequired)
+        {
+            return (DeskOutcome.PurposeRequired, none, review.Version);
         }
         var v = new Validation();
         if (request.Version is null)
@@ -381,7 +391,7 @@ public sealed class CommunityFocusDesk(
                 $"Desk review of {incident.Reference}: risk {review.RiskDecision!.ToLowerInvariant()} as {level}{(reason is null ? "" : $" ({reason})")}" +
                 (request.OfficerAttends == true ? "; an officer attends" : "") + (request.ReferToAgencyId is null ? "" : "; referred to a partner"), policeOnly: incident.Sensitive);
         }
-        audit.Add("desk.review", "incident", Id(incidentId),
+        audit.Add("desk.review", "incident", Id(incidentId), RecordReads.Valid(purpose),
             details: $"{review.RiskDecision} {level}; attends={request.OfficerAttends}; case={caseDecision} {review.CaseId}; referred={request.ReferToAgencyId}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

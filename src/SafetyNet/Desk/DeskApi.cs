@@ -18,9 +18,12 @@ public static class DeskApi
     public static WebApplication MapDesk(this WebApplication app)
     {
         var desk = app.MapGroup("/api/v1/asb/desk").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Desk).WithTags("Community focus desk");
-        desk.MapGet("", DeskQueueAsync);
-        desk.MapGet("/{incidentId:long}", DeskReadAsync);
-        desk.MapPost("/{incidentId:long}/review", DeskReviewAsync);
+        desk.MapGet("", DeskQueueAsync)
+            .WithName("listDeskQueue").WithSummary("List the community focus desk's queue");
+        desk.MapGet("/{incidentId:long}", DeskReadAsync)
+            .WithName("getDeskReview").WithSummary("Read an incident's desk review");
+        desk.MapPost("/{incidentId:long}/review", DeskReviewAsync)
+            .WithName("reviewDeskIncident").WithSummary("Record the desk's review of an incident").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -58,23 +61,26 @@ public static class DeskApi
     }
 
     /// <summary>
-    /// Saves the desk's review and answers the review as it now stands; a sensitive incident reviewed without a stated
-    /// purpose is saved and answered with no content, since reading it back needs the purpose.
+    /// Saves the desk's review and answers the review as it now stands; a sensitive incident needs the purpose before
+    /// anything is saved, and the answer is read for it.
     /// </summary>
-    private static async Task<Results<Ok<DeskReviewResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
+    private static async Task<Results<Ok<DeskReviewResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DeskReviewAsync(
         long incidentId, DeskReviewRequest request, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
     {
-        var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, ct);
+        var purpose = Purpose.From(context);
+        var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, purpose, ct);
         switch (outcome)
         {
             case DeskOutcome.NotFound:
                 return TypedResults.NotFound();
+            case DeskOutcome.PurposeRequired:
+                return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
             case DeskOutcome.Invalid:
                 return TypedResults.ValidationProblem(errors, title: "The review was not saved");
             case DeskOutcome.Stale:
                 return TypedResults.Problem(OutcomeHttp.Stale(version));
         }
-        var read = await desk.ReadAsync(incidentId, Purpose.From(context), "reviewed", ct);
-        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NoContent();
+        var read = await desk.ReadAsync(incidentId, purpose, "reviewed", ct);
+        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NotFound();
     }
 }

@@ -57,22 +57,21 @@ public sealed class FeedbackDesk(AppDb db, CurrentUser user, IncidentAccess acce
         return alerts.Select(a => new TeamAlertResponse(a.Id, a.TeamId is { } t ? teams.GetValueOrDefault(t) : null, a.RaisedAt, a.PoorAnswers, a.Reason)).ToList();
     }
 
-    public async Task<(bool Found, bool Stale, IDictionary<string, string[]> Errors)> CompleteRecoveryAsync(long id, RecoveryRequest request, CancellationToken ct)
+    public async Task<Outcome<Nothing>> CompleteRecoveryAsync(long id, RecoveryRequest request, CancellationToken ct)
     {
         var v = new Validation();
         var task = CanRecover ? await db.ServiceRecoveryTasks.FirstOrDefaultAsync(t => t.Id == id, ct) : null;
         if (task is null)
         {
-            return (false, false, v.Errors);
+            return Outcome<Nothing>.NotFound;
         }
         if (request.Version is not { } version)
         {
-            v.Add("version", "Send the version of the task you read");
-            return (true, false, v.Errors);
+            return Outcome<Nothing>.Invalid("version", "Send the version of the task you read");
         }
         if (!db.Matches(task, version))
         {
-            return (true, true, v.Errors);
+            return Outcome<Nothing>.Stale(task.Version);
         }
         var outcome = v.Required("outcome", request.Outcome, "what was done to recover the service", 2000);
         if (task.Status == RecoveryStatus.Done)
@@ -81,7 +80,7 @@ public sealed class FeedbackDesk(AppDb db, CurrentUser user, IncidentAccess acce
         }
         if (!v.IsValid)
         {
-            return (true, false, v.Errors);
+            return Outcome<Nothing>.Invalid(v.Errors);
         }
         task.Status = RecoveryStatus.Done;
         task.Outcome = outcome;
@@ -89,29 +88,29 @@ public sealed class FeedbackDesk(AppDb db, CurrentUser user, IncidentAccess acce
         task.DoneBy = user.Name;
         audit.Add("survey.recovery", "recovery-task", id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-        return (true, false, v.Errors);
+        return Outcome.Done();
     }
 
     /// <summary>
     /// A supervisor records what they did about a team's run of poor answers; the alert leaves the list. One
     /// acknowledgement per alert: a second, from the same page read before the first, is stale.
     /// </summary>
-    public async Task<(bool Found, bool Stale, IDictionary<string, string[]> Errors)> AcknowledgeAlertAsync(long id, string? actionTaken, CancellationToken ct)
+    public async Task<Outcome<Nothing>> AcknowledgeAlertAsync(long id, string? actionTaken, CancellationToken ct)
     {
         var v = new Validation();
         var alert = CanRecover ? await db.TeamAlerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
         if (alert is null)
         {
-            return (false, false, v.Errors);
+            return Outcome<Nothing>.NotFound;
         }
         if (alert.AcknowledgedAt is not null)
         {
-            return (true, true, v.Errors);
+            return Outcome<Nothing>.Stale(0);
         }
         var action = v.Required("actionTaken", actionTaken, "what was done about the run of poor answers", 2000);
         if (!v.IsValid)
         {
-            return (true, false, v.Errors);
+            return Outcome<Nothing>.Invalid(v.Errors);
         }
         // Claimed with a condition on it being open, so two supervisors at once cannot both acknowledge it.
         var (now, by) = (time.GetUtcNow(), user.Name);
@@ -120,12 +119,12 @@ public sealed class FeedbackDesk(AppDb db, CurrentUser user, IncidentAccess acce
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.AcknowledgedAt, now).SetProperty(a => a.AcknowledgedBy, by).SetProperty(a => a.ActionTaken, action), ct);
         if (claimed == 0)
         {
-            return (true, true, v.Errors);
+            return Outcome<Nothing>.Stale(0);
         }
         audit.Add("survey.alert-acknowledged", "team-alert", id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (true, false, v.Errors);
+        return Outcome.Done();
     }
 
     public IQueryable<SurveyInvitation> VisibleInvitations => access.CanRead ? db.SurveyInvitations : db.SurveyInvitations.Where(_ => false);
@@ -144,16 +143,24 @@ public static class FeedbackApi
     public static WebApplication MapFeedback(this WebApplication app)
     {
         var feedback = app.MapGroup("/api/v1/feedback").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Feedback");
-        feedback.MapPost("/surveys", ScheduleAsync).RequireAuthorization(Entitlements.Recording);
-        feedback.MapGet("/surveys", ListAsync).RequireAuthorization(Entitlements.TelephoneSurvey);
-        feedback.MapPost("/surveys/{id:long}/answers", TelephoneAsync).RequireAuthorization(Entitlements.TelephoneSurvey);
-        feedback.MapGet("/results", ResultsAsync).RequireAuthorization(Entitlements.FeedbackResults);
+        feedback.MapPost("/surveys", ScheduleAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("scheduleSurvey").WithSummary("Schedule a victim satisfaction survey");
+        feedback.MapGet("/surveys", ListAsync).RequireAuthorization(Entitlements.TelephoneSurvey)
+            .WithName("listSurveys").WithSummary("List satisfaction surveys");
+        feedback.MapPost("/surveys/{id:long}/answers", TelephoneAsync).RequireAuthorization(Entitlements.TelephoneSurvey)
+            .WithName("recordTelephoneSurveyAnswers").WithSummary("Record a survey's answers taken by telephone");
+        feedback.MapGet("/results", ResultsAsync).RequireAuthorization(Entitlements.FeedbackResults)
+            .WithName("getSatisfactionResults").WithSummary("Report satisfaction results for a period");
         feedback.MapGet("/recovery-tasks", async Task<Results<Ok<List<RecoveryTaskResponse>>, NotFound>> (FeedbackDesk desk, bool? all, CancellationToken ct) =>
-            desk.CanRecover ? TypedResults.Ok(await desk.RecoveryTasksAsync(all != true, ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.ServiceRecovery);
-        feedback.MapPost("/recovery-tasks/{id:long}/complete", CompleteAsync).RequireAuthorization(Entitlements.ServiceRecovery);
+            desk.CanRecover ? TypedResults.Ok(await desk.RecoveryTasksAsync(all != true, ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.ServiceRecovery)
+            .WithName("listRecoveryTasks").WithSummary("List service recovery tasks raised by dissatisfied answers");
+        feedback.MapPost("/recovery-tasks/{id:long}/complete", CompleteAsync).RequireAuthorization(Entitlements.ServiceRecovery)
+            .WithName("completeRecoveryTask").WithSummary("Complete a service recovery task with its outcome").ProducesProblem(StatusCodes.Status409Conflict);
         feedback.MapGet("/alerts", async Task<Results<Ok<List<TeamAlertResponse>>, NotFound>> (FeedbackDesk desk, CancellationToken ct) =>
-            desk.CanSeeResults ? TypedResults.Ok(await desk.AlertsAsync(ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.FeedbackResults);
-        feedback.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Entitlements.ServiceRecovery);
+            desk.CanSeeResults ? TypedResults.Ok(await desk.AlertsAsync(ct)) : TypedResults.NotFound()).RequireAuthorization(Entitlements.FeedbackResults)
+            .WithName("listTeamAlerts").WithSummary("List team alerts raised by a run of poor survey answers");
+        feedback.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Entitlements.ServiceRecovery)
+            .WithName("acknowledgeTeamAlert").WithSummary("Acknowledge a team alert with the action taken").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -248,23 +255,9 @@ public static class FeedbackApi
         };
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult, ValidationProblem>> AcknowledgeAsync(
-        long id, AcknowledgeRequest request, FeedbackDesk desk, CancellationToken ct)
-    {
-        var (found, stale, errors) = await desk.AcknowledgeAlertAsync(id, request.ActionTaken, ct);
-        if (!found)
-        {
-            return TypedResults.NotFound();
-        }
-        if (stale)
-        {
-            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Title = "Already acknowledged", Detail = "Another supervisor has already acknowledged this alert", Status = StatusCodes.Status409Conflict,
-            });
-        }
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The alert was not acknowledged") : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
+        long id, AcknowledgeRequest request, FeedbackDesk desk, CancellationToken ct) =>
+        (await desk.AcknowledgeAlertAsync(id, request.ActionTaken, ct)).ToNoContent("The alert was not acknowledged");
 
     private static async Task<Results<Ok<SatisfactionResults>, NotFound, ValidationProblem>> ResultsAsync(
         FeedbackDesk desk, SatisfactionReport report, string? by, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
@@ -280,17 +273,6 @@ public static class FeedbackApi
         return TypedResults.Ok(await report.ResultsAsync(by ?? "type", from, to, ct));
     }
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> CompleteAsync(long id, RecoveryRequest request, FeedbackDesk desk, AppDb db, CancellationToken ct)
-    {
-        var (found, stale, errors) = await desk.CompleteRecoveryAsync(id, request, ct);
-        if (!found)
-        {
-            return TypedResults.NotFound();
-        }
-        if (stale)
-        {
-            return TypedResults.Problem(OutcomeHttp.Stale(await db.ServiceRecoveryTasks.Where(t => t.Id == id).Select(t => t.Version).FirstAsync(ct)));
-        }
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors, title: "The task was not completed") : TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult>> CompleteAsync(long id, RecoveryRequest request, FeedbackDesk desk, CancellationToken ct) =>
+        (await desk.CompleteRecoveryAsync(id, request, ct)).ToNoContent("The task was not completed");
 }

@@ -8,24 +8,23 @@ using SafetyNet.Platform;
 namespace SafetyNet.Feedback;
 
 /// <summary>
-/// A share satisfied with its 95 % intervals: the normal approximation the Home Office prints ("88.8 % ± 1.3")
-/// and the Wilson interval, which stays honest for a small team or one officer.
+/// A share satisfied with its 95 % Wilson interval, which stays inside 0 to 100 % and honest for a small team or one
+/// officer, where the normal approximation's "±" can pass 100 % (decision 0081).
 /// </summary>
-public sealed record SatisfactionFigure(string Key, string Label, int Answers, int Satisfied, double Percent, double HalfWidth, double WilsonLower, double WilsonUpper)
+public sealed record SatisfactionFigure(string Key, string Label, int Answers, int Satisfied, double Percent, double WilsonLower, double WilsonUpper)
 {
     public static SatisfactionFigure Of(string key, string label, int satisfied, int answers)
     {
         if (answers == 0)
         {
-            return new(key, label, 0, 0, 0, 0, 0, 0);
+            return new(key, label, 0, 0, 0, 0, 0);
         }
-        var normal = Proportion.Normal(satisfied, answers);
         var wilson = Proportion.Wilson(satisfied, answers);
-        return new(key, label, answers, satisfied, normal.Proportion * 100, normal.HalfWidth * 100, wilson.Lower * 100, wilson.Upper * 100);
+        return new(key, label, answers, satisfied, wilson.Proportion * 100, wilson.Lower * 100, wilson.Upper * 100);
     }
 
-    /// <summary>The published form: "88.8 % ± 1.3".</summary>
-    public string Published => Answers == 0 ? "no answers" : string.Create(CultureInfo.InvariantCulture, $"{Percent:0.0} % ± {HalfWidth:0.0}");
+    /// <summary>The share with its interval, as the dashboard heads it: "88.8 % (87.4 – 90.0 %)".</summary>
+    public string Headline => Answers == 0 ? "no answers" : string.Create(CultureInfo.InvariantCulture, $"{Percent:0.0} % ({WilsonLower:0.0} – {WilsonUpper:0.0} %)");
 }
 
 /// <summary>One hour of the day: how many were surveyed and how satisfied, and whether it sits below the force.</summary>

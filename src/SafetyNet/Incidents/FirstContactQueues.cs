@@ -19,8 +19,13 @@ public sealed class FirstContactQueues(AppDb db, IncidentAccess access, RecordRe
     public sealed record CrimeQueueItem(long CrimeRecordId, long IncidentId, string Reference, string TypeCode, string TypeName, long? VictimId,
         string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version, bool Sensitive);
 
-    public sealed record AttendanceQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string Grade, string LocationText,
-        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Breached, int Version);
+    /// <summary>
+    /// An incident waiting for an officer to arrive. On a sensitive incident the row gives the reference, type and times
+    /// but no location (<see cref="LocationText"/> is null): it may be the victim's address, and opening the incident
+    /// asks for the purpose.
+    /// </summary>
+    public sealed record AttendanceQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string Grade, string? LocationText,
+        DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Breached, int Version, bool Sensitive);
 
     public sealed record ThriveQueueItem(long IncidentId, string Reference, string TypeCode, string TypeName, string? Grade,
         DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version);
@@ -61,8 +66,11 @@ public sealed class FirstContactQueues(AppDb db, IncidentAccess access, RecordRe
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(i => i.AttendanceDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        // Worked without a purpose for each row, like the crime recording queue: one audit event names every incident listed.
+        await reads.AuditListAsync(rows.Select(i => new ListedRecord(i.Id, i.Sensitive)).ToList(), "incident.attendance-queue", "incident", null,
+            $"breachedOnly={breachedOnly} page={paging.Page}", ct);
         var items = rows.Select(i => new AttendanceQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
-            i.GradeCode ?? "", i.LocationText, i.ReportedAt, i.AttendanceDueAt!.Value, now > i.AttendanceDueAt, i.Version)).ToList();
+            i.GradeCode ?? "", i.Sensitive ? null : i.LocationText, i.ReportedAt, i.AttendanceDueAt!.Value, now > i.AttendanceDueAt, i.Version, i.Sensitive)).ToList();
         return new PagedList<AttendanceQueueItem>(items, paging.Page, paging.PageSize, total);
     }
 

@@ -83,8 +83,12 @@ public sealed record CrimeRecordResponse(
     string? OffenceSubgroup, string? PoliceUkCategory, DateTimeOffset? DecidedAt, string? DecidedBy, int Version,
     IReadOnlyList<CrimeDecisionResponse> History);
 
+/// <summary>
+/// An incident in a list. Listed without a purpose, a sensitive incident has no location (<see cref="LocationText"/> is
+/// null): it may be the victim's address, and opening the incident asks for the purpose.
+/// </summary>
 public sealed record IncidentSummary(
-    long Id, string Reference, string Channel, DateTimeOffset ReportedAt, string TypeCode, string TypeName, string LocationText,
+    long Id, string Reference, string Channel, DateTimeOffset ReportedAt, string TypeCode, string TypeName, string? LocationText,
     string? District, string? Grade, DateTimeOffset? AttendanceDueAt, DateTimeOffset? ArrivedAt, bool Sensitive, int Version);
 
 public sealed record IncidentResponse(
@@ -108,7 +112,11 @@ public static class IncidentMapping
     public static IncidentTypeResponse ToResponse(this IncidentType t) =>
         new(t.Code, t.Name, t.Group, t.PoliceUkCategory, t.PossibleCrime, t.MandatoryAttendance, t.Instrument, t.AsbCategory, t.Sensitive);
 
+    /// <summary>The incident in full, for a read already decided (the person it belongs to was opened for a purpose).</summary>
     public static IncidentSummary ToSummary(this Incident i) =>
         new(i.Id, i.Reference, i.Channel.ToString(), i.ReportedAt, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
             i.LocationText, i.District, i.GradeCode, i.AttendanceDueAt, i.ArrivedAt, i.Sensitive, i.Version);
+
+    /// <summary>The incident as a row of a list read without a purpose: a sensitive one without its location.</summary>
+    public static IncidentSummary ToListed(this Incident i) => i.Sensitive ? i.ToSummary() with { LocationText = null } : i.ToSummary();
 }

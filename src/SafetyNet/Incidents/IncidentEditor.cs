@@ -172,12 +172,12 @@ public sealed class IncidentEditor(
         }
     }
 
-    public async Task<(bool Found, ThriveAssessment? Thrive, IDictionary<string, string[]> Errors)> ReassessThriveAsync(long id, ThriveRequest request, CancellationToken ct)
+    public async Task<Outcome<ThriveAssessment>> ReassessThriveAsync(long id, ThriveRequest request, CancellationToken ct)
     {
         var incident = await access.Visible(db.Incidents).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null)
         {
-            return (false, null, new Dictionary<string, string[]>());
+            return Outcome<ThriveAssessment>.NotFound;
         }
         var v = new Validation();
         var hadThrive = await db.ThriveAssessments.AnyAsync(t => t.IncidentId == id, ct);
@@ -188,7 +188,7 @@ public sealed class IncidentEditor(
         var thrive = intake.ReadThrive(v, request, "", time.GetUtcNow());
         if (!v.IsValid || thrive is null)
         {
-            return (true, null, v.Errors);
+            return Outcome<ThriveAssessment>.Invalid(v.Errors);
         }
         thrive.IncidentId = id;
         db.ThriveAssessments.Add(thrive);
@@ -196,15 +196,15 @@ public sealed class IncidentEditor(
         await CompleteFirstContactIfDoneAsync(incident, ct, thriveJustAdded: true);
         audit.Add(hadThrive ? "thrive.reassess" : "thrive.create", "incident", id.ToString(CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-        return (true, thrive, v.Errors);
+        return Outcome.Done(thrive);
     }
 
-    public async Task<(bool Found, RiskAssessment? Assessment, IDictionary<string, string[]> Errors)> AssessAsync(long id, AssessmentRequest request, CancellationToken ct)
+    public async Task<Outcome<RiskAssessment>> AssessAsync(long id, AssessmentRequest request, CancellationToken ct)
     {
         var incident = await access.Visible(db.Incidents).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (incident is null)
         {
-            return (false, null, new Dictionary<string, string[]>());
+            return Outcome<RiskAssessment>.NotFound;
         }
         var v = new Validation();
         if (request.PersonId is { } personId && !await db.IncidentPeople.AnyAsync(p => p.Id == personId && p.IncidentId == id, ct))
@@ -217,7 +217,7 @@ public sealed class IncidentEditor(
         var assessment = await intake.ScoreAsync(v, request with { PersonIndex = null }, "", time.GetUtcNow(), ct, previous);
         if (!v.IsValid || assessment is null)
         {
-            return (true, null, v.Errors);
+            return Outcome<RiskAssessment>.Invalid(v.Errors);
         }
         assessment.IncidentId = id;
         db.RiskAssessments.Add(assessment);
@@ -225,7 +225,7 @@ public sealed class IncidentEditor(
         audit.Add(assessment.IsReassessment ? "assessment.reassess" : "assessment.create", "incident", id.ToString(CultureInfo.InvariantCulture),
             details: $"{assessment.InstrumentCode} v{assessment.InstrumentVersion} {assessment.Level}");
         await db.SaveChangesAsync(ct);
-        return (true, assessment, v.Errors);
+        return Outcome.Done(assessment);
     }
 
     /// <summary>After an emergency was dispatched first, THRIVE and the type's instrument close the THRIVE queue entry.</summary>

@@ -3,12 +3,62 @@ using SafetyNet.Crimes;
 using SafetyNet.Data;
 using SafetyNet.People;
 using SafetyNet.Platform;
+using SafetyNet.Web;
 
 namespace SafetyNet.Incidents;
 
-/// <summary>Assembles the whole picture of one incident for the API and the incident page.</summary>
+/// <summary>What an incident search asks for; every part optional.</summary>
+public sealed record IncidentFilter(string? TypeCode, string? District, string? Grade, DateTimeOffset? From, DateTimeOffset? To, string? Text);
+
+/// <summary>Assembles the whole picture of one incident, and lists of incidents, for the API and the pages.</summary>
 public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads reads, TimeProvider time)
 {
+    /// <summary>
+    /// The incidents the caller may see that a search finds, newest first. Worked without a purpose: a sensitive row
+    /// gives its reference, type, times and grade but no location (<see cref="IncidentMapping.ToListed"/>). One audit
+    /// event holds the search and names every incident listed, written even when nothing is found.
+    /// </summary>
+    public async Task<PagedList<IncidentSummary>> ListAsync(IncidentFilter filter, Paging paging, CancellationToken cancellationToken = default)
+    {
+        var query = access.Visible(db.Incidents).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.TypeCode))
+        {
+            var type = filter.TypeCode.ToUpperInvariant();
+            query = query.Where(i => i.TypeCode == type);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.District))
+        {
+            query = query.Where(i => i.District == filter.District);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Grade))
+        {
+            var grade = filter.Grade.ToUpperInvariant();
+            query = query.Where(i => i.GradeCode == grade);
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(i => i.ReportedAt >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(i => i.ReportedAt < to);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            query = query.Where(i => i.Reference == text || i.LocationText.Contains(text));
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        if (access.CanRead)
+        {
+            await reads.AuditSearchAsync(rows.Select(i => new ListedRecord(i.Id, i.Sensitive)).ToList(), "incident.search", "incident", null,
+                $"type={filter.TypeCode} district={filter.District} grade={filter.Grade} q={filter.Text} page={paging.Page} results={total}", cancellationToken);
+        }
+        return new PagedList<IncidentSummary>(rows.Select(i => i.ToListed()).ToList(), paging.Page, paging.PageSize, total);
+    }
+
     /// <summary>
     /// Reads one incident for a person: not found unless they may see it, a stated purpose if it is sensitive, and
     /// the read audited with that purpose before anything is returned.
@@ -18,6 +68,21 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
         var incident = await FindAsync(id, cancellationToken);
         return await reads.OneAsync(incident?.Sensitive, "incident.read", "incident", id, purpose, details,
             ct => ToResponseAsync(incident!, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// The answer to recording an incident. A new one answers with what its author sent and what intake worked out from
+    /// it, as the author's own record. A repeated import of one already recorded answers with the incident as it stands,
+    /// which is a read like any other: not found unless the caller may see it, a purpose if it is sensitive, audited.
+    /// </summary>
+    public async Task<Read<IncidentResponse>> AnswerRecordedAsync(IntakeResult recorded, string? purpose, CancellationToken cancellationToken = default)
+    {
+        if (!recorded.Created)
+        {
+            return await ReadAsync(recorded.Incident!.Id, purpose, "repeated import", cancellationToken);
+        }
+        var incident = await FindAsync(recorded.Incident!.Id, cancellationToken);
+        return incident is null ? new(ReadOutcome.NotFound, null, null) : new(ReadOutcome.Allowed, await ToResponseAsync(incident, cancellationToken), null);
     }
 
     /// <summary>The incident as stored, for the services that change it; a read for a person goes through <see cref="ReadAsync"/>.</summary>

@@ -28,50 +28,68 @@ public static class IncidentsApi
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Incidents");
         var incidents = api.MapGroup("/incidents").RequireAuthorization(Entitlements.ForceOperational);
-        incidents.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapGet("", ListAsync);
-        incidents.MapGet("/{id:long}", GetAsync);
-        incidents.MapPut("/{id:long}", PutAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapPatch("/{id:long}", PatchAsync).RequireAuthorization(Entitlements.Recording);
-        incidents.MapPost("/{id:long}/thrive", ThriveAsync).RequireAuthorization(Entitlements.Thrive);
-        incidents.MapPost("/{id:long}/assessments", AssessAsync).RequireAuthorization(Entitlements.Recording);
+        incidents.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("createIncident").WithSummary("Record an incident");
+        incidents.MapGet("", ListAsync)
+            .WithName("listIncidents").WithSummary("List and search incidents");
+        incidents.MapGet("/{id:long}", GetAsync)
+            .WithName("getIncident").WithSummary("Read an incident");
+        incidents.MapPut("/{id:long}", PutAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("replaceIncident").WithSummary("Replace an incident's details").ProducesProblem(StatusCodes.Status409Conflict);
+        incidents.MapPatch("/{id:long}", PatchAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("updateIncident").WithSummary("Change some of an incident's details").ProducesProblem(StatusCodes.Status409Conflict);
+        incidents.MapPost("/{id:long}/thrive", ThriveAsync).RequireAuthorization(Entitlements.Thrive)
+            .WithName("reassessIncidentThrive").WithSummary("Record a THRIVE reassessment of an incident");
+        incidents.MapPost("/{id:long}/assessments", AssessAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("assessIncidentRisk").WithSummary("Record a risk assessment (a completed risk instrument) on an incident");
 
         var queues = api.MapGroup("/queues").RequireAuthorization(Entitlements.ForceOperational).WithTags("Queues");
-        queues.MapGet("/attendance", AttendanceQueueAsync).RequireAuthorization(Entitlements.Recording);
-        queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive);
+        queues.MapGet("/attendance", AttendanceQueueAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("listAttendanceQueue").WithSummary("List incidents awaiting attendance");
+        queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive)
+            .WithName("listThriveQueue").WithSummary("List incidents awaiting a THRIVE assessment");
 
         var reference = api.MapGroup("/reference").WithTags("Reference data");
-        reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()));
-        reference.MapGet("/offence-subgroups", () => TypedResults.Ok(OffenceSubgroups.All.Select(s => new { subgroup = s.Subgroup, policeUkCategory = s.Category }).ToList()));
-        reference.MapGet("/not-crime-reasons", () => TypedResults.Ok(NotCrimeReasons.All));
+        reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()))
+            .WithName("listIncidentTypes").WithSummary("List the incident types");
+        reference.MapGet("/offence-subgroups", () => TypedResults.Ok(OffenceSubgroups.All.Select(s => new { subgroup = s.Subgroup, policeUkCategory = s.Category }).ToList()))
+            .WithName("listOffenceSubgroups").WithSummary("List the offence subgroups with their police.uk categories");
+        reference.MapGet("/not-crime-reasons", () => TypedResults.Ok(NotCrimeReasons.All))
+            .WithName("listNotCrimeReasons").WithSummary("List the reasons a report may be decided as not a crime");
         reference.MapGet("/grades", async (ForceConfiguration config, CancellationToken ct) =>
         {
             var grades = await config.CurrentAsync<GradeTable>(GradeTable.Key, ct);
             return TypedResults.Ok(new { version = grades.Version, grades = grades.Value.Grades });
-        });
+        }).WithName("getGrades").WithSummary("Read the current response grades");
         reference.MapGet("/instruments/{code}", async Task<Results<Ok<RiskInstrument>, NotFound>> (string code, ForceConfiguration config, AppDb db, CancellationToken ct) =>
             await db.ConfigurationVersions.AnyAsync(c => c.Key == RiskInstrument.KeyFor(code), ct)
                 ? TypedResults.Ok((await config.CurrentAsync<RiskInstrument>(RiskInstrument.KeyFor(code), ct)).Value)
-                : TypedResults.NotFound());
+                : TypedResults.NotFound())
+            .WithName("getRiskInstrument").WithSummary("Read a risk instrument's current questions");
         return app;
     }
 
-    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, ValidationProblem>> CreateAsync(
-        CreateIncidentRequest request, IncidentIntake intake, IncidentReader reader, CancellationToken ct)
+    private static async Task<Results<Created<IncidentResponse>, Ok<IncidentResponse>, NotFound, ValidationProblem>> CreateAsync(
+        CreateIncidentRequest request, HttpContext context, IncidentIntake intake, IncidentReader reader, CancellationToken ct)
     {
         var result = await intake.RecordAsync(request, ct);
         if (!result.Succeeded)
         {
             return TypedResults.ValidationProblem(result.Errors, title: "The incident was not recorded");
         }
-        var incident = await reader.FindAsync(result.Incident!.Id, ct);
-        var response = await reader.ToResponseAsync(incident!, ct);
-        // A repeated import of one external reference changes nothing and answers with what is there.
-        return result.Created ? TypedResults.Created($"/api/v1/incidents/{response.Id}", response) : TypedResults.Ok(response);
+        // A repeated import of one external reference changes nothing and answers with what is there: a read.
+        var answer = await reader.AnswerRecordedAsync(result, Purpose.From(context), ct);
+        return answer.Outcome switch
+        {
+            ReadOutcome.NotFound => TypedResults.NotFound(),
+            ReadOutcome.PurposeRequired => TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required"),
+            _ when result.Created => TypedResults.Created($"/api/v1/incidents/{answer.Value!.Id}", answer.Value),
+            _ => TypedResults.Ok(answer.Value!),
+        };
     }
 
     private static async Task<Results<Ok<PagedList<IncidentSummary>>, ValidationProblem>> ListAsync(
-        AppDb db, IncidentAccess access, AuditTrail audit, string? type, string? district, string? grade, DateTimeOffset? from, DateTimeOffset? to,
+        IncidentReader reader, string? type, string? district, string? grade, DateTimeOffset? from, DateTimeOffset? to,
         string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var v = new Validation();
@@ -82,40 +100,7 @@ public static class IncidentsApi
         {
             return TypedResults.ValidationProblem(v.Errors);
         }
-        var query = access.Visible(db.Incidents).AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(type))
-        {
-            query = query.Where(i => i.TypeCode == type.ToUpperInvariant());
-        }
-        if (!string.IsNullOrWhiteSpace(district))
-        {
-            query = query.Where(i => i.District == district);
-        }
-        if (!string.IsNullOrWhiteSpace(grade))
-        {
-            query = query.Where(i => i.GradeCode == grade.ToUpperInvariant());
-        }
-        if (from is { } f)
-        {
-            query = query.Where(i => i.ReportedAt >= f);
-        }
-        if (to is { } t)
-        {
-            query = query.Where(i => i.ReportedAt < t);
-        }
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(i => i.Reference == text || i.LocationText.Contains(text));
-        }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.ReportedAt).ThenByDescending(i => i.Id)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        if (access.CanRead)
-        {
-            await audit.WriteAsync("incident.search", "incident", null, details: $"type={type} district={district} grade={grade} q={q} page={paging.Page}", cancellationToken: ct);
-        }
-        return TypedResults.Ok(new PagedList<IncidentSummary>(items.Select(i => i.ToSummary()).ToList(), paging.Page, paging.PageSize, total));
+        return TypedResults.Ok(await reader.ListAsync(new IncidentFilter(type, district, grade, from, to, q), paging, ct));
     }
 
     /// <summary>One incident, read through <see cref="IncidentReader.ReadAsync"/>: 404, then the purpose if sensitive, then the audit.</summary>
@@ -142,27 +127,13 @@ public static class IncidentsApi
         long id, PatchIncidentRequest request, HttpContext context, IncidentEditor editor, CancellationToken ct) =>
         (await editor.UpdateAsync(id, request, replace: false, Purpose.From(context), ct)).ToOk("The incident was not changed");
 
-    private static async Task<Results<Created<ThriveResponse>, NotFound, ValidationProblem>> ThriveAsync(
-        long id, ThriveRequest request, IncidentEditor editor, CancellationToken ct)
-    {
-        var (found, thrive, errors) = await editor.ReassessThriveAsync(id, request, ct);
-        if (!found)
-        {
-            return TypedResults.NotFound();
-        }
-        return thrive is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/incidents/{id}", ThriveResponse.From(thrive));
-    }
+    private static async Task<Results<Created<ThriveResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ThriveAsync(
+        long id, ThriveRequest request, IncidentEditor editor, CancellationToken ct) =>
+        (await editor.ReassessThriveAsync(id, request, ct)).ToCreated(ThriveResponse.From, _ => $"/api/v1/incidents/{id}", "THRIVE was not recorded");
 
-    private static async Task<Results<Created<AssessmentResponse>, NotFound, ValidationProblem>> AssessAsync(
-        long id, AssessmentRequest request, IncidentEditor editor, CancellationToken ct)
-    {
-        var (found, assessment, errors) = await editor.AssessAsync(id, request, ct);
-        if (!found)
-        {
-            return TypedResults.NotFound();
-        }
-        return assessment is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"/api/v1/incidents/{id}", AssessmentResponse.From(assessment));
-    }
+    private static async Task<Results<Created<AssessmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AssessAsync(
+        long id, AssessmentRequest request, IncidentEditor editor, CancellationToken ct) =>
+        (await editor.AssessAsync(id, request, ct)).ToCreated(AssessmentResponse.From, _ => $"/api/v1/incidents/{id}", "The assessment was not recorded");
 
     private static async Task<Results<Ok<PagedList<FirstContactQueues.AttendanceQueueItem>>, ValidationProblem>> AttendanceQueueAsync(
         FirstContactQueues queues, bool? breachedOnly, int? page, int? pageSize, CancellationToken ct)

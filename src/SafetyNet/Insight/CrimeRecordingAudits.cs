@@ -75,7 +75,7 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
     /// <summary>Crime-related incidents: a type that may be a crime, or a report flagged as possibly one.</summary>
     private static readonly string[] CrimeTypes = IncidentType.All.Where(t => t.PossibleCrime).Select(t => t.Code).ToArray();
 
-    public async Task<(CrimeRecordingAudit? Audit, IDictionary<string, string[]> Errors)> CreateAsync(CreateAuditRequest request, CancellationToken ct)
+    public async Task<Outcome<CrimeRecordingAudit>> CreateAsync(CreateAuditRequest request, CancellationToken ct)
     {
         var v = new Validation();
         var title = v.Required("title", request.Title, "a title", 200);
@@ -102,7 +102,7 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         }
         if (!v.IsValid)
         {
-            return (null, v.Errors);
+            return Outcome<CrimeRecordingAudit>.Invalid(v.Errors);
         }
         // The period's days are the force's: from midnight in London to midnight in London.
         var start = ForceClock.StartOf(request.PeriodFrom!.Value);
@@ -113,7 +113,7 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         if (frame.Count == 0)
         {
             v.Add("periodFrom", "No crime-related incidents were reported in that period");
-            return (null, v.Errors);
+            return Outcome<CrimeRecordingAudit>.Invalid(v.Errors);
         }
         var seed = request.Seed ?? Random.Shared.Next(1, 1_000_000);
         var size = Math.Min(request.SampleSize!.Value, frame.Count);
@@ -147,7 +147,7 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         audit.Add("crime-recording-audit.create", "crime-recording-audit", null,
             details: $"period={entity.PeriodFrom:yyyy-MM-dd}..{entity.PeriodTo:yyyy-MM-dd} design={entity.Design} sample={entity.SampleSize} seed={seed} frame={frame.Count}");
         await db.SaveChangesAsync(ct);
-        return (entity, v.Errors);
+        return Outcome.Done(entity);
     }
 
     /// <summary>A Fisher–Yates shuffle driven by the audit's own seed, so the same seed draws the same sample.</summary>

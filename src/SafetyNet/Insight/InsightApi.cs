@@ -41,9 +41,6 @@ public sealed record AuditResponse(AuditSummary Audit, AuditResult Result, IRead
 
 public static class InsightApi
 {
-    public static readonly IReadOnlyList<string> Districts =
-        ["Broxbourne", "Dacorum", "East Hertfordshire", "Hertsmere", "North Hertfordshire", "St Albans", "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield"];
-
     public static IHostApplicationBuilder AddInsight(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<InsightAccess>();
@@ -63,15 +60,22 @@ public static class InsightApi
     public static WebApplication MapInsight(this WebApplication app)
     {
         var insight = app.MapGroup("/api/v1/insight").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Insight");
-        insight.MapGet("/rates", RatesAsync);
-        insight.MapGet("/hotspots", HotspotsAsync).RequireAuthorization(Entitlements.DailyManagement);
-        insight.MapPost("/nearrepeat", NearRepeat).RequireAuthorization(Entitlements.Analysis);
-        insight.MapGet("/pack", PackAsync).RequireAuthorization(Entitlements.DailyManagement);
+        insight.MapGet("/rates", RatesAsync)
+            .WithName("getCrimeRates").WithSummary("Read crime rates from the imported police.uk open data");
+        insight.MapGet("/hotspots", HotspotsAsync).RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("forecastHotspots").WithSummary("Forecast next month's hotspots as GeoJSON").Produces(StatusCodes.Status200OK, typeof(Stream), "application/geo+json");
+        insight.MapPost("/nearrepeat", NearRepeat).RequireAuthorization(Entitlements.Analysis)
+            .WithName("analyseNearRepeat").WithSummary("Test events for near repeats (Knox test)");
+        insight.MapGet("/pack", PackAsync).RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("getDailyPack").WithSummary("Read the daily management pack");
         insight.MapGet("/pack.csv", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "csv", ct))
-            .RequireAuthorization(Entitlements.DailyManagement);
+            .RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("exportDailyPackCsv").WithSummary("Export the daily management pack as CSV").Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv").ProducesValidationProblem();
         insight.MapGet("/pack.xlsx", (HttpContext c, PackSnapshots p, AuditTrail t, string? district, CancellationToken ct) => ExportAsync(c, p, t, district, "xlsx", ct))
-            .RequireAuthorization(Entitlements.DailyManagement);
-        insight.MapPut("/strength", StrengthAsync).RequireAuthorization(Entitlements.Strength);
+            .RequireAuthorization(Entitlements.DailyManagement)
+            .WithName("exportDailyPackXlsx").WithSummary("Export the daily management pack as a spreadsheet").Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").ProducesValidationProblem();
+        insight.MapPut("/strength", StrengthAsync).RequireAuthorization(Entitlements.Strength)
+            .WithName("recordStrength").WithSummary("Record strength on duty for a shift").ProducesProblem(StatusCodes.Status409Conflict);
 
         // The pack page's downloads, for signed-in users of the pages (cookies).
         var downloads = app.MapGroup("/insight").RequireAuthorization(Entitlements.DailyManagement).ExcludeFromDescription();
@@ -80,10 +84,14 @@ public static class InsightApi
 
         var audits = app.MapGroup("/api/v1/audits/crime-recording").RequireAuthorization(AccountsSetup.ApiPolicy)
             .RequireAuthorization(Entitlements.RecordingAudit).WithTags("Crime-recording audits");
-        audits.MapPost("", CreateAuditAsync);
-        audits.MapGet("", ListAuditsAsync);
-        audits.MapGet("/{id:long}", GetAuditAsync);
-        audits.MapPut("/{id:long}/items/{position:int}", MarkAsync);
+        audits.MapPost("", CreateAuditAsync)
+            .WithName("createCrimeRecordingAudit").WithSummary("Draw a sample of incidents for a crime-recording audit");
+        audits.MapGet("", ListAuditsAsync)
+            .WithName("listCrimeRecordingAudits").WithSummary("List crime-recording audits");
+        audits.MapGet("/{id:long}", GetAuditAsync)
+            .WithName("getCrimeRecordingAudit").WithSummary("Read a crime-recording audit and its sample");
+        audits.MapPut("/{id:long}/items/{position:int}", MarkAsync)
+            .WithName("markCrimeRecordingAuditItem").WithSummary("Mark one sampled incident of an audit").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -237,23 +245,14 @@ public static class InsightApi
         return TypedResults.Ok(new NearRepeatResponse(input.Length, table.TotalPairs, settings.Permutations, metric.ToString().ToLowerInvariant(), cells));
     }
 
-    private static Validation? PackDistrict(string? district)
-    {
-        if (district is not null && !Districts.Contains(district, StringComparer.Ordinal))
-        {
-            var v = new Validation();
-            v.Add("district", $"district must be one of: {string.Join(", ", Districts)}");
-            return v;
-        }
-        return null;
-    }
-
     private static async Task<Results<Ok<DailyPack>, ValidationProblem>> PackAsync(
         PackSnapshots pack, AuditTrail audit, string? district, bool? fresh, CancellationToken ct)
     {
-        if (PackDistrict(district) is { } invalid)
+        var v = new Validation();
+        district = v.District("district", district);
+        if (!v.IsValid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return TypedResults.ValidationProblem(v.Errors);
         }
         var result = await pack.GetAsync(district, fresh == true, ct);
         await audit.WriteAsync("pack.read", "daily-pack", result.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -263,9 +262,11 @@ public static class InsightApi
 
     private static async Task<IResult> ExportAsync(HttpContext context, PackSnapshots pack, AuditTrail audit, string? district, string format, CancellationToken ct)
     {
-        if (PackDistrict(district) is { } invalid)
+        var v = new Validation();
+        district = v.District("district", district);
+        if (!v.IsValid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors);
+            return TypedResults.ValidationProblem(v.Errors);
         }
         var result = await pack.GetAsync(district, false, ct);
         var name = $"daily-pack-{result.Date:yyyy-MM-dd}{(district is null ? "" : "-" + district.ToLowerInvariant().Replace(' ', '-'))}.{format}";
@@ -276,32 +277,18 @@ public static class InsightApi
             : TypedResults.File(PackExport.Xlsx(result), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
-    private static async Task<Results<Ok<StrengthRow>, ValidationProblem, ProblemHttpResult>> StrengthAsync(
-        StrengthRequest request, StrengthRecorder recorder, CancellationToken ct)
-    {
-        var (row, errors, stale) = await recorder.RecordAsync(request, ct);
-        if (stale is { } current)
-        {
-            return TypedResults.Problem(OutcomeHttp.Stale(current));
-        }
-        return row is null ? TypedResults.ValidationProblem(errors, title: "Strength was not recorded") : TypedResults.Ok(row);
-    }
+    private static async Task<Results<Ok<StrengthRow>, NotFound, ValidationProblem, ProblemHttpResult>> StrengthAsync(
+        StrengthRequest request, StrengthRecorder recorder, CancellationToken ct) =>
+        (await recorder.RecordAsync(request, ct)).ToOk("Strength was not recorded");
 
     public static AuditSummary ToSummary(CrimeRecordingAudit a) =>
         new(a.Id, a.Title, a.PeriodFrom, a.PeriodTo, a.Design.ToString(), a.SampleSize, a.Seed, a.FrameSize, a.CreatedAt, a.CreatedBy, a.Version);
 
-    private static async Task<Results<Created<AuditSummary>, ValidationProblem, NotFound>> CreateAuditAsync(
-        CreateAuditRequest request, CrimeRecordingAudits audits, CancellationToken ct)
-    {
-        if (!audits.CanUse)
-        {
-            return TypedResults.NotFound();
-        }
-        var (audit, errors) = await audits.CreateAsync(request, ct);
-        return audit is null
-            ? TypedResults.ValidationProblem(errors, title: "The audit was not created")
-            : TypedResults.Created($"/api/v1/audits/crime-recording/{audit.Id}", ToSummary(audit));
-    }
+    private static async Task<Results<Created<AuditSummary>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAuditAsync(
+        CreateAuditRequest request, CrimeRecordingAudits audits, CancellationToken ct) =>
+        audits.CanUse
+            ? (await audits.CreateAsync(request, ct)).ToCreated(ToSummary, audit => $"/api/v1/audits/crime-recording/{audit.Id}", "The audit was not created")
+            : TypedResults.NotFound();
 
     private static async Task<Ok<PagedList<AuditSummary>>> ListAuditsAsync(CrimeRecordingAudits audits, CancellationToken ct)
     {

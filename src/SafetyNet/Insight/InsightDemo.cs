@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
 using SafetyNet.Insight.PoliceUk;
 using SafetyNet.Platform;
+using SafetyNet.Web;
 
 namespace SafetyNet.Insight;
 
@@ -23,7 +24,7 @@ public sealed class InsightDemoSeeder(AppDb db, IConfiguration settings, TimePro
         string[] reasons = ["Cover for response shortfall", "Prisoner watch at hospital", "Public order event", "Training day", "Court"];
         for (var day = today.AddDays(-6); day <= today; day = day.AddDays(1))
         {
-            foreach (var district in InsightApi.Districts)
+            foreach (var district in Validation.Districts)
             {
                 foreach (var shift in Enum.GetValues<Shift>())
                 {

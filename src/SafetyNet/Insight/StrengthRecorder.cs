@@ -11,7 +11,7 @@ namespace SafetyNet.Insight;
 /// <summary>A supervisor's record of strength on duty for a district and shift: one row per date, shift and district, corrected in place.</summary>
 public sealed class StrengthRecorder(AppDb db, CurrentUser user, AuditTrail audit, TimeProvider time)
 {
-    public async Task<(StrengthRow? Row, IDictionary<string, string[]> Errors, int? StaleVersion)> RecordAsync(StrengthRequest request, CancellationToken ct)
+    public async Task<Outcome<StrengthRow>> RecordAsync(StrengthRequest request, CancellationToken ct)
     {
         var v = new Validation();
         var today = ForceClock.DayOf(time.GetUtcNow());
@@ -24,10 +24,7 @@ public sealed class StrengthRecorder(AppDb db, CurrentUser user, AuditTrail audi
             v.Add("date", "The date must be within the last month or tomorrow");
         }
         var shift = v.Enum<Shift>("shift", request.Shift, "a shift");
-        if (request.District is null || !InsightApi.Districts.Contains(request.District, StringComparer.Ordinal))
-        {
-            v.Add("district", "Select a district");
-        }
+        var district = v.District("district", request.District, required: true, label: "a district");
         if (request.Planned is not (>= 0 and <= 500))
         {
             v.Add("planned", "Enter the planned strength, from 0 to 500");
@@ -51,24 +48,24 @@ public sealed class StrengthRecorder(AppDb db, CurrentUser user, AuditTrail audi
         }
         if (!v.IsValid)
         {
-            return (null, v.Errors, null);
+            return Outcome<StrengthRow>.Invalid(v.Errors);
         }
         var date = request.Date!.Value;
-        var row = await db.Set<StrengthOnDuty>().FirstOrDefaultAsync(s => s.Date == date && s.Shift == shift && s.District == request.District, ct);
+        var row = await db.Set<StrengthOnDuty>().FirstOrDefaultAsync(s => s.Date == date && s.Shift == shift && s.District == district, ct);
         if (row is null)
         {
-            row = new StrengthOnDuty { Date = date, Shift = shift!.Value, District = request.District!, RecordedBy = user.Name };
+            row = new StrengthOnDuty { Date = date, Shift = shift!.Value, District = district!, RecordedBy = user.Name };
             db.Add(row);
         }
         else if (request.Version is not { } version || !db.Matches(row, version))
         {
-            return (null, v.Errors, row.Version);
+            return Outcome<StrengthRow>.Stale(row.Version);
         }
         (row.Planned, row.OnDuty, row.NeighbourhoodAbstracted, row.AbstractionReason) = (request.Planned!.Value, request.OnDuty!.Value, request.NeighbourhoodAbstracted!.Value, reason);
         (row.RecordedAt, row.RecordedBy) = (time.GetUtcNow(), user.Name);
         audit.Add("strength.record", "strength-on-duty", null, details: $"{date:yyyy-MM-dd} {shift} {request.District}: planned={row.Planned} on duty={row.OnDuty} abstracted={row.NeighbourhoodAbstracted}");
         await db.SaveChangesAsync(ct);
-        return (new StrengthRow(row.District, row.Shift, row.Planned, row.OnDuty, row.NeighbourhoodAbstracted, row.AbstractionReason, 0, row.Id, row.Version), v.Errors, null);
+        return Outcome.Done(new StrengthRow(row.District, row.Shift, row.Planned, row.OnDuty, row.NeighbourhoodAbstracted, row.AbstractionReason, 0, row.Id, row.Version));
     }
 }
 

@@ -24,7 +24,8 @@ public static class LocationsApi
                 v.Add("q", "Enter at least two letters of the street");
             }
             return v.IsValid ? TypedResults.Ok(gazetteer.Search(text, district)) : TypedResults.ValidationProblem(v.Errors);
-        }).RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Reference data");
+        }).RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Reference data")
+            .WithName("searchStreets").WithSummary("Find streets in the gazetteer by name");
         return app;
     }
 }

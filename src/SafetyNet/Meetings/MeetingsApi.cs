@@ -22,10 +22,14 @@ public static class MeetingsApi
     public static WebApplication MapMeetings(this WebApplication app)
     {
         var meetings = app.MapGroup("/api/v1/asb/meetings").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Multi-agency meetings");
-        meetings.MapGet("", ListAsync);
-        meetings.MapPost("", CreateAsync);
-        meetings.MapGet("/{id:long}", ReadAsync);
-        meetings.MapPost("/{id:long}/agenda", AddItemAsync);
+        meetings.MapGet("", ListAsync)
+            .WithName("listMeetings").WithSummary("List multi-agency meetings");
+        meetings.MapPost("", CreateAsync)
+            .WithName("recordMeeting").WithSummary("Record a multi-agency meeting and who attended");
+        meetings.MapGet("/{id:long}", ReadAsync)
+            .WithName("getMeeting").WithSummary("Read a meeting and its agenda");
+        meetings.MapPost("/{id:long}/agenda", AddItemAsync)
+            .WithName("addMeetingAgendaItem").WithSummary("Add a case discussed at a meeting, with its decision");
         return app;
     }
 

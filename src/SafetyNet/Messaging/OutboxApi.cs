@@ -29,8 +29,10 @@ public static class OutboxApi
     public static WebApplication MapOutbox(this WebApplication app)
     {
         var outbox = app.MapGroup("/api/v1/outbox").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Administration).WithTags("Outbox");
-        outbox.MapGet("", ListAsync);
-        outbox.MapPost("/{id:long}/resend", ResendAsync);
+        outbox.MapGet("", ListAsync)
+            .WithName("listOutbox").WithSummary("List outgoing messages and their delivery state");
+        outbox.MapPost("/{id:long}/resend", ResendAsync)
+            .WithName("resendMessage").WithSummary("Put a dead letter back in the queue");
         return app;
     }
 

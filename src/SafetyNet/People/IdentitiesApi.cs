@@ -42,26 +42,31 @@ public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities i
     /// </summary>
     public async Task<Read<IdentityResponse>> ReadAsync(long requestedId, string? purpose, string? details, CancellationToken cancellationToken)
     {
-        bool? sensitive = null;
-        var currentId = requestedId;
-        if (access.CanRead && await identities.CurrentAsync(requestedId, cancellationToken) is { } identity)
-        {
-            currentId = identity.Id;
-            var flags = await (from p in db.IncidentPeople.AsNoTracking()
-                               where p.IdentityId == identity.Id
-                               join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
-                               select i.Sensitive).Distinct().ToListAsync(cancellationToken);
-            sensitive = flags.Count == 0 ? null : flags.Contains(true);
-        }
-        return await reads.OneAsync(sensitive, "identity.read", "identity", currentId, purpose, details,
+        var current = await identities.CurrentAsync(requestedId, cancellationToken);
+        var sensitive = current is null ? null : await SensitivityAsync(current.Id, cancellationToken);
+        return await reads.OneAsync(sensitive, "identity.read", "identity", current?.Id ?? requestedId, purpose, details,
             async ct => (await FindAsync(requestedId, ct))!, cancellationToken);
     }
 
     /// <summary>
-    /// The identity as it stands, unaudited: for the answer to a merge, split or review decision, which writes its
-    /// own audit event. A read for a person goes through <see cref="ReadAsync"/>.
+    /// Whether an identity is sensitive to the caller: null when they may not see it (they do not read incidents, or
+    /// see none of its entries), true when any entry they see was made on a sensitive incident. Merges, splits and
+    /// review decisions ask this before the change, since their answer is the identity.
     /// </summary>
-    public async Task<IdentityResponse?> FindAsync(long requestedId, CancellationToken cancellationToken)
+    public async Task<bool?> SensitivityAsync(long identityId, CancellationToken cancellationToken)
+    {
+        if (!access.CanRead)
+        {
+            return null;
+        }
+        var flags = await (from p in db.IncidentPeople.AsNoTracking()
+                           where p.IdentityId == identityId
+                           join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
+                           select i.Sensitive).Distinct().ToListAsync(cancellationToken);
+        return flags.Count == 0 ? null : flags.Contains(true);
+    }
+
+    private async Task<IdentityResponse?> FindAsync(long requestedId, CancellationToken cancellationToken)
     {
         if (!access.CanRead || await identities.CurrentAsync(requestedId, cancellationToken) is not { } identity)
         {
@@ -151,15 +156,23 @@ public static class IdentitiesApi
     public static WebApplication MapIdentities(this WebApplication app)
     {
         var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("Identities");
-        people.MapGet("/{id:long}/matches", MatchesAsync);
-        people.MapPost("/{id:long}/merge", MergeAsync).RequireAuthorization(Entitlements.IdentityReview);
-        people.MapPost("/suggestions", SuggestAsync).RequireAuthorization(Entitlements.Recording);
+        people.MapGet("/{id:long}/matches", MatchesAsync)
+            .WithName("listPersonMatches").WithSummary("List the identities a person entry may belong to");
+        people.MapPost("/{id:long}/merge", MergeAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("mergePerson").WithSummary("Merge a person entry's identity into another").ProducesProblem(StatusCodes.Status409Conflict);
+        people.MapPost("/suggestions", SuggestAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("suggestIdentities").WithSummary("Suggest known identities for a person being entered");
         var identities = app.MapGroup("/api/v1/identities").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("Identities");
-        identities.MapGet("/{id:long}", GetAsync);
-        identities.MapPost("/{id:long}/split", SplitAsync).RequireAuthorization(Entitlements.IdentityReview);
-        identities.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Entitlements.IdentityReview);
-        identities.MapPost("/reviews/{id:long}", DecideAsync).RequireAuthorization(Entitlements.IdentityReview);
-        identities.MapGet("/desk-routings", RoutingsAsync).RequireAuthorization(Entitlements.IdentityReview);
+        identities.MapGet("/{id:long}", GetAsync)
+            .WithName("getIdentity").WithSummary("Read an identity and its entries");
+        identities.MapPost("/{id:long}/split", SplitAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("splitIdentity").WithSummary("Split entries out of an identity").ProducesProblem(StatusCodes.Status409Conflict);
+        identities.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("listIdentityReviews").WithSummary("List the possible matches awaiting review");
+        identities.MapPost("/reviews/{id:long}", DecideAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("decideIdentityReview").WithSummary("Decide a possible match awaiting review").ProducesProblem(StatusCodes.Status409Conflict);
+        identities.MapGet("/desk-routings", RoutingsAsync).RequireAuthorization(Entitlements.IdentityReview)
+            .WithName("listDeskRoutings").WithSummary("List incidents routed to the community focus desk by a person's history");
         return app;
     }
 
@@ -212,41 +225,27 @@ public static class IdentitiesApi
     }
 
     private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MergeAsync(
-        long id, MergeRequest request, IdentityReviewing reviewing, IdentityReader reader, CancellationToken ct)
-    {
-        var result = await reviewing.MergeAsync(id, request.IntoPersonId, request.Version, request.IntoVersion, request.Reason, ct);
-        return await Respond(result, reader, ct);
-    }
+        long id, MergeRequest request, HttpContext context, IdentityReviewing reviewing, CancellationToken ct) =>
+        Respond(await reviewing.MergeAsync(id, request.IntoPersonId, request.Version, request.IntoVersion, request.Reason, Purpose.From(context), ct));
 
     private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SplitAsync(
-        long id, SplitRequest request, IdentityReviewing reviewing, IdentityReader reader, CancellationToken ct)
-    {
-        var result = await reviewing.SplitAsync(id, request.PersonIds, request.Version, request.Reason, ct);
-        return await Respond(result, reader, ct);
-    }
+        long id, SplitRequest request, HttpContext context, IdentityReviewing reviewing, CancellationToken ct) =>
+        Respond(await reviewing.SplitAsync(id, request.PersonIds, request.Version, request.Reason, Purpose.From(context), ct));
 
     private static async Task<Results<Ok<IdentityResponse>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        long id, ReviewDecisionRequest request, IdentityReviewing reviewing, IdentityReader reader, CancellationToken ct)
+        long id, ReviewDecisionRequest request, HttpContext context, IdentityReviewing reviewing, CancellationToken ct)
     {
-        var result = await reviewing.DecideAsync(id, request.Decision, request.Version, ct);
-        return result.Outcome switch
-        {
-            ReviewOutcome.NotFound => TypedResults.NotFound(),
-            ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
-            ReviewOutcome.Stale => TypedResults.Problem(OutcomeHttp.Stale(result.CurrentVersion)),
-            _ when result.Identity is null => TypedResults.NoContent(),
-            _ => TypedResults.Ok((await reader.FindAsync(result.Identity.Id, ct))!),
-        };
+        var decided = await reviewing.DecideAsync(id, request.Decision, request.Version, Purpose.From(context), ct);
+        // "Different people" changes no identity and answers with nothing.
+        return decided.ToOkOrNoContent(done => done.Answer, "The pair was not decided");
     }
 
-    private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Respond(ReviewResult result, IdentityReader reader, CancellationToken ct) =>
-        result.Outcome switch
-        {
-            ReviewOutcome.NotFound => TypedResults.NotFound(),
-            ReviewOutcome.Invalid => TypedResults.ValidationProblem(result.Errors),
-            ReviewOutcome.Stale => TypedResults.Problem(OutcomeHttp.Stale(result.CurrentVersion)),
-            _ => TypedResults.Ok((await reader.FindAsync(result.Identity!.Id, ct))!),
-        };
+    /// <summary>
+    /// The answer to a merge, split or review decision: the identity as it stands after the change, read by
+    /// <see cref="IdentityReviewing"/> for the purpose stated and audited; or why nothing was changed.
+    /// </summary>
+    private static Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult> Respond(Outcome<ReviewDone> result) =>
+        result is { IsDone: true, Value.Answer: null } ? TypedResults.NotFound() : result.ToOk(done => done.Answer!, "The identities were not changed");
 
     private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem>> GetAsync(long id, HttpContext context, IdentityReader reader, CancellationToken ct)
     {

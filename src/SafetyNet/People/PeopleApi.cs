@@ -65,7 +65,7 @@ public sealed class ContactHistory(AppDb db, IncidentAccess access, Identities i
         var rows = await access.Visible(db.Incidents).AsNoTracking()
             .Where(i => i.LocationKey == key && i.Id != excludeIncidentId)
             .OrderByDescending(i => i.ReportedAt).Take(50).ToListAsync(ct);
-        return rows.Select(i => i.ToSummary()).ToList();
+        return rows.Select(i => i.ToListed()).ToList();
     }
 }
 
@@ -81,9 +81,12 @@ public static class PeopleApi
     public static WebApplication MapPeople(this WebApplication app)
     {
         var people = app.MapGroup("/api/v1/people").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.ForceOperational).WithTags("People");
-        people.MapGet("/", SearchAsync);
-        people.MapGet("/{id:long}", GetAsync);
-        people.MapGet("/history", HistoryAsync);
+        people.MapGet("/", SearchAsync)
+            .WithName("searchPeople").WithSummary("Search people by name and date of birth");
+        people.MapGet("/{id:long}", GetAsync)
+            .WithName("getPerson").WithSummary("Read a person entry");
+        people.MapGet("/history", HistoryAsync)
+            .WithName("getPersonHistory").WithSummary("Find earlier incidents for a person and a place being entered");
         return app;
     }
 

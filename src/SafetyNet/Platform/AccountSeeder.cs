@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
+using SafetyNet.Web;
 
 namespace SafetyNet.Platform;
 
@@ -13,12 +14,6 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
 {
     public const string ForceCode = "HERTS-POLICE";
     public const string DemoDomain = "safetynet.test";
-
-    public static readonly IReadOnlyList<string> Districts =
-    [
-        "Broxbourne", "Dacorum", "East Hertfordshire", "Hertsmere", "North Hertfordshire",
-        "St Albans", "Stevenage", "Three Rivers", "Watford", "Welwyn Hatfield",
-    ];
 
     public static string DistrictCode(string district) => district.ToUpperInvariant().Replace(' ', '-');
 
@@ -35,7 +30,7 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
         if (!await db.Agencies.AnyAsync(cancellationToken))
         {
             db.Agencies.Add(new Agency { Code = ForceCode, Name = "Hertfordshire Constabulary", Kind = AgencyKind.Force });
-            foreach (var district in Districts)
+            foreach (var district in Validation.Districts)
             {
                 db.Agencies.Add(new Agency { Code = $"COUNCIL-{DistrictCode(district)}", Name = $"{district} Council", Kind = AgencyKind.DistrictCouncil, District = district });
             }
@@ -57,7 +52,7 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
                 new Team { AgencyId = force.Id, Code = "COMMUNITY-FOCUS-DESK", Name = "Community focus desk" },
                 new Team { AgencyId = force.Id, Code = "CRIME-SERVICE-TEAM", Name = "Crime service team" },
                 new Team { AgencyId = force.Id, Code = "INVESTIGATIONS", Name = "Investigations" });
-            foreach (var district in Districts)
+            foreach (var district in Validation.Districts)
             {
                 db.Teams.Add(new Team { AgencyId = force.Id, Code = $"SNT-{DistrictCode(district)}", Name = $"{district} safer neighbourhood team", District = district });
             }

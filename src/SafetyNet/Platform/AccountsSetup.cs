@@ -74,10 +74,13 @@ public static class AccountsSetup
     public static WebApplication MapAccounts(this WebApplication app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Authentication").AllowAnonymous();
-        auth.MapPost("/login", LoginAsync).DisableAntiforgery();
-        auth.MapPost("/refresh", RefreshAsync).DisableAntiforgery();
+        auth.MapPost("/login", LoginAsync).DisableAntiforgery()
+            .WithName("signIn").WithSummary("Sign in with an email address and password for an access token").Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/refresh", RefreshAsync).DisableAntiforgery()
+            .WithName("refreshAccessToken").WithSummary("Exchange a refresh token for a new access token").Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        app.MapPost("/api/v1/auth/sign-out", SignOutOfApiAsync).WithTags("Authentication").RequireAuthorization(ApiPolicy).DisableAntiforgery();
+        app.MapPost("/api/v1/auth/sign-out", SignOutOfApiAsync).WithTags("Authentication").RequireAuthorization(ApiPolicy).DisableAntiforgery()
+            .WithName("signOut").WithSummary("End the session of the access token presented");
 
         app.MapPost("/sign-out", async (SignInManager<AppUser> signIn, AuditTrail audit) =>
         {

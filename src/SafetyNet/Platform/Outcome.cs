@@ -27,6 +27,12 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IDictionary<string, 
 
     public static Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>The record is sensitive and no purpose was stated: invalid, naming the purpose's field; nothing was done.</summary>
+    public static Outcome<T> PurposeRequired { get; } = Invalid(RecordReads.PurposeMissing);
+
+    /// <summary>True when nothing was done because the record is sensitive and no purpose was stated.</summary>
+    public bool NeedsPurpose => Kind == OutcomeKind.Invalid && Errors.ContainsKey(RecordReads.PurposeField);
+
     public static Outcome<T> Stale(int currentVersion) => new(OutcomeKind.Stale, default, None, currentVersion);
 
     public static Outcome<T> Done(T value) => new(OutcomeKind.Done, value, None);

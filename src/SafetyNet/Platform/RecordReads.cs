@@ -47,6 +47,14 @@ public sealed class RecordReads(AuditTrail audit)
     public const int MinimumPurpose = 5;
     public const int MaximumPurpose = 500;
 
+    /// <summary>Where a purpose is stated on the API, and the field an error about a missing purpose names.</summary>
+    public const string PurposeField = "X-Purpose";
+
+    public static IDictionary<string, string[]> PurposeMissing => new Dictionary<string, string[]>
+    {
+        [PurposeField] = [$"This record is sensitive: state your purpose for opening it ({MinimumPurpose} to {MaximumPurpose} characters) in the X-Purpose header"],
+    };
+
     /// <summary>
     /// A purpose worth the name (5 to 500 characters, trimmed, with no control characters), or null. The one rule for
     /// every purpose, whether it came from a header, a page's form or a command's option.

@@ -16,12 +16,17 @@ public static class CommunityPrioritiesApi
     public static WebApplication MapCommunityPriorities(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/asb/priorities").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community priorities");
-        group.MapGet("", ListAsync);
-        group.MapPost("", async (PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.CreateAsync(r, ct), created: true));
+        group.MapGet("", ListAsync)
+            .WithName("listPriorities").WithSummary("List community priorities");
+        group.MapPost("", async (PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.CreateAsync(r, ct), created: true))
+            .WithName("setPriority").WithSummary("Set a community priority");
         group.MapGet("/{id:long}", async Task<Results<Ok<PriorityResponse>, NotFound>> (long id, CommunityPriorities p, CancellationToken ct) =>
-            await p.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound());
-        group.MapPut("/{id:long}", async (long id, PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.UpdateAsync(id, r, ct)));
-        group.MapPost("/{id:long}/actions", async (long id, PriorityActionRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.AddActionAsync(id, r, ct), created: true));
+            await p.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound())
+            .WithName("getPriority").WithSummary("Read a community priority");
+        group.MapPut("/{id:long}", async (long id, PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.UpdateAsync(id, r, ct)))
+            .WithName("updatePriority").WithSummary("Change a community priority").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:long}/actions", async (long id, PriorityActionRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.AddActionAsync(id, r, ct), created: true))
+            .WithName("addPriorityAction").WithSummary("Add an action to a community priority");
         return app;
     }
 

@@ -36,13 +36,19 @@ public static class ProblemsApi
     public static WebApplication MapProblems(this WebApplication app)
     {
         var problems = app.MapGroup("/api/v1/problems").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Problem solving");
-        problems.MapGet("/tactics", () => TypedResults.Ok(Tactics.All.Select(t => new { code = t.Code, name = t.Name, group = t.Group }).ToList()));
-        problems.MapGet("", ListAsync);
-        problems.MapPost("", CreateAsync);
-        problems.MapGet("/{id:long}", ReadAsync);
-        problems.MapPut("/{id:long}", UpdateAsync);
+        problems.MapGet("/tactics", () => TypedResults.Ok(Tactics.All.Select(t => new { code = t.Code, name = t.Name, group = t.Group }).ToList()))
+            .WithName("listTactics").WithSummary("List the tactics responses are drawn from");
+        problems.MapGet("", ListAsync)
+            .WithName("listProblems").WithSummary("List problems being worked, newest first");
+        problems.MapPost("", CreateAsync)
+            .WithName("createProblem").WithSummary("Record a problem to work");
+        problems.MapGet("/{id:long}", ReadAsync)
+            .WithName("getProblem").WithSummary("Read a problem");
+        problems.MapPut("/{id:long}", UpdateAsync)
+            .WithName("updateProblem").WithSummary("Change a problem").ProducesProblem(StatusCodes.Status409Conflict);
         var practice = app.MapGroup("/api/v1/practice").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("What works");
-        practice.MapGet("", LibraryAsync);
+        practice.MapGet("", LibraryAsync)
+            .WithName("searchPractice").WithSummary("Search the library of what works");
         return app;
     }
 

@@ -226,12 +226,16 @@ public static class ReferralsApi
     public static WebApplication MapReferrals(this WebApplication app)
     {
         var referrals = app.MapGroup("/api/v1/referrals").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Referrals).WithTags("Referrals");
-        referrals.MapGet("", ListAsync);
-        referrals.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Referring);
+        referrals.MapGet("", ListAsync)
+            .WithName("listReferrals").WithSummary("List referrals");
+        referrals.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Referring)
+            .WithName("createReferral").WithSummary("Make a referral to a partner agency");
         referrals.MapPost("/{id:long}/send", async (long id, ReferralFeedbackRequest? request, ReferralDesk desk, CancellationToken ct) =>
-            await AnswerAsync(desk, await desk.SendAsync(id, request?.Version, ct), ct)).RequireAuthorization(Entitlements.Referring);
+            await AnswerAsync(desk, await desk.SendAsync(id, request?.Version, ct), ct)).RequireAuthorization(Entitlements.Referring)
+            .WithName("sendReferral").WithSummary("Send a suggested referral to the receiving agency").ProducesProblem(StatusCodes.Status409Conflict);
         referrals.MapPost("/{id:long}/feedback", async (long id, ReferralFeedbackRequest request, ReferralDesk desk, CancellationToken ct) =>
-            await AnswerAsync(desk, await desk.FeedbackAsync(id, request, ct), ct));
+            await AnswerAsync(desk, await desk.FeedbackAsync(id, request, ct), ct))
+            .WithName("answerReferral").WithSummary("Record the receiving agency's answer to a referral").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -77,15 +77,24 @@ public static class VictimsApi
     public static WebApplication MapVictims(this WebApplication app)
     {
         var victims = app.MapGroup("/api/v1/victims").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("Victims");
-        victims.MapGet("/contracts", ListAsync).RequireAuthorization(Entitlements.VictimCare);
-        victims.MapGet("/contracts/{id:long}", GetAsync).RequireAuthorization(Entitlements.VictimCare);
-        victims.MapPatch("/contracts/{id:long}", PatchAsync).RequireAuthorization(Entitlements.VictimCare);
-        victims.MapPost("/contracts/{id:long}/events", EventAsync).RequireAuthorization(Entitlements.VictimCare);
-        victims.MapPost("/contacts", ContactAsync).RequireAuthorization(Entitlements.VictimCare);
-        victims.MapGet("/contacts", ContactsAsync).RequireAuthorization(Entitlements.VictimCare);
-        victims.MapGet("/due", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.DueForMeAsync(ct))).RequireAuthorization(Entitlements.VictimsDue);
-        victims.MapGet("/escalations", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.EscalationsAsync(ct))).RequireAuthorization(Entitlements.TelephoneSurvey);
-        victims.MapGet("/compliance", ComplianceAsync).RequireAuthorization(Entitlements.FeedbackResults);
+        victims.MapGet("/contracts", ListAsync).RequireAuthorization(Entitlements.VictimCare)
+            .WithName("listVictimContracts").WithSummary("List Victims' Code contracts of an incident or crime");
+        victims.MapGet("/contracts/{id:long}", GetAsync).RequireAuthorization(Entitlements.VictimCare)
+            .WithName("getVictimContract").WithSummary("Read a Victims' Code contract");
+        victims.MapPatch("/contracts/{id:long}", PatchAsync).RequireAuthorization(Entitlements.VictimCare)
+            .WithName("updateVictimContract").WithSummary("Change a Victims' Code contract").ProducesProblem(StatusCodes.Status409Conflict);
+        victims.MapPost("/contracts/{id:long}/events", EventAsync).RequireAuthorization(Entitlements.VictimCare)
+            .WithName("recordVictimEvent").WithSummary("Record a case event the victim must be told of, and when by");
+        victims.MapPost("/contacts", ContactAsync).RequireAuthorization(Entitlements.VictimCare)
+            .WithName("recordVictimContact").WithSummary("Record a contact with a victim");
+        victims.MapGet("/contacts", ContactsAsync).RequireAuthorization(Entitlements.VictimCare)
+            .WithName("listVictimContacts").WithSummary("List the contacts made under a contract");
+        victims.MapGet("/due", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.DueForMeAsync(ct))).RequireAuthorization(Entitlements.VictimsDue)
+            .WithName("listVictimContactsDue").WithSummary("List victim updates due soon or overdue on the caller's crimes");
+        victims.MapGet("/escalations", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.EscalationsAsync(ct))).RequireAuthorization(Entitlements.TelephoneSurvey)
+            .WithName("listVictimEscalations").WithSummary("List victim contacts past their due time and not made");
+        victims.MapGet("/compliance", ComplianceAsync).RequireAuthorization(Entitlements.FeedbackResults)
+            .WithName("getVictimsCodeCompliance").WithSummary("Report Victims' Code compliance for a period");
         return app;
     }
 

@@ -52,7 +52,7 @@ public sealed class VictimsCode(
         var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
         var now = time.GetUtcNow();
         var reasons = new List<string>();
-        var child = victim.DateOfBirth is { } born && born.AddYears(18) > DateOnly.FromDateTime(ForceClock.ToLocal(now).DateTime);
+        var child = victim.DateOfBirth is { } born && born.AddYears(18) > ForceClock.DayOf(now);
         // The Code counts every victim under 18 as vulnerable; the reason says which it is.
         if (child)
         {

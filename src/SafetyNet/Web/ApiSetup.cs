@@ -38,6 +38,8 @@ public static class ApiSetup
                 document.Info.Description = "Community-safety case system: incidents, people, risk, crimes and queues.";
                 return Task.CompletedTask;
             });
+            // The bearer scheme, each operation's security and the refusals the pipeline answers (ApiDocument).
+            options.AddApiDocumentRules();
             // The schema generator cannot see through a converter of our own: strings read through the storable-text
             // converter are still described as strings (nullable where a body's property is, as the generator does).
             options.AddSchemaTransformer((schema, context, _) =>
@@ -117,7 +119,8 @@ public static class ApiSetup
             return await db.Database.CanConnectAsync(cancellationToken)
                 ? TypedResults.Json(new { status = "Healthy" })
                 : TypedResults.Json(new { status = "Database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous().WithTags("Health");
+        }).AllowAnonymous().WithTags("Health")
+            .WithName("getHealth").WithSummary("Report whether the service is ready and its database reachable").Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
         // Beside /health, which keeps its meaning: a worker that is failing or has stopped answers 503 here, so
         // monitoring sees background work that no request would notice.
         app.MapGet("/health/workers", (WorkerHealth health) =>
@@ -126,7 +129,8 @@ public static class ApiSetup
             var healthy = workers.All(w => w.Healthy);
             return TypedResults.Json(new { status = healthy ? "Healthy" : "Unhealthy", workers },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).AllowAnonymous().WithTags("Health");
+        }).AllowAnonymous().WithTags("Health")
+            .WithName("getWorkerHealth").WithSummary("Report whether each background worker is running and healthy").Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

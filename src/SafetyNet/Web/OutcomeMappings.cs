@@ -8,13 +8,23 @@ namespace SafetyNet.Web;
 /// <summary>The one mapping of an <see cref="Outcome{T}"/> to HTTP: 404, 400 with the fields, 409 with the current version.</summary>
 public static class OutcomeHttp
 {
-    public static ProblemDetails Stale(int current) => new()
+    /// <summary>409: the record changed since the caller read it; a record without versions (a one-time step already taken) gives none.</summary>
+    public static ProblemDetails Stale(int current)
     {
-        Title = "The record was changed by someone else",
-        Detail = $"You edited version that is no longer current (it is now version {current}). Reload it and apply your change again.",
-        Status = StatusCodes.Status409Conflict,
-        Extensions = { ["currentVersion"] = current },
-    };
+        var problem = new ProblemDetails
+        {
+            Title = "The record was changed by someone else",
+            Detail = current > 0
+                ? $"You edited version that is no longer current (it is now version {current}). Reload it and apply your change again."
+                : "Someone else has already done this since you read it. Reload it to see what they did.",
+            Status = StatusCodes.Status409Conflict,
+        };
+        if (current > 0)
+        {
+            problem.Extensions["currentVersion"] = current;
+        }
+        return problem;
+    }
 
     /// <summary>200 with the value (or what <paramref name="answer"/> makes of it), or the failure.</summary>
     public static Results<Ok<TAnswer>, NotFound, ValidationProblem, ProblemHttpResult> ToOk<T, TAnswer>(this Outcome<T> outcome, Func<T, TAnswer> answer, string title = "The change was not made") =>
@@ -22,7 +32,7 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.Ok(answer(outcome.Value!)),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -31,7 +41,7 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -43,7 +53,30 @@ public static class OutcomeHttp
             OutcomeKind.Done when created => TypedResults.Created(location?.Invoke(outcome.Value!), outcome.Value!),
             OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
+        };
+
+    /// <summary>201 with the value at the location <paramref name="location"/> gives, or the failure.</summary>
+    public static Results<Created<TAnswer>, NotFound, ValidationProblem, ProblemHttpResult> ToCreated<T, TAnswer>(
+        this Outcome<T> outcome, Func<T, TAnswer> answer, Func<T, string?> location, string title = "The change was not made") =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done => TypedResults.Created(location(outcome.Value!), answer(outcome.Value!)),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
+        };
+
+    /// <summary>200 with what <paramref name="answer"/> makes of the value, or 204 when it makes nothing; or the failure.</summary>
+    public static Results<Ok<TAnswer>, NoContent, NotFound, ValidationProblem, ProblemHttpResult> ToOkOrNoContent<T, TAnswer>(
+        this Outcome<T> outcome, Func<T, TAnswer?> answer, string title = "The change was not made") where TAnswer : class =>
+        outcome.Kind switch
+        {
+            OutcomeKind.Done when answer(outcome.Value!) is { } value => TypedResults.Ok(value),
+            OutcomeKind.Done => TypedResults.NoContent(),
+            OutcomeKind.NotFound => TypedResults.NotFound(),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -53,7 +86,7 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.NoContent(),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: title),
+            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 }

@@ -6,7 +6,7 @@ namespace SafetyNet.Web;
 /// </summary>
 public static class Purpose
 {
-    public const string Header = "X-Purpose";
+    public const string Header = Platform.RecordReads.PurposeField;
 
     /// <summary>The purpose the request states, judged by the one rule (<see cref="Platform.RecordReads.Valid"/>); null when none is worth the name.</summary>
     public static string? From(HttpContext context)
@@ -19,8 +19,5 @@ public static class Purpose
         return Platform.RecordReads.Valid(value);
     }
 
-    public static IDictionary<string, string[]> Missing => new Dictionary<string, string[]>
-    {
-        [Header] = [$"This record is sensitive: state your purpose for opening it ({Platform.RecordReads.MinimumPurpose} to {Platform.RecordReads.MaximumPurpose} characters) in the X-Purpose header"],
-    };
+    public static IDictionary<string, string[]> Missing => Platform.RecordReads.PurposeMissing;
 }
