@@ -220,6 +220,10 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
     private static async Task<long> LastEventIdAsync(SafetyNetApp app) =>
         await app.WithDbAsync(db => db.AuditEvents.MaxAsync(e => (long?)e.Id)) ?? 0;
 
+    /// <summary>Whether the role's demo user has left any audit event since <paramref name="after"/>.</summary>
+    private static Task<bool> ReadSinceAsync(SafetyNetApp app, long after, string role) =>
+        app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Id > after && e.Actor == SafetyNetApp.DemoEmail(role)));
+
     private static async Task<AuditEvent> OneEventSinceAsync(SafetyNetApp app, long after, string action) =>
         await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Id > after && e.Action == action).SingleAsync());
 
@@ -623,7 +627,7 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         Assert.Contains("name=\"StatedPurpose\"", asked, StringComparison.Ordinal);
         Assert.Equal(misspelt, HiddenFields(asked)["Form.People[0].LastName"]);
         NoPersonalDetails(asked, "intake purpose form");
-        Assert.Equal(before, await LastEventIdAsync(app));
+        Assert.False(await ReadSinceAsync(app, before, Roles.CallHandler), "nothing is read before the purpose");
         var tooShort = await (await pages.PostAsync("/incidents/new", Form(asked, "intake", new Dictionary<string, string>(HiddenFields(asked)) { ["StatedPurpose"] = "why" })))
             .Content.ReadAsStringAsync();
         Assert.Contains("There is a problem", tooShort, StringComparison.Ordinal);
@@ -638,5 +642,53 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         Assert.Contains($"type=\"radio\" value=\"{identity}\"", shown, StringComparison.Ordinal);
         Assert.Equal(pagePurpose, HiddenFields(shown)["StatedPurpose"]);
         Assert.Contains(await EventsAsync(app, pagePurpose), e => e.Action == "identity.matches" && Named(e.Details).Contains(Id(identity)));
+    }
+
+    [Theory, Providers]
+    public async Task A_person_entered_on_a_plain_incident_whose_identity_holds_a_sensitive_entry_is_opened_only_for_a_purpose(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var last = Letters("Wetherall");
+        var abuse = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            VictimCases.Report("DOMESTIC-ABUSE", "Ex-husband turned up at the school gates again", Reports.Victim("Wilhelmina", last, "1984-08-08"))));
+        var identity = abuse.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+        var reference = abuse.GetProperty("reference").GetString()!;
+        // Months later she reports a burglary; the call handler confirms she is the same person.
+        var burglaryReport = Reports.Burglary(people: new
+        {
+            role = "Victim", firstName = "Billie", lastName = last, sex = "Female", address = "6 Upper Marlborough Road, St Albans", postcode = "AL1 3UT", identityId = identity,
+        });
+        var burglary = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", burglaryReport));
+        var person = burglary.GetProperty("people")[0].GetProperty("id").GetInt64();
+        Assert.Equal(identity, burglary.GetProperty("people")[0].GetProperty("identityId").GetInt64());
+
+        // Her burglary entry leads to her identity's name and the domestic abuse report: the API asks the purpose first.
+        var path = $"/api/v1/people/{person}";
+        var officer = await app.ClientForAsync(Roles.Officer);
+        var before = await LastEventIdAsync(app);
+        var refused = await GetAsync(officer, path, null).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.DoesNotContain(reference, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(last, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.False(await ReadSinceAsync(app, before, Roles.Officer), "nothing is read before the purpose");
+        await GetAsync(await app.ClientForAsync(Roles.PartnerCaseworker), path, "Checking her details").ExpectAsync(HttpStatusCode.NotFound);
+        const string purpose = "Arranging the crime prevention visit";
+        var read = await GetAsync(officer, path, purpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(read.GetProperty("otherIncidents").EnumerateArray(), i => i.GetProperty("reference").GetString() == reference);
+        Assert.Contains(await EventsAsync(app, purpose), e => e.Action == "person.read" && e.RecordId == Id(person) && e.Actor == SafetyNetApp.DemoEmail(Roles.Officer));
+
+        // The person page likewise: only the purpose form, then the person with her other incidents, the read audited first.
+        var pages = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Officer));
+        var form = await pages.GetStringAsync($"/people/{person}");
+        Assert.Contains("name=\"Purpose\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain(last, form, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, form, StringComparison.Ordinal);
+        const string pagePurpose = "Checking her contact details before the visit";
+        var opened = await (await pages.PostAsync($"/people/{person}", Form(form, "purpose", new Dictionary<string, string> { ["Purpose"] = pagePurpose })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains($"Billie {last}", opened, StringComparison.Ordinal);
+        Assert.Contains(reference, opened, StringComparison.Ordinal);
+        Assert.Contains(await EventsAsync(app, pagePurpose), e => e.Action == "person.read" && e.RecordId == Id(person));
     }
 }
