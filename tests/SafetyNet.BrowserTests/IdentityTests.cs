@@ -1,10 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SafetyNet.BrowserTests.Pages;
 using SafetyNet.People;
 using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
 
 namespace SafetyNet.BrowserTests;
 
@@ -82,6 +84,69 @@ public class IdentityTests(BrowserFixture fixture)
         var routings = await desk.GetFromJsonAsync<JsonElement>("/api/v1/identities/desk-routings?pageSize=500");
         Assert.Contains(routings.GetProperty("items").EnumerateArray(),
             r => recorded.Contains(r.GetProperty("incidentReference").GetString()!, StringComparison.Ordinal) && r.GetProperty("reason").GetString() == "RepeatVictim");
+    }
+
+    [Fact]
+    public async Task A_call_handler_learns_the_caller_is_known_from_a_sensitive_record_and_confirms_her_after_saying_why()
+    {
+        var last = Unique("Blackthorne");
+        var abuseReport = Reports.DomesticAbuse(0);
+        abuseReport["people"] = new object[] { new { role = "Victim", firstName = "Margaret", lastName = last, dateOfBirth = "1962-09-21", sex = "Female" } };
+        var abuse = await (await fixture.App.ClientForAsync(Roles.Supervisor)).PostAsJsonAsync("/api/v1/incidents", abuseReport);
+        Assert.True(abuse.IsSuccessStatusCode, await abuse.Content.ReadAsStringAsync());
+        var recorded = await abuse.Content.ReadFromJsonAsync<JsonElement>();
+        var reference = recorded.GetProperty("reference").GetString()!;
+        var identity = recorded.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Anti-social behaviour – personal", "Stones thrown at her window again tonight.", "22 Windmill Avenue", "Watford");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Victim", "Peggy", last.Remove(9, 1), "1962-09-21");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check for existing people" }).ClickAsync();
+
+        // The force knows her from a sensitive record: the match, and the incident by its reference, but not who she is.
+        var matches = page.Locator(".app-possible-matches");
+        await Assertions.Expect(matches).ToContainTextAsync("A person known from a sensitive record");
+        await Assertions.Expect(matches).ToContainTextAsync(reference);
+        await Assertions.Expect(matches).Not.ToContainTextAsync("Margaret");
+        await page.AssertNoViolationsAsync();
+
+        // Saying why shows her, with everything entered so far kept.
+        await matches.GetByRole(AriaRole.Button, new() { Name = "Show who this is" }).ClickAsync();
+        var purpose = new PurposeForm(page);
+        await Assertions.Expect(purpose.Title).ToHaveTextAsync(PurposeForm.Heading);
+        await Assertions.Expect(purpose.Main).Not.ToContainTextAsync("Margaret");
+        await page.AssertNoViolationsAsync();
+        const string why = "Checking whether the caller is the victim of the earlier report";
+        await purpose.OpenAsync("Show who this is", why);
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("People involved");
+        await Assertions.Expect(matches).ToContainTextAsync($"Margaret {last}");
+        await Assertions.Expect(matches).ToContainTextAsync("born 21 September 1962");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel($"Yes, Margaret {last}").CheckAsync();
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        foreach (var key in new[] { "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats", "damage", "children", "isolated", "worse" })
+        {
+            await intake.AnswerAsync(key, key is "reported-before" or "targeted" ? "yes" : "no");
+        }
+        await intake.ContinueAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync($"the same person as Margaret {last}");
+        await intake.GradeAsync("SCHEDULED");
+        await intake.RecordAsync();
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
+
+        // The new entry joined her identity, and seeing her was audited with the reason given.
+        var newReference = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
+        var (joined, audited) = await fixture.App.WithDbAsync(async db => (
+            await (from p in db.IncidentPeople join i in db.Incidents on p.IncidentId equals i.Id where i.Reference == newReference select p.IdentityId).SingleAsync(),
+            await db.AuditEvents.AnyAsync(e => e.Action == "identity.matches" && e.Purpose == why && e.Actor == SafetyNetApp.DemoEmail(Roles.CallHandler))));
+        Assert.Equal(identity, joined);
+        Assert.True(audited);
     }
 
     [Fact]

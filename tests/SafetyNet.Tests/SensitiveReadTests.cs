@@ -39,6 +39,14 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
+    [GeneratedRegex("""<input type="hidden" name="(?<name>[^"]+)" value="(?<value>[^"]*)"[^>]*>""")]
+    private static partial Regex HiddenField();
+
+    /// <summary>The hidden fields of a page's forms, as a browser would post them again.</summary>
+    private static Dictionary<string, string> HiddenFields(string page) => HiddenField().Matches(page)
+        .Where(m => m.Groups["name"].Value is not ("__RequestVerificationToken" or "_handler"))
+        .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+
     private static FormUrlEncodedContent Form(string page, string formName, IDictionary<string, string> fields) => new(new Dictionary<string, string>(fields)
     {
         ["_handler"] = formName,
@@ -211,6 +219,10 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
 
     private static async Task<long> LastEventIdAsync(SafetyNetApp app) =>
         await app.WithDbAsync(db => db.AuditEvents.MaxAsync(e => (long?)e.Id)) ?? 0;
+
+    /// <summary>Whether the role's demo user has left any audit event since <paramref name="after"/>.</summary>
+    private static Task<bool> ReadSinceAsync(SafetyNetApp app, long after, string role) =>
+        app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Id > after && e.Actor == SafetyNetApp.DemoEmail(role)));
 
     private static async Task<AuditEvent> OneEventSinceAsync(SafetyNetApp app, long after, string action) =>
         await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Id > after && e.Action == action).SingleAsync());
@@ -518,5 +530,165 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         Assert.Contains($"9 {street}, Hitchin", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"7 {street}", page, StringComparison.Ordinal);
         Assert.Contains("Sensitive", page, StringComparison.Ordinal);
+    }
+
+    private static string Letters(string stem) => stem + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5).ToArray());
+
+    [Theory, Providers]
+    public async Task The_intakes_possible_matches_and_a_persons_matches_show_a_sensitive_identity_without_its_name_until_a_purpose_and_audit_each_list(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var last = Letters("Thistlewood");
+        // She is known from a domestic abuse report; the call handler now types "Peggy", the surname misspelt.
+        var abuse = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            VictimCases.Report("DOMESTIC-ABUSE", "Partner followed her home and smashed the window", Reports.Victim("Margaret", last, "1958-06-14"))));
+        var identity = abuse.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+        var reference = abuse.GetProperty("reference").GetString()!;
+        var misspelt = last.Remove(9, 1);
+        void NoPersonalDetails(string text, string where)
+        {
+            Assert.False(text.Contains("Margaret", StringComparison.Ordinal), where);
+            Assert.False(text.Contains("14 June 1958", StringComparison.Ordinal) || text.Contains("14/06/1958", StringComparison.Ordinal), where);
+        }
+
+        // Through the API: the suggestion tells the call handler the force knows her, from which incident, and nothing personal.
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var probe = new { firstName = "Peggy", lastName = misspelt, dateOfBirth = "1958-06-14" };
+        var before = await LastEventIdAsync(app);
+        var listed = await SendAsync(handler, HttpMethod.Post, "/api/v1/people/suggestions", probe, null).ExpectAsync(HttpStatusCode.OK);
+        NoPersonalDetails(listed.GetRawText(), "intake suggestions");
+        var row = Assert.Single(listed.EnumerateArray(), s => s.GetProperty("identityId").GetInt64() == identity);
+        Assert.True(row.GetProperty("sensitive").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("name").ValueKind);
+        Assert.Equal(JsonValueKind.Null, row.GetProperty("dateOfBirth").ValueKind);
+        var incident = Assert.Single(row.GetProperty("incidents").EnumerateArray());
+        Assert.Equal(reference, incident.GetProperty("reference").GetString());
+        Assert.Equal(JsonValueKind.Null, incident.GetProperty("enteredAs").ValueKind);
+        var suggested = await OneEventSinceAsync(app, before, "identity.matches");
+        Assert.Contains(Id(identity), Named(suggested.Details));
+        Assert.Null(suggested.Purpose);
+        const string purpose = "Checking the caller is the earlier victim";
+        var opened = Assert.Single((await SendAsync(handler, HttpMethod.Post, "/api/v1/people/suggestions", probe, purpose).ExpectAsync(HttpStatusCode.OK)).EnumerateArray(),
+            s => s.GetProperty("identityId").GetInt64() == identity);
+        Assert.Equal($"Margaret {last}", opened.GetProperty("name").GetString());
+        Assert.Equal("1958-06-14", opened.GetProperty("dateOfBirth").GetString());
+        Assert.Contains(await EventsAsync(app, purpose), e => e.Action == "identity.matches" && Named(e.Details).Contains(Id(identity)));
+
+        // A reviewer's matches for another entry (born a day later, judged a different person) list her the same way, through the
+        // API and on the person page.
+        var other = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary(people: Victim("Peggy", misspelt, "1958-06-15", identity))));
+        var otherPerson = other.GetProperty("people")[0].GetProperty("id").GetInt64();
+        before = await LastEventIdAsync(app);
+        var matches = await GetAsync(supervisor, $"/api/v1/people/{otherPerson}/matches", null).ExpectAsync(HttpStatusCode.OK);
+        NoPersonalDetails(matches.GetRawText(), "matches");
+        var match = Assert.Single(matches.GetProperty("items").EnumerateArray(), s => s.GetProperty("identityId").GetInt64() == identity);
+        Assert.True(match.GetProperty("sensitive").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, match.GetProperty("name").ValueKind);
+        Assert.Contains(Id(identity), Named((await OneEventSinceAsync(app, before, "identity.matches")).Details));
+        const string reviewPurpose = "Deciding whether to merge the two entries";
+        var matchOpened = Assert.Single((await GetAsync(supervisor, $"/api/v1/people/{otherPerson}/matches", reviewPurpose).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray(), s => s.GetProperty("identityId").GetInt64() == identity);
+        Assert.Equal($"Margaret {last}", matchOpened.GetProperty("name").GetString());
+        Assert.Contains(await EventsAsync(app, reviewPurpose), e => e.Action == "identity.matches" && Named(e.Details).Contains(Id(identity)));
+        var personPage = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor))).GetStringAsync($"/people/{otherPerson}");
+        NoPersonalDetails(personPage, "person page's possible matches");
+        Assert.Contains("Sensitive", personPage, StringComparison.Ordinal);
+        Assert.Contains(reference, personPage, StringComparison.Ordinal);
+
+        // The intake page: "Sensitive" and her incident, no name, and she cannot be confirmed unseen.
+        var pages = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CallHandler));
+        var start = await pages.GetStringAsync("/incidents/new");
+        var entered = new Dictionary<string, string>
+        {
+            ["Form.Step"] = "2", ["Form.Token"] = Guid.NewGuid().ToString("N"), ["Form.TypeCode"] = "ASB-PERSONAL", ["Form.LocationText"] = "22 Windmill Avenue, Watford",
+            ["Form.People[0].Role"] = "Victim", ["Form.People[0].FirstName"] = "Peggy", ["Form.People[0].LastName"] = misspelt,
+            ["Form.People[0].DobDay"] = "14", ["Form.People[0].DobMonth"] = "6", ["Form.People[0].DobYear"] = "1958",
+        };
+        before = await LastEventIdAsync(app);
+        var checkedPage = await (await pages.PostAsync("/incidents/new", Form(start, "intake", new Dictionary<string, string>(entered) { ["Form.Action"] = "check-people" })))
+            .Content.ReadAsStringAsync();
+        NoPersonalDetails(checkedPage, "intake page");
+        Assert.Contains("A person known from a sensitive record", checkedPage, StringComparison.Ordinal);
+        Assert.Contains(reference, checkedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain($"type=\"radio\" value=\"{identity}\"", checkedPage, StringComparison.Ordinal);
+        Assert.Contains(Id(identity), Named((await OneEventSinceAsync(app, before, "identity.matches")).Details));
+
+        // "Show who this is" asks the purpose, carrying what was entered; a purpose too short is refused.
+        before = await LastEventIdAsync(app);
+        var again = HiddenFields(checkedPage);
+        foreach (var (name, value) in entered)
+        {
+            again[name] = value;
+        }
+        again["Form.Action"] = "open-matches";
+        var asked = await (await pages.PostAsync("/incidents/new", Form(checkedPage, "intake", again))).Content.ReadAsStringAsync();
+        Assert.Contains("This record is sensitive", asked, StringComparison.Ordinal);
+        Assert.Contains("name=\"StatedPurpose\"", asked, StringComparison.Ordinal);
+        Assert.Equal(misspelt, HiddenFields(asked)["Form.People[0].LastName"]);
+        NoPersonalDetails(asked, "intake purpose form");
+        Assert.False(await ReadSinceAsync(app, before, Roles.CallHandler), "nothing is read before the purpose");
+        var tooShort = await (await pages.PostAsync("/incidents/new", Form(asked, "intake", new Dictionary<string, string>(HiddenFields(asked)) { ["StatedPurpose"] = "why" })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", tooShort, StringComparison.Ordinal);
+        NoPersonalDetails(tooShort, "intake purpose form with an error");
+
+        // With a purpose she is shown by name and date of birth, can be confirmed, and the read is audited with it.
+        const string pagePurpose = "Checking the caller against the earlier report";
+        var shown = await (await pages.PostAsync("/incidents/new", Form(asked, "intake", new Dictionary<string, string>(HiddenFields(asked)) { ["StatedPurpose"] = pagePurpose })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains($"Margaret {last}", shown, StringComparison.Ordinal);
+        Assert.Contains("14 June 1958", shown, StringComparison.Ordinal);
+        Assert.Contains($"type=\"radio\" value=\"{identity}\"", shown, StringComparison.Ordinal);
+        Assert.Equal(pagePurpose, HiddenFields(shown)["StatedPurpose"]);
+        Assert.Contains(await EventsAsync(app, pagePurpose), e => e.Action == "identity.matches" && Named(e.Details).Contains(Id(identity)));
+    }
+
+    [Theory, Providers]
+    public async Task A_person_entered_on_a_plain_incident_whose_identity_holds_a_sensitive_entry_is_opened_only_for_a_purpose(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var last = Letters("Wetherall");
+        var abuse = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            VictimCases.Report("DOMESTIC-ABUSE", "Ex-husband turned up at the school gates again", Reports.Victim("Wilhelmina", last, "1984-08-08"))));
+        var identity = abuse.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+        var reference = abuse.GetProperty("reference").GetString()!;
+        // Months later she reports a burglary; the call handler confirms she is the same person.
+        var burglaryReport = Reports.Burglary(people: new
+        {
+            role = "Victim", firstName = "Billie", lastName = last, sex = "Female", address = "6 Upper Marlborough Road, St Albans", postcode = "AL1 3UT", identityId = identity,
+        });
+        var burglary = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", burglaryReport));
+        var person = burglary.GetProperty("people")[0].GetProperty("id").GetInt64();
+        Assert.Equal(identity, burglary.GetProperty("people")[0].GetProperty("identityId").GetInt64());
+
+        // Her burglary entry leads to her identity's name and the domestic abuse report: the API asks the purpose first.
+        var path = $"/api/v1/people/{person}";
+        var officer = await app.ClientForAsync(Roles.Officer);
+        var before = await LastEventIdAsync(app);
+        var refused = await GetAsync(officer, path, null).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("X-Purpose", out _));
+        Assert.DoesNotContain(reference, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(last, refused.GetRawText(), StringComparison.Ordinal);
+        Assert.False(await ReadSinceAsync(app, before, Roles.Officer), "nothing is read before the purpose");
+        await GetAsync(await app.ClientForAsync(Roles.PartnerCaseworker), path, "Checking her details").ExpectAsync(HttpStatusCode.NotFound);
+        const string purpose = "Arranging the crime prevention visit";
+        var read = await GetAsync(officer, path, purpose).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(read.GetProperty("otherIncidents").EnumerateArray(), i => i.GetProperty("reference").GetString() == reference);
+        Assert.Contains(await EventsAsync(app, purpose), e => e.Action == "person.read" && e.RecordId == Id(person) && e.Actor == SafetyNetApp.DemoEmail(Roles.Officer));
+
+        // The person page likewise: only the purpose form, then the person with her other incidents, the read audited first.
+        var pages = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Officer));
+        var form = await pages.GetStringAsync($"/people/{person}");
+        Assert.Contains("name=\"Purpose\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain(last, form, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, form, StringComparison.Ordinal);
+        const string pagePurpose = "Checking her contact details before the visit";
+        var opened = await (await pages.PostAsync($"/people/{person}", Form(form, "purpose", new Dictionary<string, string> { ["Purpose"] = pagePurpose })))
+            .Content.ReadAsStringAsync();
+        Assert.Contains($"Billie {last}", opened, StringComparison.Ordinal);
+        Assert.Contains(reference, opened, StringComparison.Ordinal);
+        Assert.Contains(await EventsAsync(app, pagePurpose), e => e.Action == "person.read" && e.RecordId == Id(person));
     }
 }

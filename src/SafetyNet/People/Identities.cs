@@ -6,8 +6,11 @@ using SafetyNet.Platform;
 
 namespace SafetyNet.People;
 
-/// <summary>An incident an identity appears in, with the entry and role it appears as.</summary>
-public sealed record IdentityIncident(long IncidentId, string Reference, string TypeCode, string TypeName, DateTimeOffset ReportedAt, string Role, long PersonId, string EnteredAs);
+/// <summary>
+/// An incident an identity appears in, with the entry and role it appears as. <see cref="EnteredAs"/> (the name as entered)
+/// is null where the identity is listed without personal details.
+/// </summary>
+public sealed record IdentityIncident(long IncidentId, string Reference, string TypeCode, string TypeName, DateTimeOffset ReportedAt, string Role, long PersonId, string? EnteredAs);
 
 /// <summary>
 /// What the repeat rules say about an identity at a moment: counts within each rule's window, and the sentence the

@@ -66,6 +66,24 @@ public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities i
         return flags.Count == 0 ? null : flags.Contains(true);
     }
 
+    /// <summary>
+    /// Those of <paramref name="identityIds"/> that are sensitive to the caller, by the rule of <see cref="SensitivityAsync"/>:
+    /// an entry they see was made on a sensitive incident. For a list of identities, worked row by row.
+    /// </summary>
+    public async Task<HashSet<long>> SensitiveAmongAsync(IReadOnlyCollection<long> identityIds, CancellationToken cancellationToken)
+    {
+        if (!access.CanRead || identityIds.Count == 0)
+        {
+            return [];
+        }
+        var sensitive = await (from p in db.IncidentPeople.AsNoTracking()
+                               where p.IdentityId != null && identityIds.Contains(p.IdentityId.Value)
+                               join i in access.Visible(db.Incidents) on p.IncidentId equals i.Id
+                               where i.Sensitive
+                               select p.IdentityId!.Value).Distinct().ToListAsync(cancellationToken);
+        return [.. sensitive];
+    }
+
     private async Task<IdentityResponse?> FindAsync(long requestedId, CancellationToken cancellationToken)
     {
         if (!access.CanRead || await identities.CurrentAsync(requestedId, cancellationToken) is not { } identity)
@@ -191,12 +209,12 @@ public static class IdentitiesApi
             return TypedResults.NotFound();
         }
         var version = await db.PersonIdentities.Where(i => i.Id == identityId).Select(i => i.Version).FirstAsync(ct);
-        var items = await suggestions.ForAsync(PersonMatcher.ToEntry(person), person.Id, IdentityRules.Floor, 10, ct, includeJudged: true);
+        var items = await suggestions.ForAsync(PersonMatcher.ToEntry(person), person.Id, IdentityRules.Floor, 10, Purpose.From(context), $"person {Id(person.Id)}", ct, includeJudged: true);
         return TypedResults.Ok(new MatchesResponse(person.Id, identityId, version, items));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<IdentitySuggestion>>, ValidationProblem>> SuggestAsync(
-        PersonRequest request, IdentitySuggestions suggestions, ForceConfiguration configuration, AuditTrail audit, IncidentAccess access, CancellationToken ct)
+        PersonRequest request, HttpContext context, IdentitySuggestions suggestions, ForceConfiguration configuration, CancellationToken ct)
     {
         var v = new Validation();
         if (string.IsNullOrWhiteSpace(request.FirstName) && string.IsNullOrWhiteSpace(request.LastName))
@@ -216,12 +234,7 @@ public static class IdentitiesApi
             Sex = Enum.TryParse<Sex>(request.Sex, true, out var sex) ? sex : Sex.Unknown, Phone = request.Phone, Email = request.Email,
             Address = request.Address, Postcode = request.Postcode,
         }) with { Id = "0" };
-        var items = await suggestions.ForAsync(probe, null, rules.ReviewProbability, 5, ct);
-        if (access.CanRead)
-        {
-            await audit.WriteAsync("person.search", "person", null, details: $"intake suggestions: {items.Count} identities", cancellationToken: ct);
-        }
-        return TypedResults.Ok(items);
+        return TypedResults.Ok(await suggestions.ForAsync(probe, null, rules.ReviewProbability, 5, Purpose.From(context), "intake", ct));
     }
 
     private static async Task<Results<Ok<IdentityResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MergeAsync(

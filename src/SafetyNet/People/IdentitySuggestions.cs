@@ -2,28 +2,52 @@ using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
 using SafetyNet.Incidents;
 using SafetyNet.Matching;
+using SafetyNet.Platform;
 
 namespace SafetyNet.People;
 
-/// <summary>An existing identity that may be the person being entered, with what a call handler needs to decide.</summary>
+/// <summary>
+/// An existing identity that may be the person being entered, with what a call handler needs to decide. A
+/// <see cref="Sensitive"/> identity (one holding an entry on a sensitive incident) listed without a purpose has no
+/// <see cref="Name"/>, <see cref="DateOfBirth"/> or names its incidents were entered under: the match, its reasons, the
+/// repeat and vulnerable status and its incidents by reference, type, role and date remain, so that the force's knowledge
+/// of the person still reaches whoever takes the call.
+/// </summary>
 public sealed record IdentitySuggestion(
-    long IdentityId, int Version, string Name, DateOnly? DateOfBirth, double Probability, string Band, long PersonId,
-    IReadOnlyList<string> Reasons, RepeatStatus Status, IReadOnlyList<IdentityIncident> Incidents);
+    long IdentityId, int Version, string? Name, DateOnly? DateOfBirth, double Probability, string Band, long PersonId,
+    IReadOnlyList<string> Reasons, RepeatStatus Status, IReadOnlyList<IdentityIncident> Incidents, bool Sensitive = false);
 
 /// <summary>
 /// Looks a person up in the engine's index and groups the entries found by their identity: the best entry of each
 /// identity gives its probability and reasons. Identities the caller may not see, and those judged not this person,
-/// are left out.
+/// are left out. The list is worked row by row: a sensitive identity is shown in full only for a stated purpose, and
+/// each lookup is one audit event naming every identity offered.
 /// </summary>
-public sealed class IdentitySuggestions(AppDb db, PersonMatcher matcher, Identities identities, IncidentAccess access, Platform.ForceConfiguration configuration)
+public sealed class IdentitySuggestions(AppDb db, PersonMatcher matcher, Identities identities, IdentityReader reader, IncidentAccess access, RecordReads reads,
+    ForceConfiguration configuration)
 {
+    /// <param name="purpose">Why the caller opens sensitive identities; without one they are listed without personal details.</param>
+    /// <param name="context">Where the lookup was made, for the audit event ("intake", "person 12").</param>
     /// <param name="includeJudged">Also show identities judged not this person (for a reviewer who may correct that judgement).</param>
-    public async Task<IReadOnlyList<IdentitySuggestion>> ForAsync(PersonEntry probe, long? self, double floor, int limit, CancellationToken cancellationToken, bool includeJudged = false)
+    public async Task<IReadOnlyList<IdentitySuggestion>> ForAsync(PersonEntry probe, long? self, double floor, int limit, string? purpose, string context, CancellationToken cancellationToken,
+        bool includeJudged = false)
     {
         if (!access.CanRead || (string.IsNullOrWhiteSpace(probe.FirstName) && string.IsNullOrWhiteSpace(probe.LastName)))
         {
             return [];
         }
+        var suggestions = await FindAsync(probe, self, floor, limit, includeJudged, cancellationToken);
+        var sensitive = await reader.SensitiveAmongAsync(suggestions.Select(s => s.IdentityId).ToList(), cancellationToken);
+        var stated = RecordReads.Valid(purpose);
+        await reads.AuditSearchAsync(suggestions.Select(s => new ListedRecord(s.IdentityId, sensitive.Contains(s.IdentityId))).ToList(), "identity.matches", "identity", stated,
+            $"{context}: name={string.Join(' ', new[] { probe.FirstName, probe.MiddleName, probe.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)))} dob={probe.DateOfBirth}", cancellationToken);
+        return suggestions.Select(s => !sensitive.Contains(s.IdentityId) ? s
+            : stated is not null ? s with { Sensitive = true }
+            : s with { Name = null, DateOfBirth = null, Incidents = s.Incidents.Select(i => i with { EnteredAs = null }).ToList(), Sensitive = true }).ToList();
+    }
+
+    private async Task<List<IdentitySuggestion>> FindAsync(PersonEntry probe, long? self, double floor, int limit, bool includeJudged, CancellationToken cancellationToken)
+    {
         var rules = (await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, cancellationToken)).Value;
         var candidates = (await matcher.FindAsync(probe, self, 30, cancellationToken)).Where(c => c.Probability >= floor).ToList();
         if (candidates.Count == 0)

@@ -46,7 +46,8 @@ public sealed class ContactHistory(AppDb db, IncidentAccess access, Identities i
         }
         var rules = (await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, ct)).Value;
         var probe = new Matching.PersonEntry("0", first, null, last, dateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        var found = await suggestions.ForAsync(probe, null, rules.ReviewProbability, 5, ct);
+        // Only the identities' incidents are answered (reference, type, role, date), never their names: no purpose is asked.
+        var found = await suggestions.ForAsync(probe, null, rules.ReviewProbability, 5, null, "earlier contact", ct);
         return found.SelectMany(s => s.Incidents.Select(i => new EarlierIncident(i.IncidentId, i.Reference, i.TypeCode, i.TypeName, i.ReportedAt, i.Role, i.PersonId, s.IdentityId)))
             .OrderByDescending(i => i.ReportedAt).Take(50).ToList();
     }

@@ -11,10 +11,11 @@ public sealed record PersonRecord(IncidentPerson Person, Incident Incident);
 
 /// <summary>
 /// Reads of one person as entered, for the API and the person page: not found unless the caller may see the
-/// incident the person was entered on, a stated purpose if that incident is sensitive, and every read audited with
-/// its purpose before anything is returned.
+/// incident the person was entered on; a stated purpose if that incident is sensitive or the person's identity holds
+/// an entry on a sensitive incident (the page and the API show the identity's name and its other incidents); and every
+/// read audited with its purpose before anything is returned.
 /// </summary>
-public sealed class PersonReader(AppDb db, IncidentAccess access, RecordReads reads, ContactHistory history)
+public sealed class PersonReader(AppDb db, IncidentAccess access, RecordReads reads, ContactHistory history, IdentityReader identities)
 {
     public async Task<Read<PersonRecord>> OpenAsync(long id, string? purpose, string? details, CancellationToken ct)
     {
@@ -22,7 +23,9 @@ public sealed class PersonReader(AppDb db, IncidentAccess access, RecordReads re
                          join i in access.Visible(db.Incidents).AsNoTracking() on p.IncidentId equals i.Id
                          where p.Id == id
                          select new { p, i }).FirstOrDefaultAsync(ct);
-        return await reads.OneAsync(row?.i.Sensitive, "person.read", "person", id, purpose, details,
+        var sensitive = row is null ? (bool?)null
+            : row.i.Sensitive || (row.p.IdentityId is { } identityId && await identities.SensitivityAsync(identityId, ct) == true);
+        return await reads.OneAsync(sensitive, "person.read", "person", id, purpose, details,
             _ => Task.FromResult(new PersonRecord(row!.p, row.i)), ct);
     }
 
