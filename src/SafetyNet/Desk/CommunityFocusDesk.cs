@@ -36,16 +36,6 @@ public sealed record DeskReviewRequest(
     int? Version, string? RiskDecision, string? RiskLevel, string? Reason, bool? OfficerAttends, string? AttendanceReason,
     string? CaseDecision, long? CaseId, int? ReferToAgencyId, string? ReferralNote, string? Notes);
 
-public enum DeskOutcome
-{
-    Done,
-    NotFound,
-    Invalid,
-    Stale,
-    /// <summary>The incident is sensitive and no purpose was stated: nothing was saved.</summary>
-    PurposeRequired,
-}
-
 /// <summary>
 /// The community focus desk: every ASB incident, and every incident whose victim is repeat or vulnerable, is
 /// reviewed within the configured time. The reviewer confirms or reassesses the risk, decides on attendance,
@@ -221,22 +211,21 @@ public sealed class CommunityFocusDesk(
     /// Saves the desk's review. Its answer is the review as it now stands, read through <see cref="ReadAsync"/>: so a
     /// sensitive incident needs the purpose, asked after the 404 and before anything is saved (decision 0081).
     /// </summary>
-    public async Task<(DeskOutcome Outcome, IDictionary<string, string[]> Errors, int CurrentVersion)> ReviewAsync(long incidentId, DeskReviewRequest request, string? purpose, CancellationToken ct)
+    public async Task<Outcome<Nothing>> ReviewAsync(long incidentId, DeskReviewRequest request, string? purpose, CancellationToken ct)
     {
-        var none = new Dictionary<string, string[]>();
         if (!access.IsDesk)
         {
-            return (DeskOutcome.NotFound, none, 0);
+            return Outcome<Nothing>.NotFound;
         }
         var review = await db.DeskReviews.FirstOrDefaultAsync(r => r.IncidentId == incidentId, ct);
         var incident = review is null ? null : await db.Incidents.FirstOrDefaultAsync(i => i.Id == incidentId, ct);
         if (review is null || incident is null)
         {
-            return (DeskOutcome.NotFound, none, 0);
+            return Outcome<Nothing>.NotFound;
         }
         if (RecordReads.MayOpen(incident.Sensitive, purpose) == ReadOutcome.PurposeRequired)
         {
-            return (DeskOutcome.PurposeRequired, none, review.Version);
+            return Outcome<Nothing>.PurposeRequired;
         }
         var v = new Validation();
         if (request.Version is null)
@@ -245,7 +234,7 @@ public sealed class CommunityFocusDesk(
         }
         else if (!db.Matches(review, request.Version.Value))
         {
-            return (DeskOutcome.Stale, none, review.Version);
+            return Outcome<Nothing>.Stale(review.Version);
         }
         if (review.ReviewedAt is not null)
         {
@@ -320,7 +309,7 @@ public sealed class CommunityFocusDesk(
         var notes = v.MaxLength("notes", request.Notes, "the notes", 4000);
         if (!v.IsValid)
         {
-            return (DeskOutcome.Invalid, v.Errors, review.Version);
+            return Outcome<Nothing>.Invalid(v.Errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -395,7 +384,7 @@ public sealed class CommunityFocusDesk(
             details: $"{review.RiskDecision} {level}; attends={request.OfficerAttends}; case={caseDecision} {review.CaseId}; referred={request.ReferToAgencyId}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return (DeskOutcome.Done, none, review.Version);
+        return Outcome.Done();
     }
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -68,19 +68,9 @@ public static class DeskApi
         long incidentId, DeskReviewRequest request, HttpContext context, CommunityFocusDesk desk, CancellationToken ct)
     {
         var purpose = Purpose.From(context);
-        var (outcome, errors, version) = await desk.ReviewAsync(incidentId, request, purpose, ct);
-        switch (outcome)
-        {
-            case DeskOutcome.NotFound:
-                return TypedResults.NotFound();
-            case DeskOutcome.PurposeRequired:
-                return TypedResults.ValidationProblem(Purpose.Missing, title: "Purpose required");
-            case DeskOutcome.Invalid:
-                return TypedResults.ValidationProblem(errors, title: "The review was not saved");
-            case DeskOutcome.Stale:
-                return TypedResults.Problem(OutcomeHttp.Stale(version));
-        }
-        var read = await desk.ReadAsync(incidentId, purpose, "reviewed", ct);
-        return read.Allowed ? TypedResults.Ok(read.Value!) : TypedResults.NotFound();
+        var reviewed = await desk.ReviewAsync(incidentId, request, purpose, ct);
+        // The answer is the review as it now stands, read (and audited) for the purpose the review was saved with.
+        var read = reviewed.IsDone ? await desk.ReadAsync(incidentId, purpose, "reviewed", ct) : default;
+        return reviewed.IsDone && !read.Allowed ? TypedResults.NotFound() : reviewed.ToOk(_ => read.Value!, "The review was not saved");
     }
 }
