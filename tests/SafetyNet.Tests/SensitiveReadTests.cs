@@ -519,4 +519,38 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         Assert.DoesNotContain($"7 {street}", page, StringComparison.Ordinal);
         Assert.Contains("Sensitive", page, StringComparison.Ordinal);
     }
+
+    [Theory, Providers]
+    public async Task The_desk_queue_gives_a_sensitive_incident_without_its_location_and_audits_the_incidents_listed(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var street = $"Row{Guid.NewGuid():N}"[..14];
+        var abuseReport = Reports.DomesticAbuse(15);
+        abuseReport["location"] = new { text = $"4 {street}, St Albans", district = "St Albans" };
+        var abuse = (await AsbTesting.RecordAsync(handler, abuseReport)).Id();
+        var asb = (await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(place: $"6 {street}, St Albans", district: "St Albans"))).Id();
+        // Both long overdue for review, so they head the queue.
+        Assert.Equal(2, await app.WithDbAsync(db => db.DeskReviews.Where(r => r.IncidentId == abuse || r.IncidentId == asb)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.DueAt, SafetyNetApp.Start.AddYears(-5)))));
+
+        var before = await LastEventIdAsync(app);
+        var queue = await (await app.ClientForAsync(Roles.CommunityFocusDesk)).GetFromJsonAsync<JsonElement>("/api/v1/asb/desk?pageSize=500");
+        Assert.DoesNotContain($"4 {street}", queue.GetRawText(), StringComparison.Ordinal);
+        var rows = queue.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("incidentId").GetInt64());
+        Assert.Equal(JsonValueKind.Null, rows[abuse].GetProperty("locationText").ValueKind);
+        Assert.True(rows[abuse].GetProperty("sensitive").GetBoolean());
+        Assert.Equal("DOMESTIC-ABUSE", rows[abuse].GetProperty("typeCode").GetString());
+        Assert.Equal($"6 {street}, St Albans", rows[asb].GetProperty("locationText").GetString());
+        Assert.False(rows[asb].GetProperty("sensitive").GetBoolean());
+        var read = await OneEventSinceAsync(app, before, "desk.queue");
+        Assert.Contains(Id(abuse), Named(read.Details));
+        Assert.Contains(Id(asb), Named(read.Details));
+
+        // The page shows "Sensitive" where the place would be.
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CommunityFocusDesk))).GetStringAsync("/asb/desk");
+        Assert.Contains($"6 {street}, St Albans", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"4 {street}", page, StringComparison.Ordinal);
+        Assert.Contains("Sensitive", page, StringComparison.Ordinal);
+    }
 }

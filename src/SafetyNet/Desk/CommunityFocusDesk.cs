@@ -13,9 +13,13 @@ using SafetyNet.Web;
 
 namespace SafetyNet.Desk;
 
+/// <summary>
+/// An incident in the desk's queue. On a sensitive incident the row gives the reference, type, reasons and times but no
+/// location (<see cref="LocationText"/> is null): it may be the victim's address, and opening the review asks for the purpose.
+/// </summary>
 public sealed record DeskQueueItem(
-    long IncidentId, string Reference, string TypeCode, string TypeName, string Reasons, string? District, string LocationText,
-    DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, DateTimeOffset? ReviewedAt, string? RiskLevel, int Version);
+    long IncidentId, string Reference, string TypeCode, string TypeName, string Reasons, string? District, string? LocationText,
+    DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, DateTimeOffset? ReviewedAt, string? RiskLevel, int Version, bool Sensitive);
 
 public sealed record DeskHistoryItem(long IncidentId, string Reference, string TypeName, DateTimeOffset ReportedAt, string LocationText, string Role);
 
@@ -157,16 +161,18 @@ public sealed class CommunityFocusDesk(
             _ => query.OrderBy(r => r.DueAt).ThenBy(r => r.Id),
         };
         var rows = await query.Skip(paging.Skip).Take(paging.PageSize)
-            .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) => new { r, i.Reference, i.TypeCode, i.LocationText })
+            .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) => new { r, i.Reference, i.TypeCode, i.LocationText, i.Sensitive })
             .ToListAsync(ct);
         var ids = rows.Select(x => x.r.IncidentId).ToList();
         var levels = (await db.RiskAssessments.AsNoTracking().Where(a => ids.Contains(a.IncidentId))
                 .Select(a => new { a.IncidentId, a.Id, a.Level }).ToListAsync(ct))
             .GroupBy(a => a.IncidentId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!.Level);
         var items = rows.Select(x => new DeskQueueItem(x.r.IncidentId, x.Reference, x.TypeCode, IncidentType.Find(x.TypeCode)?.Name ?? x.TypeCode,
-            x.r.Reasons, x.r.District, x.LocationText, x.r.ReportedAt, x.r.DueAt, x.r.ReviewedAt is null && now > x.r.DueAt, x.r.ReviewedAt,
-            x.r.RiskLevel ?? levels.GetValueOrDefault(x.r.IncidentId), x.r.Version)).ToList();
-        await audit.WriteAsync("desk.queue", "incident", null, details: $"overdue={filter.OverdueOnly} reviewed={filter.Reviewed} reason={filter.Reason} district={filter.District} page={paging.Page}", cancellationToken: ct);
+            x.r.Reasons, x.r.District, x.Sensitive ? null : x.LocationText, x.r.ReportedAt, x.r.DueAt, x.r.ReviewedAt is null && now > x.r.DueAt, x.r.ReviewedAt,
+            x.r.RiskLevel ?? levels.GetValueOrDefault(x.r.IncidentId), x.r.Version, x.Sensitive)).ToList();
+        // Worked without a purpose for each row, like the attendance queue: one audit event names every incident listed.
+        await reads.AuditListAsync(rows.Select(x => new ListedRecord(x.r.IncidentId, x.Sensitive)).ToList(), "desk.queue", "incident", null,
+            $"overdue={filter.OverdueOnly} reviewed={filter.Reviewed} reason={filter.Reason} district={filter.District} page={paging.Page}", ct);
         return new PagedList<DeskQueueItem>(items, paging.Page, paging.PageSize, total);
     }
 
