@@ -36,6 +36,13 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
     [GeneratedRegex(@"records=([0-9,]*)")]
     private static partial Regex RecordsNamed();
 
+    /// <summary>The incidents a case-read event names.</summary>
+    private static IEnumerable<string> IncidentsNamed(string? details) =>
+        details is null ? [] : IncidentsListed().Match(details).Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    [GeneratedRegex(@"incidents=([0-9,]*)")]
+    private static partial Regex IncidentsListed();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
@@ -551,6 +558,73 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CommunityFocusDesk))).GetStringAsync("/asb/desk");
         Assert.Contains($"6 {street}, St Albans", page, StringComparison.Ordinal);
         Assert.DoesNotContain($"4 {street}", page, StringComparison.Ordinal);
+        Assert.Contains("Sensitive", page, StringComparison.Ordinal);
+    }
+
+    [Theory, Providers]
+    public async Task A_case_lists_its_sensitive_incidents_and_suggestions_without_their_location_and_its_reads_name_them(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var street = $"Mews{Guid.NewGuid():N}"[..14];
+        var surname = $"Y{Guid.NewGuid():N}"[..12];
+        var asbReport = AsbTesting.AsbReport(last: surname, place: $"1 {street}, Watford");
+        asbReport["people"] = new object[] { Reports.Victim("Janet", surname, "1975-02-20") };
+        var asb = (await AsbTesting.RecordAsync(handler, asbReport)).Id();
+        var caseId = (await AsbTesting.OpenCaseFromDeskAsync(desk, asb)).Id();
+        // One domestic abuse incident linked to the case, another naming a person added to it, each at the victim's home.
+        var linkedReport = Reports.DomesticAbuse(15);
+        linkedReport["people"] = new object[] { Reports.Victim("Sarah", surname, "1990-07-01"), new { role = "Suspect", firstName = "Darren", lastName = surname } };
+        linkedReport["location"] = new { text = $"3 {street}, Watford", district = "Watford" };
+        var linked = await AsbTesting.RecordAsync(handler, linkedReport);
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{caseId}/incidents", new { incidentId = linked.Id() }).ExpectAsync(HttpStatusCode.OK);
+        var suggestedReport = Reports.DomesticAbuse(15);
+        suggestedReport["people"] = new object[] { Reports.Victim("Hannah", surname, "1992-05-05"), new { role = "Suspect", firstName = "Lee", lastName = surname } };
+        suggestedReport["location"] = new { text = $"5 {street}, Watford", district = "Watford" };
+        var suggested = (await AsbTesting.RecordAsync(handler, suggestedReport)).Id();
+        var hannah = await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.IncidentId == suggested && p.Role == People.PersonRole.Victim).Select(p => p.IdentityId!.Value).SingleAsync());
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{caseId}/parties", new { identityId = hannah, role = "Victim" }).ExpectAsync(HttpStatusCode.OK);
+
+        // The case: the sensitive incident listed without its place, and the read naming the incidents it listed.
+        var before = await LastEventIdAsync(app);
+        var asbCase = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}");
+        Assert.DoesNotContain($"3 {street}", asbCase.GetRawText(), StringComparison.Ordinal);
+        var incidents = asbCase.GetProperty("incidents").EnumerateArray().ToDictionary(i => i.GetProperty("incidentId").GetInt64());
+        Assert.Equal(JsonValueKind.Null, incidents[linked.Id()].GetProperty("locationText").ValueKind);
+        Assert.True(incidents[linked.Id()].GetProperty("sensitive").GetBoolean());
+        Assert.Equal(linked.GetProperty("reference").GetString(), incidents[linked.Id()].GetProperty("reference").GetString());
+        Assert.Equal($"1 {street}, Watford", incidents[asb].GetProperty("locationText").GetString());
+        Assert.False(incidents[asb].GetProperty("sensitive").GetBoolean());
+        var read = await OneEventSinceAsync(app, before, "case.read");
+        Assert.Equal(Id(caseId), read.RecordId);
+        Assert.Contains(Id(linked.Id()), IncidentsNamed(read.Details));
+        Assert.Contains(Id(asb), IncidentsNamed(read.Details));
+
+        // Its chronology gives the sensitive incident without its place too.
+        before = await LastEventIdAsync(app);
+        var chronology = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}/chronology");
+        Assert.DoesNotContain($"3 {street}", chronology.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("kind").GetString() == "incident"
+            && e.GetProperty("text").GetString()!.Contains(linked.GetProperty("reference").GetString()!, StringComparison.Ordinal));
+        Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains($"1 {street}, Watford", StringComparison.Ordinal));
+        Assert.Contains(Id(linked.Id()), IncidentsNamed((await OneEventSinceAsync(app, before, "case.chronology")).Details));
+
+        // The incidents that may belong to it: the one naming Hannah, without its place.
+        before = await LastEventIdAsync(app);
+        var suggestions = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}/suggestions");
+        Assert.DoesNotContain($"5 {street}", suggestions.GetRawText(), StringComparison.Ordinal);
+        var offered = suggestions.EnumerateArray().Single(s => s.GetProperty("incidentId").GetInt64() == suggested);
+        Assert.Equal(JsonValueKind.Null, offered.GetProperty("locationText").ValueKind);
+        Assert.True(offered.GetProperty("sensitive").GetBoolean());
+        Assert.Contains(Id(suggested), IncidentsNamed((await OneEventSinceAsync(app, before, "case.suggestions")).Details));
+
+        // The page shows "Sensitive" where the places would be.
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CommunityFocusDesk))).GetStringAsync($"/asb/cases/{caseId}");
+        Assert.Contains($"1 {street}, Watford", page, StringComparison.Ordinal);
+        Assert.Contains(linked.GetProperty("reference").GetString()!, page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"3 {street}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"5 {street}", page, StringComparison.Ordinal);
         Assert.Contains("Sensitive", page, StringComparison.Ordinal);
     }
 }
