@@ -274,7 +274,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Get("/api/v1/asb/cases/{id:long}", Caseworkers, Subject.Case, Reads.Record),
         Write("PATCH", "/api/v1/asb/cases/{id:long}", Caseworkers, Subject.Case, Scope.Leads),
         Get("/api/v1/asb/cases/{id:long}/chronology", Caseworkers, Subject.Case, Reads.Record),
-        Get("/api/v1/asb/cases/{id:long}/suggestions", Force, Subject.Case),
+        Get("/api/v1/asb/cases/{id:long}/suggestions", Force, Subject.Case, Reads.Record),
         Write("POST", "/api/v1/asb/cases/{id:long}/parties", Force, Subject.Case),
         Write("POST", "/api/v1/asb/cases/{id:long}/incidents", Force, Subject.Case),
         Write("POST", "/api/v1/asb/cases/{id:long}/shares", Force, Subject.Case),

@@ -36,6 +36,13 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
     [GeneratedRegex(@"records=([0-9,]*)")]
     private static partial Regex RecordsNamed();
 
+    /// <summary>The incidents a case-read event names.</summary>
+    private static IEnumerable<string> IncidentsNamed(string? details) =>
+        details is null ? [] : IncidentsListed().Match(details).Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    [GeneratedRegex(@"incidents=([0-9,]*)")]
+    private static partial Regex IncidentsListed();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 
@@ -690,5 +697,145 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         Assert.Contains($"Billie {last}", opened, StringComparison.Ordinal);
         Assert.Contains(reference, opened, StringComparison.Ordinal);
         Assert.Contains(await EventsAsync(app, pagePurpose), e => e.Action == "person.read" && e.RecordId == Id(person));
+    }
+
+    [Theory, Providers]
+    public async Task The_desk_queue_gives_a_sensitive_incident_without_its_location_and_audits_the_incidents_listed(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var street = $"Row{Guid.NewGuid():N}"[..14];
+        var abuseReport = Reports.DomesticAbuse(15);
+        abuseReport["location"] = new { text = $"4 {street}, St Albans", district = "St Albans" };
+        var abuse = (await AsbTesting.RecordAsync(handler, abuseReport)).Id();
+        var asb = (await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(place: $"6 {street}, St Albans", district: "St Albans"))).Id();
+        // Both long overdue for review, so they head the queue.
+        Assert.Equal(2, await app.WithDbAsync(db => db.DeskReviews.Where(r => r.IncidentId == abuse || r.IncidentId == asb)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.DueAt, SafetyNetApp.Start.AddYears(-5)))));
+
+        var before = await LastEventIdAsync(app);
+        var queue = await (await app.ClientForAsync(Roles.CommunityFocusDesk)).GetFromJsonAsync<JsonElement>("/api/v1/asb/desk?pageSize=500");
+        Assert.DoesNotContain($"4 {street}", queue.GetRawText(), StringComparison.Ordinal);
+        var rows = queue.GetProperty("items").EnumerateArray().ToDictionary(r => r.GetProperty("incidentId").GetInt64());
+        Assert.Equal(JsonValueKind.Null, rows[abuse].GetProperty("locationText").ValueKind);
+        Assert.True(rows[abuse].GetProperty("sensitive").GetBoolean());
+        Assert.Equal("DOMESTIC-ABUSE", rows[abuse].GetProperty("typeCode").GetString());
+        Assert.Equal($"6 {street}, St Albans", rows[asb].GetProperty("locationText").GetString());
+        Assert.False(rows[asb].GetProperty("sensitive").GetBoolean());
+        var read = await OneEventSinceAsync(app, before, "desk.queue");
+        Assert.Contains(Id(abuse), Named(read.Details));
+        Assert.Contains(Id(asb), Named(read.Details));
+
+        // The page shows "Sensitive" where the place would be.
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CommunityFocusDesk))).GetStringAsync("/asb/desk");
+        Assert.Contains($"6 {street}, St Albans", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"4 {street}", page, StringComparison.Ordinal);
+        Assert.Contains("Sensitive", page, StringComparison.Ordinal);
+    }
+
+    [Theory, Providers]
+    public async Task A_desk_review_lists_the_victims_sensitive_incident_without_its_place_and_a_case_opened_from_one_is_not_titled_with_it(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var street = $"Close{Guid.NewGuid():N}"[..14];
+        var surname = $"W{Guid.NewGuid():N}"[..12];
+        // She reported domestic abuse at home; weeks later she reports anti-social behaviour elsewhere, recognised at intake.
+        var abuseReport = Reports.DomesticAbuse(15);
+        abuseReport["people"] = new object[] { Reports.Victim("Nadia", surname, "1984-09-09") };
+        abuseReport["location"] = new { text = $"2 {street}, Hitchin", district = "North Hertfordshire" };
+        var abuse = await AsbTesting.RecordAsync(handler, abuseReport);
+        var identity = abuse.GetProperty("people")[0].GetProperty("identityId").GetInt64();
+        var asbReport = AsbTesting.AsbReport(place: "Market Place, Hitchin", district: "North Hertfordshire");
+        asbReport["people"] = new object[]
+        {
+            new { role = "Victim", firstName = "Nadia", lastName = surname, dateOfBirth = "1984-09-09", sex = "Female", phone = "01462 960 555", identityId = identity },
+        };
+        var asb = (await AsbTesting.RecordAsync(handler, asbReport)).Id();
+
+        // The review of the plain report lists her earlier incident by reference and type, without its place.
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var review = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk/{asb}");
+        Assert.DoesNotContain($"2 {street}", review.GetRawText(), StringComparison.Ordinal);
+        var earlier = Assert.Single(review.GetProperty("victimHistory").EnumerateArray(), h => h.GetProperty("incidentId").GetInt64() == abuse.Id());
+        Assert.True(earlier.GetProperty("sensitive").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, earlier.GetProperty("locationText").ValueKind);
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CommunityFocusDesk))).GetStringAsync($"/asb/desk/{asb}");
+        Assert.Contains(abuse.GetProperty("reference").GetString()!, page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"2 {street}", page, StringComparison.Ordinal);
+
+        // A case opened at the desk from the abuse report (for a stated purpose) is not titled with her address, which partners would see.
+        var stated = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        stated.DefaultRequestHeaders.Add("X-Purpose", "Desk review of a repeat victim");
+        var opened = await AsbTesting.OpenCaseFromDeskAsync(stated, abuse.Id());
+        Assert.DoesNotContain(street, opened.GetProperty("title").GetString()!, StringComparison.Ordinal);
+        Assert.Contains(abuse.GetProperty("reference").GetString()!, opened.GetProperty("title").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Theory, Providers]
+    public async Task A_case_lists_its_sensitive_incidents_and_suggestions_without_their_location_and_its_reads_name_them(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var street = $"Mews{Guid.NewGuid():N}"[..14];
+        var surname = $"Y{Guid.NewGuid():N}"[..12];
+        var asbReport = AsbTesting.AsbReport(last: surname, place: $"1 {street}, Watford");
+        asbReport["people"] = new object[] { Reports.Victim("Janet", surname, "1975-02-20") };
+        var asb = (await AsbTesting.RecordAsync(handler, asbReport)).Id();
+        var caseId = (await AsbTesting.OpenCaseFromDeskAsync(desk, asb)).Id();
+        // One domestic abuse incident linked to the case, another naming a person added to it, each at the victim's home.
+        var linkedReport = Reports.DomesticAbuse(15);
+        linkedReport["people"] = new object[] { Reports.Victim("Sarah", surname, "1990-07-01"), new { role = "Suspect", firstName = "Darren", lastName = surname } };
+        linkedReport["location"] = new { text = $"3 {street}, Watford", district = "Watford" };
+        var linked = await AsbTesting.RecordAsync(handler, linkedReport);
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{caseId}/incidents", new { incidentId = linked.Id() }).ExpectAsync(HttpStatusCode.OK);
+        var suggestedReport = Reports.DomesticAbuse(15);
+        suggestedReport["people"] = new object[] { Reports.Victim("Hannah", surname, "1992-05-05"), new { role = "Suspect", firstName = "Lee", lastName = surname } };
+        suggestedReport["location"] = new { text = $"5 {street}, Watford", district = "Watford" };
+        var suggested = (await AsbTesting.RecordAsync(handler, suggestedReport)).Id();
+        var hannah = await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.IncidentId == suggested && p.Role == People.PersonRole.Victim).Select(p => p.IdentityId!.Value).SingleAsync());
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{caseId}/parties", new { identityId = hannah, role = "Victim" }).ExpectAsync(HttpStatusCode.OK);
+
+        // The case: the sensitive incident listed without its place, and the read naming the incidents it listed.
+        var before = await LastEventIdAsync(app);
+        var asbCase = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}");
+        Assert.DoesNotContain($"3 {street}", asbCase.GetRawText(), StringComparison.Ordinal);
+        var incidents = asbCase.GetProperty("incidents").EnumerateArray().ToDictionary(i => i.GetProperty("incidentId").GetInt64());
+        Assert.Equal(JsonValueKind.Null, incidents[linked.Id()].GetProperty("locationText").ValueKind);
+        Assert.True(incidents[linked.Id()].GetProperty("sensitive").GetBoolean());
+        Assert.Equal(linked.GetProperty("reference").GetString(), incidents[linked.Id()].GetProperty("reference").GetString());
+        Assert.Equal($"1 {street}, Watford", incidents[asb].GetProperty("locationText").GetString());
+        Assert.False(incidents[asb].GetProperty("sensitive").GetBoolean());
+        var read = await OneEventSinceAsync(app, before, "case.read");
+        Assert.Equal(Id(caseId), read.RecordId);
+        Assert.Contains(Id(linked.Id()), IncidentsNamed(read.Details));
+        Assert.Contains(Id(asb), IncidentsNamed(read.Details));
+
+        // Its chronology gives the sensitive incident without its place too.
+        before = await LastEventIdAsync(app);
+        var chronology = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}/chronology");
+        Assert.DoesNotContain($"3 {street}", chronology.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("kind").GetString() == "incident"
+            && e.GetProperty("text").GetString()!.Contains(linked.GetProperty("reference").GetString()!, StringComparison.Ordinal));
+        Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains($"1 {street}, Watford", StringComparison.Ordinal));
+        Assert.Contains(Id(linked.Id()), IncidentsNamed((await OneEventSinceAsync(app, before, "case.chronology")).Details));
+
+        // The incidents that may belong to it: the one naming Hannah, without its place.
+        before = await LastEventIdAsync(app);
+        var suggestions = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}/suggestions");
+        Assert.DoesNotContain($"5 {street}", suggestions.GetRawText(), StringComparison.Ordinal);
+        var offered = suggestions.EnumerateArray().Single(s => s.GetProperty("incidentId").GetInt64() == suggested);
+        Assert.Equal(JsonValueKind.Null, offered.GetProperty("locationText").ValueKind);
+        Assert.True(offered.GetProperty("sensitive").GetBoolean());
+        Assert.Contains(Id(suggested), IncidentsNamed((await OneEventSinceAsync(app, before, "case.suggestions")).Details));
+
+        // The page shows "Sensitive" where the places would be.
+        var page = await (await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CommunityFocusDesk))).GetStringAsync($"/asb/cases/{caseId}");
+        Assert.Contains($"1 {street}, Watford", page, StringComparison.Ordinal);
+        Assert.Contains(linked.GetProperty("reference").GetString()!, page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"3 {street}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"5 {street}", page, StringComparison.Ordinal);
+        Assert.Contains("Sensitive", page, StringComparison.Ordinal);
     }
 }

@@ -32,7 +32,11 @@ public sealed record AgencyRef(int Id, string Name);
 
 public sealed record CasePartyResponse(long Id, long IdentityId, string Role, string Name, DateOnly? DateOfBirth, string? Address, bool AddressWithheld);
 
-public sealed record CaseIncidentResponse(long IncidentId, string Reference, DateTimeOffset ReportedAt, string TypeName, string LocationText);
+/// <summary>
+/// An incident on a case. A sensitive one (which only the police see) gives its reference, type and date but no location
+/// (<see cref="LocationText"/> is null): it may be the victim's address, and opening the incident asks for the purpose.
+/// </summary>
+public sealed record CaseIncidentResponse(long IncidentId, string Reference, DateTimeOffset ReportedAt, string TypeName, string? LocationText, bool Sensitive);
 
 public sealed record CaseShareResponse(long Id, AgencyRef Agency, string LawfulBasis, bool ConsentSought, bool? ConsentGiven, string? Note,
     DateTimeOffset SharedAt, string SharedBy, DateTimeOffset? WithdrawnAt);
@@ -52,4 +56,5 @@ public sealed record CaseSummary(long Id, string Reference, string Title, string
 
 public sealed record ChronologyItem(DateTimeOffset At, string Kind, string Text, string By);
 
-public sealed record IncidentSuggestion(long IncidentId, string Reference, DateTimeOffset ReportedAt, string TypeName, string LocationText, string Why);
+/// <summary>An incident that may belong to a case; a sensitive one without its location, as on the case.</summary>
+public sealed record IncidentSuggestion(long IncidentId, string Reference, DateTimeOffset ReportedAt, string TypeName, string? LocationText, string Why, bool Sensitive);

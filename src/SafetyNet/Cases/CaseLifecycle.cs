@@ -45,7 +45,9 @@ public sealed class CaseLifecycle(
             }
         }
         var victim = people.FirstOrDefault(p => p.Role == PersonRole.Victim);
-        var title = $"{type?.AsbCategory ?? "ASB"}: {incident.LocationText}";
+        // A case's title is seen by every partner it is shared with: a sensitive incident's place, which may be the
+        // victim's address, is not put in it.
+        var title = $"{type?.AsbCategory ?? "ASB"}: {(incident.Sensitive ? $"from {incident.Reference}" : incident.LocationText)}";
         var opened = await CreateAsync(title.Length > 200 ? title[..200] : title, type?.AsbCategory ?? "Personal", riskLevel, incident.District,
             await ForceAgencyIdAsync(ct), user.Id, parties, [incident.Id], ct);
         if (victim is not null)

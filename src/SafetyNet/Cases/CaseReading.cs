@@ -11,12 +11,22 @@ namespace SafetyNet.Cases;
 /// <summary>
 /// Reading ASB cases: search and export, one case, its chronology and the incidents that may belong to it. Every read
 /// is audited; what a partner sees is cut to the sharing agreement, and police-only entries and a domestic abuse
-/// victim's whereabouts never reach them.
+/// victim's whereabouts never reach them. A case is not itself sensitive, so it is read without a purpose: the
+/// sensitive incidents it lists (to the police only) are rows without their place, and each read names the incidents
+/// it listed.
 /// </summary>
 public sealed class CaseReading(
-    AppDb db, CaseAccess access, ForceConfiguration configuration, CurrentUser user, AuditTrail audit, TimeProvider time, Identities identities)
+    AppDb db, CaseAccess access, ForceConfiguration configuration, CurrentUser user, AuditTrail audit, RecordReads reads, TimeProvider time,
+    Identities identities)
 {
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The incidents a read listed, for its audit event.</summary>
+    private static string Listed(IEnumerable<long> incidentIds) => $"incidents={string.Join(',', incidentIds.Distinct().Select(Id))}";
+
+    /// <summary>A case is read without a purpose (its sensitive incidents carry no place) and audited naming what it listed.</summary>
+    private Task AuditAsync(string action, long caseId, string? details, CancellationToken ct) =>
+        reads.DecideAsync(false, action, "case", caseId, null, details, ct);
 
     public async Task<PagedList<CaseSummary>> SearchAsync(string? q, string? status, string? risk, string? district, bool reviewOverdue, Paging paging, CancellationToken ct)
     {
@@ -162,8 +172,9 @@ public sealed class CaseReading(
                 // Sensitive incidents (domestic abuse, sexual offences, stalking) stay with the police.
                 query = query.Where(i => !i.Sensitive);
             }
-            incidents = (await query.OrderBy(i => i.ReportedAt).Select(i => new { i.Id, i.Reference, i.ReportedAt, i.TypeCode, i.LocationText }).ToListAsync(ct))
-                .Select(i => new CaseIncidentResponse(i.Id, i.Reference, i.ReportedAt, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode, i.LocationText)).ToList();
+            incidents = (await query.OrderBy(i => i.ReportedAt).ThenBy(i => i.Id).Select(i => new { i.Id, i.Reference, i.ReportedAt, i.TypeCode, i.LocationText, i.Sensitive }).ToListAsync(ct))
+                .Select(i => new CaseIncidentResponse(i.Id, i.Reference, i.ReportedAt, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+                    i.Sensitive ? null : i.LocationText, i.Sensitive)).ToList();
         }
 
         List<CaseShareResponse>? shares = null;
@@ -183,7 +194,10 @@ public sealed class CaseReading(
         var rules = view.Can(DataCategories.Risk) ? (await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct)).Value : null;
         if (auditRead)
         {
-            await audit.WriteAsync("case.read", "case", Id(id), details: view.IsForce ? null : $"partner view: {string.Join(',', view.Categories)}", cancellationToken: ct);
+            var partnerView = view.IsForce ? null : $"partner view: {string.Join(',', view.Categories)}";
+            var listed = incidents is { Count: > 0 } ? Listed(incidents.Select(i => i.IncidentId)) : null;
+            string[] details = [.. new[] { partnerView, listed }.OfType<string>()];
+            await AuditAsync("case.read", id, details.Length == 0 ? null : string.Join(' ', details), ct);
         }
         return new CaseResponse(c.Id, c.Reference, c.Title, c.Category, c.Status.ToString(),
             view.Can(DataCategories.Risk) ? c.RiskLevel : null, view.Can(DataCategories.Risk) && c.Status == AsbCaseStatus.Open ? c.NextReviewDueAt : null,
@@ -209,16 +223,19 @@ public sealed class CaseReading(
             entries = entries.Where(e => !e.PoliceOnly);
         }
         var items = (await entries.ToListAsync(ct)).Select(e => new ChronologyItem(e.At, e.Kind, e.Text, e.By)).ToList();
+        string? listed = null;
         if (view.Can(DataCategories.Incidents))
         {
-            var incidents = from l in db.CaseIncidents.AsNoTracking()
-                            join i in db.Incidents.AsNoTracking() on l.IncidentId equals i.Id
-                            where l.CaseId == id && (view.IsForce || !i.Sensitive)
-                            select new { i.Reference, i.ReportedAt, i.TypeCode, i.LocationText };
-            items.AddRange((await incidents.ToListAsync(ct)).Select(i => new ChronologyItem(i.ReportedAt, "incident",
-                $"Incident {i.Reference}: {IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode} at {i.LocationText}", "")));
+            var incidents = await (from l in db.CaseIncidents.AsNoTracking()
+                                   join i in db.Incidents.AsNoTracking() on l.IncidentId equals i.Id
+                                   where l.CaseId == id && (view.IsForce || !i.Sensitive)
+                                   select new { i.Id, i.Reference, i.ReportedAt, i.TypeCode, i.LocationText, i.Sensitive }).ToListAsync(ct);
+            // A sensitive incident's place may be the victim's address: it is told without it.
+            items.AddRange(incidents.Select(i => new ChronologyItem(i.ReportedAt, "incident",
+                $"Incident {i.Reference}: {IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode}{(i.Sensitive ? "" : $" at {i.LocationText}")}", "")));
+            listed = incidents.Count > 0 ? Listed(incidents.Select(i => i.Id)) : null;
         }
-        await audit.WriteAsync("case.chronology", "case", Id(id), cancellationToken: ct);
+        await AuditAsync("case.chronology", id, listed, ct);
         return items.OrderByDescending(i => i.At).ToList();
     }
 
@@ -239,10 +256,10 @@ public sealed class CaseReading(
                               join i in db.Incidents.AsNoTracking() on p.IncidentId equals i.Id
                               where p.IdentityId != null && partyIds.Contains(p.IdentityId.Value) && !linked.Contains(i.Id)
                               orderby i.ReportedAt descending
-                              select new { i.Id, i.Reference, i.ReportedAt, i.TypeCode, i.LocationText, p.Role }).Take(50).ToListAsync(ct);
+                              select new { i.Id, i.Reference, i.ReportedAt, i.TypeCode, i.LocationText, i.Sensitive, p.Role }).Take(50).ToListAsync(ct);
         var places = await db.Incidents.AsNoTracking().Where(i => linked.Contains(i.Id)).Select(i => new { i.LocationText, i.Uprn, i.ReportedAt }).ToListAsync(ct);
-        var suggestions = byPerson.Select(i => new IncidentSuggestion(i.Id, i.Reference, i.ReportedAt, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode, i.LocationText,
-            $"Names a person on the case ({i.Role.ToString().ToLowerInvariant()})")).ToList();
+        var suggestions = byPerson.Select(i => new IncidentSuggestion(i.Id, i.Reference, i.ReportedAt, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+            i.Sensitive ? null : i.LocationText, $"Names a person on the case ({i.Role.ToString().ToLowerInvariant()})", i.Sensitive)).ToList();
         foreach (var place in places)
         {
             var from = place.ReportedAt.AddDays(-90);
@@ -251,11 +268,12 @@ public sealed class CaseReading(
                 .Where(i => !linked.Contains(i.Id) && i.ReportedAt >= from && i.ReportedAt <= to
                             && (i.LocationText == place.LocationText || (place.Uprn != null && i.Uprn == place.Uprn)))
                 .OrderByDescending(i => i.ReportedAt).Take(20)
-                .Select(i => new { i.Id, i.Reference, i.ReportedAt, i.TypeCode, i.LocationText }).ToListAsync(ct);
-            suggestions.AddRange(near.Select(i => new IncidentSuggestion(i.Id, i.Reference, i.ReportedAt, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode, i.LocationText,
-                "Same place within 90 days of a linked incident")));
+                .Select(i => new { i.Id, i.Reference, i.ReportedAt, i.TypeCode, i.LocationText, i.Sensitive }).ToListAsync(ct);
+            suggestions.AddRange(near.Select(i => new IncidentSuggestion(i.Id, i.Reference, i.ReportedAt, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
+                i.Sensitive ? null : i.LocationText, "Same place within 90 days of a linked incident", i.Sensitive)));
         }
-        await audit.WriteAsync("case.suggestions", "case", Id(id), cancellationToken: ct);
-        return suggestions.DistinctBy(s => s.IncidentId).OrderByDescending(s => s.ReportedAt).ToList();
+        var offered = suggestions.DistinctBy(s => s.IncidentId).OrderByDescending(s => s.ReportedAt).ThenByDescending(s => s.IncidentId).ToList();
+        await AuditAsync("case.suggestions", id, offered.Count > 0 ? Listed(offered.Select(s => s.IncidentId)) : null, ct);
+        return offered;
     }
 }

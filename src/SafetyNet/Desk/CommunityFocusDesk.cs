@@ -13,11 +13,16 @@ using SafetyNet.Web;
 
 namespace SafetyNet.Desk;
 
+/// <summary>
+/// An incident in the desk's queue. On a sensitive incident the row gives the reference, type, reasons and times but no
+/// location (<see cref="LocationText"/> is null): it may be the victim's address, and opening the review asks for the purpose.
+/// </summary>
 public sealed record DeskQueueItem(
-    long IncidentId, string Reference, string TypeCode, string TypeName, string Reasons, string? District, string LocationText,
-    DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, DateTimeOffset? ReviewedAt, string? RiskLevel, int Version);
+    long IncidentId, string Reference, string TypeCode, string TypeName, string Reasons, string? District, string? LocationText,
+    DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, DateTimeOffset? ReviewedAt, string? RiskLevel, int Version, bool Sensitive);
 
-public sealed record DeskHistoryItem(long IncidentId, string Reference, string TypeName, DateTimeOffset ReportedAt, string LocationText, string Role);
+/// <summary>An incident listed on a desk review; a sensitive one has no place (<see cref="LocationText"/> null), as in every list.</summary>
+public sealed record DeskHistoryItem(long IncidentId, string Reference, string TypeName, DateTimeOffset ReportedAt, string? LocationText, string Role, bool Sensitive);
 
 public sealed record DeskCaseItem(long CaseId, string Reference, string Title, string Status, string RiskLevel);
 
@@ -147,16 +152,18 @@ public sealed class CommunityFocusDesk(
             _ => query.OrderBy(r => r.DueAt).ThenBy(r => r.Id),
         };
         var rows = await query.Skip(paging.Skip).Take(paging.PageSize)
-            .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) => new { r, i.Reference, i.TypeCode, i.LocationText })
+            .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) => new { r, i.Reference, i.TypeCode, i.LocationText, i.Sensitive })
             .ToListAsync(ct);
         var ids = rows.Select(x => x.r.IncidentId).ToList();
         var levels = (await db.RiskAssessments.AsNoTracking().Where(a => ids.Contains(a.IncidentId))
                 .Select(a => new { a.IncidentId, a.Id, a.Level }).ToListAsync(ct))
             .GroupBy(a => a.IncidentId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!.Level);
         var items = rows.Select(x => new DeskQueueItem(x.r.IncidentId, x.Reference, x.TypeCode, IncidentType.Find(x.TypeCode)?.Name ?? x.TypeCode,
-            x.r.Reasons, x.r.District, x.LocationText, x.r.ReportedAt, x.r.DueAt, x.r.ReviewedAt is null && now > x.r.DueAt, x.r.ReviewedAt,
-            x.r.RiskLevel ?? levels.GetValueOrDefault(x.r.IncidentId), x.r.Version)).ToList();
-        await audit.WriteAsync("desk.queue", "incident", null, details: $"overdue={filter.OverdueOnly} reviewed={filter.Reviewed} reason={filter.Reason} district={filter.District} page={paging.Page}", cancellationToken: ct);
+            x.r.Reasons, x.r.District, x.Sensitive ? null : x.LocationText, x.r.ReportedAt, x.r.DueAt, x.r.ReviewedAt is null && now > x.r.DueAt, x.r.ReviewedAt,
+            x.r.RiskLevel ?? levels.GetValueOrDefault(x.r.IncidentId), x.r.Version, x.Sensitive)).ToList();
+        // Worked without a purpose for each row, like the attendance queue: one audit event names every incident listed.
+        await reads.AuditListAsync(rows.Select(x => new ListedRecord(x.r.IncidentId, x.Sensitive)).ToList(), "desk.queue", "incident", null,
+            $"overdue={filter.OverdueOnly} reviewed={filter.Reviewed} reason={filter.Reason} district={filter.District} page={paging.Page}", ct);
         return new PagedList<DeskQueueItem>(items, paging.Page, paging.PageSize, total);
     }
 
@@ -183,13 +190,13 @@ public sealed class CommunityFocusDesk(
                              join i in db.Incidents.AsNoTracking() on p.IncidentId equals i.Id
                              where p.IdentityId != null && identities.Contains(p.IdentityId.Value) && i.Id != incidentId
                              orderby i.ReportedAt descending
-                             select new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, i.LocationText, p.Role }).Take(50).ToListAsync(ct);
+                             select new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, i.LocationText, i.Sensitive, p.Role }).Take(50).ToListAsync(ct);
         var since = incident.ReportedAt.AddDays(-90);
         var samePlace = await db.Incidents.AsNoTracking()
             .Where(i => i.Id != incidentId && i.ReportedAt >= since && i.ReportedAt <= incident.ReportedAt
                         && (i.LocationKey == incident.LocationKey || (incident.Uprn != null && i.Uprn == incident.Uprn)))
             .OrderByDescending(i => i.ReportedAt).Take(20)
-            .Select(i => new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, i.LocationText }).ToListAsync(ct);
+            .Select(i => new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, i.LocationText, i.Sensitive }).ToListAsync(ct);
         var victimCases = await db.AsbCases.AsNoTracking()
             .Where(c => db.CaseParties.Any(p => p.CaseId == c.Id && identities.Contains(p.IdentityId)) || db.CaseIncidents.Any(l => l.CaseId == c.Id && l.IncidentId == incidentId))
             .OrderByDescending(c => c.OpenedAt).Take(20)
@@ -199,8 +206,8 @@ public sealed class CommunityFocusDesk(
             review.Reasons, review.ReportedAt, review.DueAt, review.ReviewedAt is null && now > review.DueAt,
             assessments.Select(AssessmentResponse.From).ToList(), assessments.LastOrDefault()?.Level,
             incident.People.Where(p => p.Role == PersonRole.Victim).OrderBy(p => p.Id).Select(PersonResponse.From).ToList(),
-            history.Select(h => new DeskHistoryItem(h.Id, h.Reference, IncidentType.Find(h.TypeCode)?.Name ?? h.TypeCode, h.ReportedAt, h.LocationText, h.Role.ToString())).ToList(),
-            samePlace.Select(h => new DeskHistoryItem(h.Id, h.Reference, IncidentType.Find(h.TypeCode)?.Name ?? h.TypeCode, h.ReportedAt, h.LocationText, "Same place")).ToList(),
+            history.Select(h => new DeskHistoryItem(h.Id, h.Reference, IncidentType.Find(h.TypeCode)?.Name ?? h.TypeCode, h.ReportedAt, h.Sensitive ? null : h.LocationText, h.Role.ToString(), h.Sensitive)).ToList(),
+            samePlace.Select(h => new DeskHistoryItem(h.Id, h.Reference, IncidentType.Find(h.TypeCode)?.Name ?? h.TypeCode, h.ReportedAt, h.Sensitive ? null : h.LocationText, "Same place", h.Sensitive)).ToList(),
             victimCases,
             review.ReviewedAt is { } at ? new DeskDecisionResponse(at, review.ReviewedBy!, review.RiskDecision!, review.RiskLevel, review.RiskReason,
                 review.OfficerAttends, review.AttendanceReason, review.CaseDecision.ToString(), review.CaseId, review.ReferredToAgencyId, review.ReferralNote, review.Notes) : null,
