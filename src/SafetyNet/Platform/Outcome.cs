@@ -37,10 +37,6 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IDictionary<string, 
 
     public static Outcome<T> Done(T value) => new(OutcomeKind.Done, value, None);
 
-    /// <summary>The same failure, for an answer of another type; only for an outcome that is not done.</summary>
-    public Outcome<TOther> Failed<TOther>() => IsDone
-        ? throw new InvalidOperationException("A done outcome has a value: map it instead.")
-        : new(Kind, default, Errors, CurrentVersion);
 }
 
 /// <summary>An outcome with nothing to return when done.</summary>

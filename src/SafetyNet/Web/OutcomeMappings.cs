@@ -32,18 +32,12 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.Ok(answer(outcome.Value!)),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            OutcomeKind.Invalid => Invalid(outcome, title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
     public static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> ToOk<T>(this Outcome<T> outcome, string title = "The change was not made") =>
-        outcome.Kind switch
-        {
-            OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
-            OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
-            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
-        };
+        outcome.ToOk(value => value, title);
 
     /// <summary>201 (when <paramref name="created"/>, with the location <paramref name="location"/> gives) or 200 with the value, or the failure.</summary>
     public static Results<Ok<T>, Created<T>, NotFound, ValidationProblem, ProblemHttpResult> ToHttp<T>(
@@ -53,7 +47,7 @@ public static class OutcomeHttp
             OutcomeKind.Done when created => TypedResults.Created(location?.Invoke(outcome.Value!), outcome.Value!),
             OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            OutcomeKind.Invalid => Invalid(outcome, title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -64,7 +58,7 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.Created(location(outcome.Value!), answer(outcome.Value!)),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            OutcomeKind.Invalid => Invalid(outcome, title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -76,7 +70,7 @@ public static class OutcomeHttp
             OutcomeKind.Done when answer(outcome.Value!) is { } value => TypedResults.Ok(value),
             OutcomeKind.Done => TypedResults.NoContent(),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            OutcomeKind.Invalid => Invalid(outcome, title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
 
@@ -86,9 +80,13 @@ public static class OutcomeHttp
         {
             OutcomeKind.Done => TypedResults.NoContent(),
             OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title),
+            OutcomeKind.Invalid => Invalid(outcome, title),
             _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
         };
+
+    /// <summary>400 with the fields; a missing purpose is titled as such, as every refusal of one is.</summary>
+    private static ValidationProblem Invalid<T>(Outcome<T> outcome, string title) =>
+        TypedResults.ValidationProblem(outcome.Errors, title: outcome.NeedsPurpose ? "Purpose required" : title);
 }
 
 /// <summary>The one mapping of an <see cref="Outcome{T}"/> to a page: the not-found page, or errors for the GOV.UK error summary.</summary>
