@@ -186,4 +186,57 @@ public class SensitiveRecordsTests(BrowserFixture fixture)
         Assert.NotNull(await app.WithDbAsync(db => db.DeskReviews.Where(r => r.IncidentId == abuseId).Select(r => r.ReviewedAt).SingleAsync()));
         Assert.True(await AuditedAsync("desk.read", abuseId, review, Roles.Supervisor));
     }
+
+    [Fact]
+    public async Task A_reviewer_merges_a_pair_holding_a_sensitive_entry_only_after_saying_why_and_the_queues_give_her_report_without_its_place()
+    {
+        var app = fixture.App;
+        var last = Unique("Trelawney");
+        var street = Unique("Quillet Row ");
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var report = Abuse("Morwenna", last, "Partner kicked the door in and took her car keys");
+        report["location"] = new { text = $"9 {street}, St Albans", district = "St Albans" };
+        var abuse = await RecordAsync(handler, report);
+        var plain = await RecordAsync(handler, Reports.Burglary(null, "PRIORITY", Reports.Victim("Morwenna", last, "1986-05-17")));
+        var reference = abuse.GetProperty("reference").GetString()!;
+        var plainReference = plain.GetProperty("reference").GetString()!;
+        await app.WithDbAsync(async db =>
+        {
+            db.IdentityReviews.Add(new SafetyNet.People.IdentityReview
+            {
+                PersonId = plain.GetProperty("people")[0].GetProperty("id").GetInt64(), CandidatePersonId = abuse.GetProperty("people")[0].GetProperty("id").GetInt64(),
+                Score = 0.97, Reasons = "last name: exact (+9.0)", Status = SafetyNet.People.ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow(),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+        var purpose = new PurposeForm(page);
+
+        // The attendance queue and the desk queue list her report by reference, "Sensitive" where its place would be.
+        await page.GotoAsync("/queues/attendance");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference })).ToContainTextAsync("Sensitive");
+        await Assertions.Expect(purpose.Main).Not.ToContainTextAsync(street);
+        await page.AssertNoViolationsAsync();
+        await page.GotoAsync("/asb/desk?sort=-due&pageSize=200");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference })).ToContainTextAsync("Sensitive");
+        await Assertions.Expect(purpose.Main).Not.ToContainTextAsync(street);
+        await page.AssertNoViolationsAsync();
+
+        // Merging the pair answers with the identity they make, which holds her sensitive entry: the purpose first, the decision kept.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "People to review" }).ClickAsync();
+        var pair = page.Locator(".govuk-summary-card").Filter(new() { HasText = plainReference });
+        await pair.GetByRole(AriaRole.Button, new() { Name = "Same person: merge" }).ClickAsync();
+        await Assertions.Expect(purpose.Title).ToHaveTextAsync(PurposeForm.Heading);
+        await Assertions.Expect(purpose.Main).Not.ToContainTextAsync(street);
+        await page.AssertNoViolationsAsync();
+        Assert.Equal(SafetyNet.People.ReviewStatus.Open, await app.WithDbAsync(db => db.IdentityReviews.Where(r => r.CandidatePersonId == abuse.GetProperty("people")[0].GetProperty("id").GetInt64()).Select(r => r.Status).SingleAsync()));
+        const string why = "Checking whether the burglary victim is the same woman";
+        await purpose.OpenAsync("Merge the entries", why);
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Merged into identity");
+        await page.AssertNoViolationsAsync();
+        var identity = await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.IncidentId == plain.GetProperty("id").GetInt64()).Select(p => p.IdentityId ?? 0).SingleAsync());
+        Assert.True(await AuditedAsync("identity.read", identity, why, Roles.Supervisor));
+    }
 }
