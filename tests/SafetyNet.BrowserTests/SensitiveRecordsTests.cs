@@ -239,4 +239,48 @@ public class SensitiveRecordsTests(BrowserFixture fixture)
         var identity = await app.WithDbAsync(db => db.IncidentPeople.Where(p => p.IncidentId == plain.GetProperty("id").GetInt64()).Select(p => p.IdentityId ?? 0).SingleAsync());
         Assert.True(await AuditedAsync("identity.read", identity, why, Roles.Supervisor));
     }
+
+    [Fact]
+    public async Task The_desk_reviews_a_plain_report_whose_victim_reported_abuse_before_and_the_review_and_the_case_it_opens_list_that_report_without_its_place()
+    {
+        var app = fixture.App;
+        var last = Unique("Carbis");
+        var street = Unique("Lantern Yard ");
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var report = Abuse("Tamsin", last, "Partner threw a glass at her");
+        report["location"] = new { text = $"7 {street}, St Albans", district = "St Albans" };
+        var abuse = await RecordAsync(handler, report);
+        var reference = abuse.GetProperty("reference").GetString()!;
+        // Weeks later she reports youths throwing stones at her car in town, recognised by the call handler.
+        var asb = Reports.Asb(Reports.Asb("targeted"));
+        asb["location"] = new { text = "Market Place, St Albans", district = "St Albans" };
+        asb["people"] = new object[]
+        {
+            new { role = "Victim", firstName = "Tamsin", lastName = last, dateOfBirth = "1986-05-17", sex = "Female", phone = "01727 960 444",
+                identityId = abuse.GetProperty("people")[0].GetProperty("identityId").GetInt64() },
+        };
+        var plain = await RecordAsync(handler, asb);
+        var plainId = plain.GetProperty("id").GetInt64();
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CommunityFocusDesk);
+        var main = page.GetByRole(AriaRole.Main);
+
+        // The review of the plain report needs no purpose; her earlier report is listed by reference and type, "Sensitive" for its place.
+        await page.GotoAsync($"/asb/desk/{plainId}");
+        var earlier = page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
+        await Assertions.Expect(earlier).ToContainTextAsync("Sensitive");
+        await Assertions.Expect(main).Not.ToContainTextAsync(street);
+        await page.AssertNoViolationsAsync();
+
+        // The desk opens a case from it; the case suggests her earlier report, again without its place.
+        await page.GetByLabel("Confirm the assessed level").CheckAsync();
+        await page.GetByLabel("Open a new case").CheckAsync();
+        await new AsbPages(page).SaveReviewAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/asb/cases/[0-9]+"));
+        var suggested = page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference });
+        await Assertions.Expect(suggested).ToContainTextAsync("Sensitive");
+        await Assertions.Expect(main).Not.ToContainTextAsync(street);
+        await page.AssertNoViolationsAsync();
+    }
 }
