@@ -38,31 +38,31 @@ public static class CasesApi
             .WithName("openCase").WithSummary("Open an ASB case");
         cases.MapGet("/{id:long}", ReadAsync)
             .WithName("getCase").WithSummary("Read an ASB case");
-        cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.UpdateAsync(id, r, ct)))
+        cases.MapPatch("/{id:long}", (long id, UpdateCaseRequest r, CaseLifecycle w, CancellationToken ct) => Changed(w.UpdateAsync(id, r, ct)))
             .WithName("updateCase").WithSummary("Change a case's details").ProducesProblem(StatusCodes.Status409Conflict);
         cases.MapGet("/{id:long}/chronology", ChronologyAsync)
             .WithName("getCaseChronology").WithSummary("Read a case's chronology");
         cases.MapGet("/{id:long}/suggestions", SuggestionsAsync).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("suggestCaseIncidents").WithSummary("Suggest incidents to link to a case");
-        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseLinks w, CancellationToken ct) => Respond(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseLinks w, CancellationToken ct) => Changed(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("addCaseParty").WithSummary("Add a party to a case");
-        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseLinks w, CancellationToken ct) => Respond(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+        cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseLinks w, CancellationToken ct) => Changed(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("linkCaseIncident").WithSummary("Link an incident to a case");
-        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseSharing w, CancellationToken ct) => Respond(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+        cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseSharing w, CancellationToken ct) => Changed(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("shareCase").WithSummary("Share a case with a partner agency");
-        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseSharing w, CancellationToken ct) => Respond(w.WithdrawShareAsync(id, shareId, ct))).RequireAuthorization(Entitlements.ForceOperational)
+        cases.MapDelete("/{id:long}/shares/{shareId:long}", (long id, long shareId, CaseSharing w, CancellationToken ct) => Changed(w.WithdrawShareAsync(id, shareId, ct))).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("withdrawCaseShare").WithSummary("Withdraw a case's share with a partner agency");
-        cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.AddActionAsync(id, r, ct), created: true))
+        cases.MapPost("/{id:long}/actions", (long id, CaseActionRequest r, CaseActions w, CancellationToken ct) => Created(w.AddActionAsync(id, r, ct)))
             .WithName("addCaseAction").WithSummary("Add an action to a case's plan");
-        cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseActions w, CancellationToken ct) => Respond(w.UpdateActionAsync(id, actionId, r, ct)))
+        cases.MapPatch("/{id:long}/actions/{actionId:long}", (long id, long actionId, UpdateActionRequest r, CaseActions w, CancellationToken ct) => Changed(w.UpdateActionAsync(id, actionId, r, ct)))
             .WithName("updateCaseAction").WithSummary("Change an action on a case's plan").ProducesProblem(StatusCodes.Status409Conflict);
-        cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseChronology w, CancellationToken ct) => Respond(w.AddContactAsync(id, r, ct), created: true))
+        cases.MapPost("/{id:long}/contacts", (long id, ContactRequest r, CaseChronology w, CancellationToken ct) => Created(w.AddContactAsync(id, r, ct)))
             .WithName("recordCaseContact").WithSummary("Record a contact on a case");
-        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReviewAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
+        cases.MapPost("/{id:long}/reviews", (long id, CaseReviewRequest r, CaseLifecycle w, CancellationToken ct) => Changed(w.ReviewAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("reviewCase").WithSummary("Record a review of a case");
-        cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.CloseAsync(id, r, ct)))
+        cases.MapPost("/{id:long}/close", (long id, CloseCaseRequest r, CaseLifecycle w, CancellationToken ct) => Changed(w.CloseAsync(id, r, ct)))
             .WithName("closeCase").WithSummary("Close a case").ProducesProblem(StatusCodes.Status409Conflict);
-        cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseLifecycle w, CancellationToken ct) => Respond(w.ReopenAsync(id, r, ct)))
+        cases.MapPost("/{id:long}/reopen", (long id, ReopenCaseRequest r, CaseLifecycle w, CancellationToken ct) => Changed(w.ReopenAsync(id, r, ct)))
             .WithName("reopenCase").WithSummary("Reopen a closed case").ProducesProblem(StatusCodes.Status409Conflict);
         asb.MapGet("/actions/mine", async (CaseActions w, CancellationToken ct) => TypedResults.Ok(await w.MyActionsAsync(ct)))
             .RequireAuthorization(Entitlements.Partnership).WithTags("ASB cases")
@@ -70,8 +70,10 @@ public static class CasesApi
         return app;
     }
 
-    private static async Task<Results<Ok<T>, Created<T>, NotFound, ValidationProblem, ProblemHttpResult>> Respond<T>(Task<Outcome<T>> work, bool created = false) =>
-        (await work).ToHttp(created);
+    private static async Task<Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult>> Changed<T>(Task<Outcome<T>> work) => (await work).ToOk();
+
+    private static async Task<Results<Created<T>, NotFound, ValidationProblem, ProblemHttpResult>> Created<T>(Task<Outcome<T>> work) =>
+        (await work).ToCreated(value => value, _ => null);
 
     /// <summary>The cases a search finds, as CSV for a caseworker's own reporting: only what they may see, at most 10,000 rows.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> ExportAsync(

@@ -18,14 +18,14 @@ public static class CommunityPrioritiesApi
         var group = app.MapGroup("/api/v1/asb/priorities").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community priorities");
         group.MapGet("", ListAsync)
             .WithName("listPriorities").WithSummary("List community priorities");
-        group.MapPost("", async (PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.CreateAsync(r, ct), created: true))
+        group.MapPost("", async (PriorityRequest r, CommunityPriorities p, CancellationToken ct) => (await p.CreateAsync(r, ct)).ToCreated(v => v, Location, Title))
             .WithName("setPriority").WithSummary("Set a community priority");
         group.MapGet("/{id:long}", async Task<Results<Ok<PriorityResponse>, NotFound>> (long id, CommunityPriorities p, CancellationToken ct) =>
             await p.FindAsync(id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound())
             .WithName("getPriority").WithSummary("Read a community priority");
-        group.MapPut("/{id:long}", async (long id, PriorityRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.UpdateAsync(id, r, ct)))
+        group.MapPut("/{id:long}", async (long id, PriorityRequest r, CommunityPriorities p, CancellationToken ct) => (await p.UpdateAsync(id, r, ct)).ToOk(Title))
             .WithName("updatePriority").WithSummary("Change a community priority").ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:long}/actions", async (long id, PriorityActionRequest r, CommunityPriorities p, CancellationToken ct) => Respond(await p.AddActionAsync(id, r, ct), created: true))
+        group.MapPost("/{id:long}/actions", async (long id, PriorityActionRequest r, CommunityPriorities p, CancellationToken ct) => (await p.AddActionAsync(id, r, ct)).ToCreated(v => v, Location, Title))
             .WithName("addPriorityAction").WithSummary("Add an action to a community priority");
         return app;
     }
@@ -51,6 +51,7 @@ public static class CommunityPrioritiesApi
         return TypedResults.Ok(await priorities.ListAsync(district, status, dueForReview == true, paging, ct));
     }
 
-    private static Results<Ok<PriorityResponse>, Created<PriorityResponse>, NotFound, ValidationProblem, ProblemHttpResult> Respond(Outcome<PriorityResponse> result, bool created = false) =>
-        result.ToHttp(created, p => $"/api/v1/asb/priorities/{p.Id}", "The priority was not saved");
+    private const string Title = "The priority was not saved";
+
+    private static string Location(PriorityResponse priority) => $"/api/v1/asb/priorities/{priority.Id}";
 }

@@ -39,18 +39,6 @@ public static class OutcomeHttp
     public static Results<Ok<T>, NotFound, ValidationProblem, ProblemHttpResult> ToOk<T>(this Outcome<T> outcome, string title = "The change was not made") =>
         outcome.ToOk(value => value, title);
 
-    /// <summary>201 (when <paramref name="created"/>, with the location <paramref name="location"/> gives) or 200 with the value, or the failure.</summary>
-    public static Results<Ok<T>, Created<T>, NotFound, ValidationProblem, ProblemHttpResult> ToHttp<T>(
-        this Outcome<T> outcome, bool created, Func<T, string?>? location = null, string title = "The change was not made") =>
-        outcome.Kind switch
-        {
-            OutcomeKind.Done when created => TypedResults.Created(location?.Invoke(outcome.Value!), outcome.Value!),
-            OutcomeKind.Done => TypedResults.Ok(outcome.Value!),
-            OutcomeKind.NotFound => TypedResults.NotFound(),
-            OutcomeKind.Invalid => Invalid(outcome, title),
-            _ => TypedResults.Problem(Stale(outcome.CurrentVersion)),
-        };
-
     /// <summary>201 with the value at the location <paramref name="location"/> gives, or the failure.</summary>
     public static Results<Created<TAnswer>, NotFound, ValidationProblem, ProblemHttpResult> ToCreated<T, TAnswer>(
         this Outcome<T> outcome, Func<T, TAnswer> answer, Func<T, string?> location, string title = "The change was not made") =>
