@@ -282,5 +282,11 @@ public class SensitiveRecordsTests(BrowserFixture fixture)
         await Assertions.Expect(suggested).ToContainTextAsync("Sensitive");
         await Assertions.Expect(main).Not.ToContainTextAsync(street);
         await page.AssertNoViolationsAsync();
+
+        // Linked to the case, it is listed among the case's incidents by reference and type, still without its place.
+        await suggested.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Link") }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = reference }).First).ToContainTextAsync("Sensitive");
+        await Assertions.Expect(main).Not.ToContainTextAsync(street);
+        await page.AssertNoViolationsAsync();
     }
 }
