@@ -80,7 +80,7 @@ public class AsbTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("table", new() { HasText = "Kyle Dunmore" })).ToContainTextAsync($"Janet {surname}");
         await page.AssertNoViolationsAsync();
 
-        await asb.AddActionAsync("Visit the victim and agree a diary", "2026-11-30");
+        await asb.AddActionAsync("Visit the victim and agree a diary", new DateOnly(2026, 11, 30));
         await Assertions.Expect(asb.Action("Visit the victim and agree a diary")).ToContainTextAsync("Open");
         await page.AssertNoViolationsAsync();
         await asb.CloseCaseAsync("Behaviour stopped", "Fairly satisfied");

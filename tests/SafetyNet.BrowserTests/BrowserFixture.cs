@@ -80,3 +80,19 @@ public static class Accessibility
         Assert.True(violations.Count == 0, $"{page.Url} has accessibility violations:\n" + string.Join('\n', violations));
     }
 }
+
+public static class DateInputs
+{
+    /// <summary>Types a date into the GOV.UK date input whose legend is <paramref name="legend"/>, box by box.</summary>
+    public static async Task FillDateAsync(this IPage page, string legend, string day, string month, string year)
+    {
+        var group = page.GetByRole(AriaRole.Group, new() { Name = legend, Exact = true });
+        await group.GetByLabel("Day").FillAsync(day);
+        await group.GetByLabel("Month").FillAsync(month);
+        await group.GetByLabel("Year").FillAsync(year);
+    }
+
+    public static Task FillDateAsync(this IPage page, string legend, DateOnly date) =>
+        page.FillDateAsync(legend, date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -96,13 +96,13 @@ public class InsightTests(SeededBrowserFixture fixture)
 
         var today = DateOnly.FromDateTime(fixture.Browser.App.Time.GetUtcNow().UtcDateTime);
         await page.GetByLabel("Title").FillAsync("October self-audit");
-        await page.GetByLabel("First day of the period").FillAsync("2026-13-01");
-        await page.GetByLabel("Last day of the period").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillDateAsync("First day of the period", "1", "13", "2026");
+        await page.FillDateAsync("Last day of the period", today.AddDays(-1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter a real date");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The first day of the period must be a real date");
         await page.AssertNoViolationsAsync();
 
-        await page.GetByLabel("First day of the period").FillAsync(today.AddDays(-60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.FillDateAsync("First day of the period", today.AddDays(-60));
         await page.GetByLabel("Stratified by incident type").CheckAsync();
         await page.GetByLabel("Sample size").FillAsync("30");
         await page.GetByLabel("Seed (optional)").FillAsync("2026");

@@ -113,7 +113,8 @@ public class InputAtTheEdgeTests(AppFixture fixture)
         var page = await PostFormAsync(browser, "/asb/priorities", "priority", new Dictionary<string, string>
         {
             ["Form.District"] = "Watford", ["Form.Title"] = title, ["Form.Description"] = "Cars racing past the school",
-            ["Form.SetWith"] = "Oxhey residents' meeting", ["Form.SetOn"] = "2026-11-01", ["Form.ReviewOn"] = "2027-01-01",
+            ["Form.SetWith"] = "Oxhey residents' meeting", ["Form.SetOn.Day"] = "1", ["Form.SetOn.Month"] = "11", ["Form.SetOn.Year"] = "2026",
+            ["Form.ReviewOn.Day"] = "1", ["Form.ReviewOn.Month"] = "1", ["Form.ReviewOn.Year"] = "2027",
         });
         Assert.Contains("govuk-error-summary", page, StringComparison.Ordinal);
         Assert.Contains("href=\"#title\"", page, StringComparison.Ordinal);

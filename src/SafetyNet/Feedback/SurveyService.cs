@@ -30,7 +30,7 @@ public sealed record SurveyAnswers(IReadOnlyDictionary<string, int?> Scores, str
 
 /// <summary>Sends surveys after contact or closure, takes answers once, opens recovery tasks and raises team alerts.</summary>
 public sealed class SurveyService(
-    AppDb db, ForceConfiguration configuration, Outbox outbox, TimeProvider time, IConfiguration settings, AuditTrail audit, CurrentUser user)
+    AppDb db, ForceConfiguration configuration, Outbox outbox, TimeProvider time, PublicAddress publicAddress, AuditTrail audit, CurrentUser user)
 {
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
@@ -155,7 +155,7 @@ public sealed class SurveyService(
             TemplateVersion = rules.Version,
         };
         db.SurveyInvitations.Add(invitation);
-        var link = $"{(settings["SafetyNet:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/')}/s/{token}";
+        var link = $"{publicAddress.Url}/s/{token}";
         // Only the incident reference travels: no crime details in e-mails or texts.
         if (route == SurveyRoute.Email)
         {

@@ -6,6 +6,7 @@ public static class PlatformSetup
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ForceClock>();
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddSingleton<StartupState>();

@@ -24,11 +24,11 @@ public sealed class AsbPages(IPage page)
 
     public async Task OpenNewCaseAsync() => await page.GetByLabel("Open a new case").CheckAsync();
 
-    public async Task AddActionAsync(string title, string dueOn)
+    public async Task AddActionAsync(string title, DateOnly dueOn)
     {
         await page.GetByLabel("What is to be done").FillAsync(title);
         await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = "Me" });
-        await page.GetByLabel("Due date").FillAsync(dueOn);
+        await page.FillDateAsync("Due date", dueOn);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
     }
 
