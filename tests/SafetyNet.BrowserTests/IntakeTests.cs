@@ -214,7 +214,7 @@ public class IntakeTests(BrowserFixture fixture)
         await Assertions.Expect(row).ToContainTextAsync("Amara Okonkwo");
         await page.AssertNoViolationsAsync();
 
-        await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
         var reason = page.Locator(".govuk-summary-list__row", new() { HasText = "May be a crime" });
         await Assertions.Expect(reason).ToContainTextAsync("hate-motivated threats or violence");
         await page.AssertNoViolationsAsync();

@@ -53,16 +53,17 @@ public class LocationsTests(AppFixture fixture)
     {
         var app = await fixture.App(provider);
         var handler = await app.ClientForAsync(Roles.CallHandler);
-        async Task<JsonElement> RecordAt(object location)
+        async Task<JsonElement> RecordAt(object location, string grade = "SCHEDULED", string yes = "afraid")
         {
-            var report = Reports.Asb(Reports.Asb("afraid"));
+            var report = Reports.Asb(Reports.Asb(yes));
             report["location"] = location;
+            report["grade"] = grade;
             var response = await handler.PostAsJsonAsync("/api/v1/incidents", report);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             return await response.Content.ReadFromJsonAsync<JsonElement>();
         }
         var first = await RecordAt(new { text = "171 Homefield Road", district = "Dacorum" });
-        var second = await RecordAt(new { text = "171 Homefield Rd, Hemel Hempstead" });
+        var second = await RecordAt(new { text = "171 Homefield Rd, Hemel Hempstead" }, "RESOLVED", "targeted");
         var elsewhere = await RecordAt(new { text = "171 Homefield Road, Bushey" });
         Assert.Equal("Dacorum", second.GetProperty("location").GetProperty("district").GetString());
         Assert.Equal("Hertsmere", elsewhere.GetProperty("location").GetProperty("district").GetString());
@@ -71,6 +72,13 @@ public class LocationsTests(AppFixture fixture)
         var found = history.GetProperty("location").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
         Assert.Equal(new[] { first.GetProperty("id").GetInt64(), second.GetProperty("id").GetInt64() }.Order(), found.Order());
         Assert.Equal(2, history.GetProperty("place").GetProperty("incidents").GetInt32());
+
+        // The desk reviewing the second report sees the first at the same place, and not the one in Bushey.
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var review = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk/{second.GetProperty("id").GetInt64()}");
+        var samePlace = review.GetProperty("linkedIncidents").EnumerateArray().Select(i => i.GetProperty("incidentId").GetInt64()).ToList();
+        Assert.Contains(first.GetProperty("id").GetInt64(), samePlace);
+        Assert.DoesNotContain(elsewhere.GetProperty("id").GetInt64(), samePlace);
     }
 
     [Theory]
