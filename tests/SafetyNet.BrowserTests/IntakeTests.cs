@@ -247,5 +247,33 @@ public class IntakeTests(BrowserFixture fixture)
         await Assertions.Expect(history).ToContainTextAsync($"{earlier}: Concern for safety at 1 Homefield Road,");
         await page.AssertNoViolationsAsync();
     }
+
+    [Fact]
+    public async Task Choosing_a_street_found_without_a_district_keeps_the_house_number_and_names_the_district_once()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await page.GetByLabel("101 call", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Type of incident").SelectOptionAsync(new SelectOptionValue { Label = "Concern for safety" });
+        await page.GetByLabel("What was reported", new() { Exact = true }).FillAsync("Caller worried about an elderly neighbour who has not answered the door.");
+        await page.GetByLabel("Where did it happen?").FillAsync("14 Marshalswick Lane");
+        await page.GetByLabel("Find the street").FillAsync("Marshall Av");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find street" }).ClickAsync();
+        await page.GetByLabel("Marshall Avenue, St Albans", new() { Exact = true }).CheckAsync();
+        await page.AssertNoViolationsAsync();
+        await intake.ContinueAsync();
+
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("People involved");
+        await intake.PersonAsync(0, "Caller", "Gwen", "Halloran");
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        await intake.ContinueAsync();
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("Grade and check");
+        var where = page.Locator(".govuk-summary-list__row", new() { HasText = "Where" }).Locator("dd");
+        await Assertions.Expect(where).ToHaveTextAsync("14 Marshall Avenue, St Albans");
+        await page.AssertNoViolationsAsync();
+    }
 }
 
