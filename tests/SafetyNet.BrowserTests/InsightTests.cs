@@ -60,6 +60,9 @@ public class InsightTests(SeededBrowserFixture fixture)
         await Assertions.Expect(pack.Map).ToBeVisibleAsync();
         await Assertions.Expect(pack.Map.Locator(".sn-map-rank")).ToHaveCountAsync(10);
         Assert.True(await pack.Map.Locator("path").CountAsync() > 10, "squares and recent reports are drawn");
+        // The ten districts are outlined, so the squares have a place without tiles; each row names its street.
+        await Assertions.Expect(pack.Map.Locator("path.sn-map-district")).ToHaveCountAsync(10);
+        await Assertions.Expect(pack.HotspotRows.First.Locator("td").Nth(1)).Not.ToHaveTextAsync("Not known");
         await Assertions.Expect(pack.Compliance).ToContainTextAsync("Crime recording decisions within 24 hours");
         await page.AssertNoViolationsAsync();
 

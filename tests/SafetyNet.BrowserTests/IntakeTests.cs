@@ -184,4 +184,96 @@ public class IntakeTests(BrowserFixture fixture)
         await officer.GotoAsync("/queues/attendance");
         await Assertions.Expect(officer.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task An_ASB_report_whose_answers_describe_hate_with_threats_lands_on_the_crime_recording_queue_with_the_reason()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Anti-social behaviour – personal", "The neighbour shouts racist abuse at the caller over the fence most evenings.", "6 Cassio Road", "Watford");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Victim", "Amara", "Okonkwo", "1981-06-14");
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        var yes = new[] { "hate", "threats", "afraid" };
+        foreach (var key in new[] { "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats", "damage", "children", "isolated", "worse" })
+        {
+            await intake.AnswerAsync(key, yes.Contains(key) ? "yes" : "no");
+        }
+        await intake.ContinueAsync();
+        await intake.GradeAsync("SCHEDULED");
+        await intake.RecordAsync();
+        var reference = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
+
+        await page.GotoAsync("/queues/crime-recording");
+        var row = page.Locator("tr", new() { HasText = reference });
+        await Assertions.Expect(row).ToContainTextAsync("Anti-social behaviour – personal");
+        await Assertions.Expect(row).ToContainTextAsync("May be a crime: The answers describe hate-motivated threats or violence: a hate crime");
+        await Assertions.Expect(row).ToContainTextAsync("Amara Okonkwo");
+        await page.AssertNoViolationsAsync();
+
+        await row.GetByRole(AriaRole.Link, new() { Name = reference, Exact = true }).ClickAsync();
+        var reason = page.Locator(".govuk-summary-list__row", new() { HasText = "May be a crime" });
+        await Assertions.Expect(reason).ToContainTextAsync("hate-motivated threats or violence");
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Intake_shows_the_earlier_incident_at_a_place_written_another_way()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Concern for safety", "Caller has not seen the man at number 1 for a week.", "1 Homefield Road", "Dacorum");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Caller", "Brian", "Ashdown");
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        await intake.ContinueAsync();
+        await intake.GradeAsync("SCHEDULED");
+        await intake.RecordAsync();
+        var earlier = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
+
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Anti-social behaviour – nuisance", "Loud music from the house until three in the morning.", "1 Homefield Rd, Hemel Hempstead", "Not known");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Caller", "Priya", "Lakhani");
+        await intake.ContinueAsync();
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("Risk and vulnerability");
+        var history = page.Locator(".govuk-inset-text", new() { HasText = "at 1 Homefield Rd, Hemel Hempstead" });
+        await Assertions.Expect(history).ToContainTextAsync($"{earlier}: Concern for safety at 1 Homefield Road,");
+        await page.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Choosing_a_street_found_without_a_district_keeps_the_house_number_and_names_the_district_once()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await page.GetByLabel("101 call", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Type of incident").SelectOptionAsync(new SelectOptionValue { Label = "Concern for safety" });
+        await page.GetByLabel("What was reported", new() { Exact = true }).FillAsync("Caller worried about an elderly neighbour who has not answered the door.");
+        await page.GetByLabel("Where did it happen?").FillAsync("14 Marshalswick Lane");
+        await page.GetByLabel("Find the street").FillAsync("Marshall Av");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find street" }).ClickAsync();
+        await page.GetByLabel("Marshall Avenue, St Albans", new() { Exact = true }).CheckAsync();
+        await page.AssertNoViolationsAsync();
+        await intake.ContinueAsync();
+
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("People involved");
+        await intake.PersonAsync(0, "Caller", "Gwen", "Halloran");
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        await intake.ContinueAsync();
+        await Assertions.Expect(intake.Heading).ToHaveTextAsync("Grade and check");
+        var where = page.Locator(".govuk-summary-list__row", new() { HasText = "Where" }).Locator("dd");
+        await Assertions.Expect(where).ToHaveTextAsync("14 Marshall Avenue, St Albans");
+        await page.AssertNoViolationsAsync();
+    }
 }
+

@@ -53,6 +53,28 @@ public class CrimeRecordingAuditTests
     }
 
     [Fact]
+    public void Crimes_hidden_in_ASB_concern_for_safety_and_missing_person_records_are_reported_apart()
+    {
+        // Crime reports: 50 sampled, all crimes, 45 right. Other records: 30 ASB and 10 concern for safety sampled;
+        // 8 and 2 should have been crimes, 4 and 1 were recorded.
+        var items = Items("ASSAULT", 500, 50, 50, 45).Concat(Items("ASB-PERSONAL", 300, 30, 8, 4)).Concat(Items("CONCERN-FOR-SAFETY", 100, 10, 2, 1)).ToList();
+        var result = RecordingAccuracy.Compute(AuditDesign.Simple, 900, 365, items);
+        Assert.Equal(50, result.Correct);
+        Assert.Equal(60, result.ShouldHaveBeen);
+        var crimes = result.ByKind.Single(k => k.Kind == RecordingAccuracy.CrimeReports);
+        Assert.Equal((50, 50, 45), (crimes.Sampled, crimes.ShouldHaveBeen, crimes.Correct));
+        Assert.Equal(0.9, crimes.Accuracy!.Value, 12);
+        var other = result.ByKind.Single(k => k.Kind == RecordingAccuracy.OtherRecords);
+        Assert.Equal((40, 10, 5), (other.Sampled, other.ShouldHaveBeen, other.Correct));
+        Assert.Equal(0.5, other.Accuracy!.Value, 12);
+        // Wilson's interval for 5 of 10: 0.5 ± 1.96·√(0.25/10 + 1.96²/400) / (1 + 1.96²/10).
+        var z = 1.96;
+        var half = z * Math.Sqrt((0.25 / 10) + (z * z / 400)) / (1 + (z * z / 10));
+        Assert.Equal(0.5 - half, other.Lower!.Value, 3);
+        Assert.Equal(0.5 + half, other.Upper!.Value, 3);
+    }
+
+    [Fact]
     public void Intervals_stay_within_0_and_100_per_cent_and_say_which_method_made_them()
     {
         // Simple: 29 of 30 right. The normal approximation, 0.9667 ± 1.96·√(0.9667·0.0333/30) = ± 0.0642, reaches 103.1 %.
@@ -130,6 +152,8 @@ public class CrimeRecordingAuditTests
         var stratified = await DrawAsync("Stratified");
         var strata = (await ReadAsync(stratified)).GetProperty("result").GetProperty("strata").EnumerateArray().ToList();
         Assert.True(strata.Count > 5, "a stratified sample covers the incident types");
+        // As the inspectorate does, the sample takes in records of anti-social behaviour and concern for safety too.
+        Assert.Contains(strata, s => s.GetProperty("stratum").GetString()!.StartsWith("ASB-", StringComparison.Ordinal));
         // Each type is sampled in proportion to its size, and at least twice so it has a variance.
         var frame = strata.Sum(s => s.GetProperty("frameSize").GetInt32());
         Assert.All(strata, s => Assert.InRange(s.GetProperty("sampled").GetInt32(),

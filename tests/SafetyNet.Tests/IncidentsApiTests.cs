@@ -205,7 +205,7 @@ public class IncidentsApiTests(AppFixture fixture)
     {
         var app = await fixture.App(provider);
         var handler = await app.ClientForAsync(Roles.CallHandler);
-        var incident = await CreatedAsync(handler, Reports.Asb(Reports.Asb("damage")));
+        var incident = await CreatedAsync(handler, Reports.Asb(Reports.Asb("afraid")));
         Assert.Equal(0, incident.GetProperty("crimeRecords").GetArrayLength());
         var id = incident.GetProperty("id").GetInt64();
         var reportedAt = incident.GetProperty("reportedAt").GetDateTimeOffset();
@@ -222,6 +222,63 @@ public class IncidentsApiTests(AppFixture fixture)
         var overdue = await desk.GetFromJsonAsync<JsonElement>("/api/v1/queues/crime-recording?overdueOnly=true&pageSize=500");
         Assert.Contains(overdue.GetProperty("items").EnumerateArray(), i => i.GetProperty("incidentId").GetInt64() == id && i.GetProperty("overdue").GetBoolean());
     }
+
+    [Theory, Providers]
+    public async Task An_ASB_report_whose_answers_describe_hate_with_threats_is_on_the_crime_recording_queue_with_the_reason(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var hate = await CreatedAsync(handler, Reports.Asb(Reports.Asb("hate", "threats", "afraid")));
+        var reportedAt = hate.GetProperty("reportedAt").GetDateTimeOffset();
+        Assert.True(hate.GetProperty("mayBeCrime").GetBoolean());
+        Assert.Equal("The answers describe hate-motivated threats or violence: a hate crime", hate.GetProperty("mayBeCrimeReason").GetString());
+        var record = hate.GetProperty("crimeRecords").EnumerateArray().Single();
+        Assert.Equal(reportedAt.AddHours(24), record.GetProperty("dueAt").GetDateTimeOffset());
+
+        var damage = await CreatedAsync(handler, Reports.Asb(Reports.Asb("damage", "targeted", "reported-before")));
+        Assert.Equal("The answers describe property damaged: criminal damage; the victim is targeted and has reported it before: harassment",
+            damage.GetProperty("mayBeCrimeReason").GetString());
+
+        var plain = await CreatedAsync(handler, Reports.Asb(Reports.Asb("afraid", "hate")));
+        Assert.False(plain.GetProperty("mayBeCrime").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("mayBeCrimeReason").ValueKind);
+        Assert.Equal(0, plain.GetProperty("crimeRecords").GetArrayLength());
+
+        var queue = await handler.GetFromJsonAsync<JsonElement>("/api/v1/queues/crime-recording?pageSize=500");
+        var row = queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("incidentId").GetInt64() == hate.GetProperty("id").GetInt64());
+        Assert.Equal("The answers describe hate-motivated threats or violence: a hate crime", row.GetProperty("mayBeCrimeReason").GetString());
+        Assert.DoesNotContain(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("incidentId").GetInt64() == plain.GetProperty("id").GetInt64());
+    }
+
+    [Theory, Providers]
+    public async Task A_concern_for_safety_whose_account_describes_a_crime_gets_a_decision_unless_the_account_denies_it(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var concern = ConcernForSafety("Caller's elderly neighbour says her grandson threatened her and smashed her front window last night.");
+        var crime = await CreatedAsync(handler, concern);
+        Assert.Equal("The account describes threats (a public order offence or an assault), criminal damage", crime.GetProperty("mayBeCrimeReason").GetString());
+        Assert.Single(crime.GetProperty("crimeRecords").EnumerateArray());
+
+        var denied = await CreatedAsync(handler, ConcernForSafety("Caller worried about her neighbour, who has not been seen for two days; she says she was not threatened."));
+        Assert.False(denied.GetProperty("mayBeCrime").GetBoolean());
+        Assert.Equal(0, denied.GetProperty("crimeRecords").GetArrayLength());
+
+        var marked = ConcernForSafety("Caller worried about her neighbour.");
+        marked["mayBeCrime"] = true;
+        Assert.Equal("The person who recorded the report judged that it may amount to a crime", (await CreatedAsync(handler, marked)).GetProperty("mayBeCrimeReason").GetString());
+    }
+
+    private static Dictionary<string, object?> ConcernForSafety(string narrative) => new()
+    {
+        ["channel"] = "NonEmergency101",
+        ["typeCode"] = "CONCERN-FOR-SAFETY",
+        ["narrative"] = narrative,
+        ["location"] = new { text = "9 Cassio Road, Watford", district = "Watford" },
+        ["people"] = new[] { Reports.Victim("Edith", "Moorcroft", "1938-05-02") },
+        ["grade"] = "PRIORITY",
+        ["thrive"] = Reports.Thrive(vulnerable: true),
+    };
 
     [Theory, Providers]
     public async Task Attendance_queue_shows_breaches_until_arrival_is_recorded(DatabaseProvider provider)

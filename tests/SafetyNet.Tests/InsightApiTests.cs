@@ -67,6 +67,9 @@ public class InsightApiTests
         Assert.Equal(Enumerable.Range(1, hotspots.Count), hotspots.Select(h => h.GetProperty("rank").GetInt32()));
         Assert.True(hotspots[0].GetProperty("incidents").GetInt32() >= 1, "the highest-risk square holds reports");
         Assert.All(hotspots, h => Assert.Equal(4, h.GetProperty("corners").GetArrayLength()));
+        // Each square is named by the gazetteer street nearest its centre, in words and not only coordinates.
+        var gazetteer = SafetyNet.Locations.Gazetteer.Load();
+        Assert.All(hotspots, h => Assert.Contains(gazetteer.Places, p => p.Street == h.GetProperty("street").GetString()));
 
         // Repeat victims: each has at least three reports as a victim within three months, by the person key.
         foreach (var victim in pack.GetProperty("repeatVictims").EnumerateArray())

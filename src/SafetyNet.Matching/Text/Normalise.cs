@@ -24,6 +24,9 @@ public static class Normalise
 
     private static readonly HashSet<string> AddressNoise = new(StringComparer.Ordinal) { "flat", "apartment", "apt", "unit", "the", "of", "and" };
 
+    /// <summary>A lower-case address word with its usual abbreviation written out ("rd" is "road").</summary>
+    internal static string StreetWord(string word) => StreetWords.TryGetValue(word, out var full) ? full : word;
+
     /// <summary>Lower-case letters only, accents folded, titles dropped; words split on spaces, hyphens and full stops.</summary>
     public static List<string> NameWords(string? raw)
     {
@@ -332,7 +335,7 @@ public static class Normalise
         return (whole, plus > 0 ? local[..plus] : local);
     }
 
-    private static string FoldAccents(string raw)
+    internal static string FoldAccents(string raw)
     {
         var ascii = true;
         foreach (var c in raw)

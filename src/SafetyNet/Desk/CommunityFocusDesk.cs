@@ -192,9 +192,8 @@ public sealed class CommunityFocusDesk(
                              orderby i.ReportedAt descending
                              select new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, i.LocationText, i.Sensitive, p.Role }).Take(50).ToListAsync(ct);
         var since = incident.ReportedAt.AddDays(-90);
-        var samePlace = await db.Incidents.AsNoTracking()
-            .Where(i => i.Id != incidentId && i.ReportedAt >= since && i.ReportedAt <= incident.ReportedAt
-                        && (i.LocationKey == incident.LocationKey || (incident.Uprn != null && i.Uprn == incident.Uprn)))
+        var samePlace = await db.Incidents.AsNoTracking().AtPlace(incident.LocationKey, incident.District, incident.Uprn)
+            .Where(i => i.Id != incidentId && i.ReportedAt >= since && i.ReportedAt <= incident.ReportedAt)
             .OrderByDescending(i => i.ReportedAt).Take(20)
             .Select(i => new { i.Id, i.Reference, i.TypeCode, i.ReportedAt, i.LocationText, i.Sensitive }).ToListAsync(ct);
         var victimCases = await db.AsbCases.AsNoTracking()

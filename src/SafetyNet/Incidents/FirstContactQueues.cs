@@ -17,7 +17,7 @@ public sealed class FirstContactQueues(AppDb db, IncidentAccess access, RecordRe
     /// (<see cref="VictimName"/> is null): opening the incident or the decision asks for the purpose.
     /// </summary>
     public sealed record CrimeQueueItem(long CrimeRecordId, long IncidentId, string Reference, string TypeCode, string TypeName, long? VictimId,
-        string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version, bool Sensitive);
+        string? VictimName, DateTimeOffset ReportedAt, DateTimeOffset DueAt, bool Overdue, int Version, bool Sensitive, string? MayBeCrimeReason);
 
     /// <summary>
     /// An incident waiting for an officer to arrive. On a sensitive incident the row gives the reference, type and times
@@ -43,7 +43,7 @@ public sealed class FirstContactQueues(AppDb db, IncidentAccess access, RecordRe
         }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(x => x.c.DueAt).ThenBy(x => x.c.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(x => new { x.c.Id, IncidentId = x.i.Id, x.i.Reference, x.i.TypeCode, x.c.VictimId, x.i.ReportedAt, x.c.DueAt, x.c.Version, x.i.Sensitive })
+            .Select(x => new { x.c.Id, IncidentId = x.i.Id, x.i.Reference, x.i.TypeCode, x.c.VictimId, x.i.ReportedAt, x.c.DueAt, x.c.Version, x.i.Sensitive, x.i.MayBeCrimeReason })
             .ToListAsync(ct);
         var victimIds = rows.Where(r => r.VictimId != null && !r.Sensitive).Select(r => r.VictimId!.Value).ToList();
         var victims = await db.IncidentPeople.AsNoTracking().Where(p => victimIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
@@ -52,7 +52,7 @@ public sealed class FirstContactQueues(AppDb db, IncidentAccess access, RecordRe
             $"overdueOnly={overdueOnly} page={paging.Page}", ct);
         var items = rows.Select(r => new CrimeQueueItem(r.Id, r.IncidentId, r.Reference, r.TypeCode, IncidentType.Find(r.TypeCode)?.Name ?? r.TypeCode,
             r.VictimId, r.VictimId is { } vid && victims.TryGetValue(vid, out var p) ? p.DisplayName : null, r.ReportedAt, r.DueAt, now > r.DueAt, r.Version,
-            r.Sensitive)).ToList();
+            r.Sensitive, r.MayBeCrimeReason)).ToList();
         return new PagedList<CrimeQueueItem>(items, paging.Page, paging.PageSize, total);
     }
 

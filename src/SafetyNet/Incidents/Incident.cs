@@ -42,8 +42,8 @@ public sealed class Incident : IVersioned
     }
 
     /// <summary>
-    /// The place as compared for repeat locations: case, punctuation, spacing and street abbreviations set aside, so
-    /// "14 Holywell Hill, St Albans" and "14 holywell hill st. albans" are one place.
+    /// The place as compared for repeat locations: house number or name and street, however written (see
+    /// <see cref="PlaceKey"/>), so "1 Homefield Rd, Hemel Hempstead" and "1 Homefield Road" are one key.
     /// </summary>
     public string LocationKey { get; set; } = "";
     public string? Uprn { get; set; }
@@ -61,6 +61,8 @@ public sealed class Incident : IVersioned
     public bool VulnerablePerson { get; set; }
     /// <summary>Set when a report that was not a crime type may amount to one (DOMAIN §4: any route).</summary>
     public bool MayBeCrime { get; set; }
+    /// <summary>Why it may be a crime: the answers or words that describe one, or the judgement of who recorded it.</summary>
+    public string? MayBeCrimeReason { get; set; }
     /// <summary>Sensitive records (domestic abuse, sexual offences, stalking…) need a purpose to read.</summary>
     public bool Sensitive { get; set; }
 
@@ -105,6 +107,7 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.GradeCode).HasMaxLength(30);
         incident.Property(i => i.GradedBy).HasMaxLength(256);
         incident.Property(i => i.RegradeReason).HasMaxLength(1000);
+        incident.Property(i => i.MayBeCrimeReason).HasMaxLength(Crimes.CrimeInTheAccount.ReasonLength);
         incident.Property(i => i.NoAttendanceOverrideBy).HasMaxLength(256);
         incident.Property(i => i.NoAttendanceOverrideReason).HasMaxLength(1000);
         incident.Property(i => i.OfficerInCaseId).HasMaxLength(64);
@@ -128,12 +131,30 @@ public static class IncidentLimits
     public const int People = 50;
 }
 
-/// <summary>The comparison key of a written place (see <see cref="Incident.LocationKey"/>).</summary>
+/// <summary>
+/// One place however it is written (decision 0096): the key is the house number or name and the street, read with the
+/// gazetteer's street names; the district (given, or read from the town written after the street) tells apart the
+/// same address in two towns, and a UPRN, where both records have one, settles it.
+/// </summary>
 public static class PlaceKey
 {
+    private static readonly Lazy<Matching.Text.AddressKey> Keys =
+        new(() => new Matching.Text.AddressKey(Locations.Gazetteer.Shared.Places.Select(p => p.Street).Distinct(StringComparer.Ordinal)));
+
     public static string Of(string? text)
     {
-        var key = string.Join(' ', Matching.Text.Normalise.AddressWords(text));
+        var key = Keys.Value.Of(text);
         return key.Length <= 500 ? key : key[..500];
     }
+
+    /// <summary>The district a written place names after its street ("…, Hemel Hempstead" is Dacorum), if any.</summary>
+    public static string? DistrictOf(string? text) => Locations.Localities.DistrictOf(Keys.Value.Parse(text).Locality);
+
+    /// <summary>
+    /// The incidents at a place: the same key, in the same district where both say which, or the same UPRN. An empty key
+    /// matches nothing by key.
+    /// </summary>
+    public static IQueryable<Incident> AtPlace(this IQueryable<Incident> incidents, string key, string? district, string? uprn) =>
+        incidents.Where(i => (key != "" && i.LocationKey == key && (district == null || i.District == null || i.District == district))
+                             || (uprn != null && i.Uprn == uprn));
 }

@@ -96,7 +96,7 @@ public sealed record IncidentResponse(
     string TypeCode, string TypeName, string Narrative, LocationResponse Location,
     string? Grade, int? GradeConfigVersion, DateTimeOffset? GradedAt, string? RegradeReason, bool MandatoryAttendance,
     DateTimeOffset? AttendanceDueAt, DateTimeOffset? ArrivedAt, bool AttendanceBreached, string? NoAttendanceOverrideBy, string? NoAttendanceOverrideReason,
-    DateTimeOffset? ThriveDueAt, bool OffenderNearby, bool VulnerablePerson, bool MayBeCrime, bool Sensitive,
+    DateTimeOffset? ThriveDueAt, bool OffenderNearby, bool VulnerablePerson, bool MayBeCrime, string? MayBeCrimeReason, bool Sensitive,
     string? SourceSystem, string? SourceReference, string? OfficerInCaseId, int? OwningTeamId,
     IReadOnlyList<PersonResponse> People, ThriveResponse? Thrive, IReadOnlyList<AssessmentResponse> Assessments,
     IReadOnlyList<CrimeRecordResponse> CrimeRecords, DateTimeOffset CreatedAt, string CreatedBy, int Version);

@@ -72,7 +72,8 @@ public sealed class IncidentEditor(
         {
             var location = IncidentIntake.ReadLocation(v, request.Location);
             (incident.LocationText, incident.Uprn, incident.Latitude, incident.Longitude, incident.LsoaCode, incident.District) =
-                (location.Text ?? incident.LocationText, location.Uprn, location.Latitude, location.Longitude, location.LsoaCode, location.District);
+                (location.Text ?? incident.LocationText, location.Uprn, location.Latitude, location.Longitude, location.LsoaCode,
+                 location.District ?? PlaceKey.DistrictOf(location.Text));
             incident.Rural = location.Rural ?? incident.Rural;
             changed.Add("location");
         }
@@ -93,6 +94,7 @@ public sealed class IncidentEditor(
                 v.Add("mayBeCrime", "A crime recording decision is already open: close it with a decision, with its reason, instead");
             }
             incident.MayBeCrime = mayBe;
+            incident.MayBeCrimeReason = mayBe ? CrimeInTheAccount.MarkedByHand : null;
             changed.Add("mayBeCrime");
         }
         if (replace || request.OfficerInCaseId is not null)

@@ -118,6 +118,8 @@ public sealed partial class IncidentIntake(
             return new IntakeResult(null, false, v.Errors);
         }
 
+        var mayBeCrimeReason = CrimeInTheAccount.ReasonFor(type!,
+            request.Assessments?.FirstOrDefault(a => string.Equals(a.Instrument, "ASB", StringComparison.OrdinalIgnoreCase))?.Answers, narrative);
         var incident = new Incident
         {
             Channel = channel!.Value,
@@ -131,13 +133,14 @@ public sealed partial class IncidentIntake(
             Latitude = location.Latitude,
             Longitude = location.Longitude,
             LsoaCode = location.LsoaCode,
-            District = location.District,
+            District = location.District ?? PlaceKey.DistrictOf(location.Text),
             Rural = location.Rural ?? false,
             SourceSystem = sourceSystem,
             SourceReference = sourceReference,
             OffenderNearby = offenderNearby,
             VulnerablePerson = vulnerable,
-            MayBeCrime = request.MayBeCrime == true,
+            MayBeCrime = request.MayBeCrime == true || mayBeCrimeReason is not null,
+            MayBeCrimeReason = mayBeCrimeReason ?? (request.MayBeCrime == true ? CrimeInTheAccount.MarkedByHand : null),
             Sensitive = type.Sensitive,
             OfficerInCaseId = officer,
             OwningTeamId = request.OwningTeamId,

@@ -109,7 +109,7 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
             incident.AttendanceDueAt, incident.ArrivedAt,
             incident.AttendanceDueAt is { } due && (incident.ArrivedAt ?? now) > due,
             incident.NoAttendanceOverrideBy, incident.NoAttendanceOverrideReason, incident.ThriveDueAt,
-            incident.OffenderNearby, incident.VulnerablePerson, incident.MayBeCrime, incident.Sensitive,
+            incident.OffenderNearby, incident.VulnerablePerson, incident.MayBeCrime, incident.MayBeCrimeReason, incident.Sensitive,
             incident.SourceSystem, incident.SourceReference, incident.OfficerInCaseId, incident.OwningTeamId,
             incident.People.OrderBy(p => p.Id).Select(PersonResponse.From).ToList(),
             thrive is null ? null : ThriveResponse.From(thrive),

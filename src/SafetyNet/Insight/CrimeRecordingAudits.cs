@@ -23,7 +23,15 @@ public sealed record StratumResult(string Stratum, int FrameSize, int Sampled, i
 /// </summary>
 public sealed record AuditResult(
     int Marked, int ShouldHaveBeen, int Correct, double? Accuracy, double? Lower, double? Upper, double? HalfWidth,
-    string? IntervalMethod, double? ImpliedUnrecordedPerYear, string Method, IReadOnlyList<StratumResult> Strata);
+    string? IntervalMethod, double? ImpliedUnrecordedPerYear, string Method, IReadOnlyList<StratumResult> Strata,
+    IReadOnlyList<RecordKindResult> ByKind);
+
+/// <summary>
+/// Recording accuracy over one kind of record: reports of crime types, or the records of another kind (anti-social
+/// behaviour, concern for safety, missing person) where a crime may be hidden. Wilson's 95 % interval over the kind's
+/// sampled crimes; null until one of them should have been recorded.
+/// </summary>
+public sealed record RecordKindResult(string Kind, int Sampled, int Marked, int ShouldHaveBeen, int Correct, double? Accuracy, double? Lower, double? Upper);
 
 public static class RecordingAccuracy
 {
@@ -40,9 +48,10 @@ public static class RecordingAccuracy
         var should = strata.Sum(s => s.ShouldHaveBeen);
         var correct = strata.Sum(s => s.Correct);
         var perYear = 365.0 / Math.Max(1, periodDays);
+        var byKind = ByKind(strata);
         if (should == 0)
         {
-            return new AuditResult(marked, should, correct, null, null, null, null, null, null, "No crimes found yet", strata);
+            return new AuditResult(marked, should, correct, null, null, null, null, null, null, "No crimes found yet", strata, byKind);
         }
         if (design == AuditDesign.Stratified)
         {
@@ -54,15 +63,33 @@ public static class RecordingAccuracy
                 var estimate = StratifiedProportion.Estimate(usable);
                 return new AuditResult(marked, should, correct, estimate.Estimate.Proportion, estimate.Estimate.Lower, estimate.Estimate.Upper, estimate.NormalHalfWidth,
                     StratifiedInterval, estimate.ImpliedFailures * perYear,
-                    $"Stratified estimator by incident type (strata with at least two crimes); 95 % interval: {StratifiedInterval}", strata);
+                    $"Stratified estimator by incident type (strata with at least two crimes); 95 % interval: {StratifiedInterval}", strata, byKind);
             }
         }
         var normal = Proportion.Normal(correct, should);
         var wilson = Proportion.Wilson(correct, should);
         var crimesInFrame = marked == 0 ? 0 : (double)frameSize * should / marked;
         return new AuditResult(marked, should, correct, wilson.Proportion, wilson.Lower, wilson.Upper, normal.HalfWidth, SimpleInterval,
-            crimesInFrame * (1 - wilson.Proportion) * perYear, $"Simple random sample; 95 % interval: {SimpleInterval}", strata);
+            crimesInFrame * (1 - wilson.Proportion) * perYear, $"Simple random sample; 95 % interval: {SimpleInterval}", strata, byKind);
     }
+
+    public const string CrimeReports = "Reports of crime";
+    public const string OtherRecords = "Anti-social behaviour, concern for safety and missing person records";
+
+    /// <summary>The accuracy of crime reports and, apart, of the other records in which the inspectorate looks for hidden crimes.</summary>
+    private static List<RecordKindResult> ByKind(List<StratumResult> strata) =>
+        strata.GroupBy(s => IncidentType.Find(s.Stratum)?.PossibleCrime == false ? OtherRecords : CrimeReports)
+            .OrderBy(g => g.Key == CrimeReports ? 0 : 1)
+            .Select(g =>
+            {
+                var (sampled, marked, should, correct) = (g.Sum(s => s.Sampled), g.Sum(s => s.Marked), g.Sum(s => s.ShouldHaveBeen), g.Sum(s => s.Correct));
+                if (should == 0)
+                {
+                    return new RecordKindResult(g.Key, sampled, marked, should, correct, null, null, null);
+                }
+                var wilson = Proportion.Wilson(correct, should);
+                return new RecordKindResult(g.Key, sampled, marked, should, correct, wilson.Proportion, wilson.Lower, wilson.Upper);
+            }).ToList();
 }
 
 /// <summary>Draws reproducible samples for crime-recording audits and keeps the auditor's marks.</summary>
@@ -72,8 +99,12 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
 
     public bool CanUse => user.IsForce && user.IsInAnyRole([Roles.CrimeRegistrar, Roles.Auditor]);
 
-    /// <summary>Crime-related incidents: a type that may be a crime, or a report flagged as possibly one.</summary>
-    private static readonly string[] CrimeTypes = IncidentType.All.Where(t => t.PossibleCrime).Select(t => t.Code).ToArray();
+    /// <summary>
+    /// What the inspectorate samples: reports of a crime type, reports flagged as possibly a crime, and the records of
+    /// another kind where crimes hide (anti-social behaviour, concern for safety, missing person).
+    /// </summary>
+    private static readonly string[] SampledTypes = IncidentType.All
+        .Where(t => t.PossibleCrime || t.IsAsb || t.Code is "CONCERN-FOR-SAFETY" or "MISSING-PERSON").Select(t => t.Code).ToArray();
 
     public async Task<Outcome<CrimeRecordingAudit>> CreateAsync(CreateAuditRequest request, CancellationToken ct)
     {
@@ -108,11 +139,11 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         var start = ForceClock.StartOf(request.PeriodFrom!.Value);
         var end = ForceClock.StartOf(request.PeriodTo!.Value.AddDays(1));
         var frame = await db.Incidents.AsNoTracking()
-            .Where(i => i.ReportedAt >= start && i.ReportedAt < end && (CrimeTypes.Contains(i.TypeCode) || i.MayBeCrime))
+            .Where(i => i.ReportedAt >= start && i.ReportedAt < end && (SampledTypes.Contains(i.TypeCode) || i.MayBeCrime))
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.TypeCode }).ToListAsync(ct);
         if (frame.Count == 0)
         {
-            v.Add("periodFrom", "No crime-related incidents were reported in that period");
+            v.Add("periodFrom", "No incidents that the audit samples were reported in that period");
             return Outcome<CrimeRecordingAudit>.Invalid(v.Errors);
         }
         var seed = request.Seed ?? Random.Shared.Next(1, 1_000_000);

@@ -15,7 +15,8 @@ public sealed record DemandRow(string Key, string Name, int Last24Hours, double 
     public double? Change => WeeklyAverage > 0 ? (Last7Days - WeeklyAverage) / WeeklyAverage : null;
 }
 
-public sealed record HotspotArea(int Rank, double Score, int Incidents, double[][] Corners, double Latitude, double Longitude, string? District);
+/// <param name="Street">The gazetteer street nearest the square's centre, so a row says where it is in words.</param>
+public sealed record HotspotArea(int Rank, double Score, int Incidents, double[][] Corners, double Latitude, double Longitude, string? District, string? Street = null);
 
 public sealed record HotspotPoint(long IncidentId, string Reference, double Latitude, double Longitude, DateTimeOffset ReportedAt);
 
@@ -169,7 +170,9 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfigu
             }
             var corners = new[] { Node(x, y), Node(x + size, y), Node(x + size, y + size), Node(x, y + size) };
             var (clon, clat) = BritishNationalGrid.ToWgs84(x + size / 2, y + size / 2);
-            areas.Add(new HotspotArea(r + 1, Math.Round(scores[top[r]], 3), inCell[r], corners, Math.Round(clat, 6), Math.Round(clon, 6), districtOf[r]));
+            var near = Locations.Gazetteer.Shared.Nearest(clat, clon);
+            areas.Add(new HotspotArea(r + 1, Math.Round(scores[top[r]], 3), inCell[r], corners, Math.Round(clat, 6), Math.Round(clon, 6),
+                districtOf[r] ?? near?.District, near?.Street));
         }
         // The last four weeks' reports as points: enough to see the pattern, few enough for a closed-network browser.
         var pointsSince = now.AddDays(-28);
@@ -226,11 +229,11 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfigu
             recent = recent.Where(i => i.District == district);
         }
         var places = recent.Select(i => i.LocationKey).Distinct();
-        // Grouped by the place's key alone (a hash of a few thousand places, not a sort of every report); the text as
-        // written and the district come from the latest report.
+        // Grouped by the place's key and district (a hash of a few thousand places, not a sort of every report); the
+        // text as written comes from the latest report.
         return await db.Incidents.AsNoTracking()
             .Where(i => i.ReportedAt >= window && i.LocationKey != "" && places.Contains(i.LocationKey))
-            .GroupBy(i => i.LocationKey)
+            .GroupBy(i => new { i.LocationKey, i.District })
             .Where(g => g.Count() >= threshold)
             .Select(g => new { Reports = g.Count(), LatestId = g.Max(i => i.Id) })
             .OrderByDescending(g => g.Reports).ThenByDescending(g => g.LatestId).Take(25)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using SafetyNet.Insight.PoliceUk;
+using SafetyNet.Matching.Text;
 
 namespace SafetyNet.Locations;
 
@@ -13,14 +15,23 @@ public sealed record GazetteerPlace(string Street, string LsoaCode, string LsoaN
 /// from the open data into a compact file shipped with the application, so street search needs no network.
 /// Contains public sector information licensed under the Open Government Licence v3.0.
 /// </summary>
-public sealed class Gazetteer
+public sealed partial class Gazetteer
 {
     public const string ResourceName = "SafetyNet.Locations.gazetteer.csv.gz";
     private const string Header = "street,lsoa_code,lsoa_name,district,latitude,longitude,reports";
 
+    private static readonly Lazy<Gazetteer> Loaded = new(Load);
+
     private readonly GazetteerPlace[] _places;
 
-    public Gazetteer(IEnumerable<GazetteerPlace> places) => _places = places.ToArray();
+    /// <summary>The gazetteer shipped with the application, read once.</summary>
+    public static Gazetteer Shared => Loaded.Value;
+
+    public Gazetteer(IEnumerable<GazetteerPlace> places)
+    {
+        _places = places.ToArray();
+        _plainNames = new(() => Array.ConvertAll(_places, p => AddressKey.Plain(p.Street)));
+    }
 
     public IReadOnlyList<GazetteerPlace> Places => _places;
 
@@ -95,26 +106,31 @@ public sealed class Gazetteer
         return text.Trim();
     }
 
-    /// <summary>Streets whose name starts with, then contains, the words typed; busiest first.</summary>
+    /// <summary>
+    /// Streets whose name starts with, then contains, the words typed, in any district unless one is given; busiest first.
+    /// A house number typed with the street and abbreviations ("14 Marshalswick Ln") are read as the street.
+    /// </summary>
     public IReadOnlyList<GazetteerPlace> Search(string? text, string? district = null, int limit = 20)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2)
+        var query = AddressKey.Plain(HouseNumber().Replace(text ?? "", ""));
+        if (query.Length < 2)
         {
             return [];
         }
-        var query = text.Trim();
+        var names = _plainNames.Value;
         var matches = new List<(int Rank, GazetteerPlace Place)>();
-        foreach (var place in _places)
+        for (var i = 0; i < _places.Length; i++)
         {
-            if (district is not null && !string.Equals(place.District, district, StringComparison.OrdinalIgnoreCase))
+            var place = _places[i];
+            if (!string.IsNullOrWhiteSpace(district) && !string.Equals(place.District, district.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
-            if (place.Street.StartsWith(query, StringComparison.OrdinalIgnoreCase))
+            if (names[i].StartsWith(query, StringComparison.Ordinal))
             {
                 matches.Add((0, place));
             }
-            else if (place.Street.Contains(query, StringComparison.OrdinalIgnoreCase) || $"{place.Street}, {place.District}".Contains(query, StringComparison.OrdinalIgnoreCase))
+            else if (names[i].Contains(query, StringComparison.Ordinal) || $"{names[i]} {AddressKey.Plain(place.District)}".Contains(query, StringComparison.Ordinal))
             {
                 matches.Add((1, place));
             }
@@ -122,4 +138,64 @@ public sealed class Gazetteer
         return matches.OrderBy(m => m.Rank).ThenByDescending(m => m.Place.Reports).ThenBy(m => m.Place.Street, StringComparer.Ordinal)
             .Take(limit).Select(m => m.Place).ToList();
     }
+
+    /// <summary>The place nearest a point (by distance on the ground at the county's latitude); null for an empty gazetteer.</summary>
+    public GazetteerPlace? Nearest(double latitude, double longitude)
+    {
+        var scale = Math.Cos(latitude * Math.PI / 180);
+        GazetteerPlace? nearest = null;
+        var best = double.MaxValue;
+        foreach (var place in _places)
+        {
+            var (dy, dx) = (place.Latitude - latitude, (place.Longitude - longitude) * scale);
+            var d = (dx * dx) + (dy * dy);
+            if (d < best)
+            {
+                (best, nearest) = (d, place);
+            }
+        }
+        return nearest;
+    }
+
+    /// <summary>
+    /// The address once a street is chosen for what was typed: the chosen street replaces any street typed, the house
+    /// number or name is kept, and the district is written once ("14 Marshalswick Lane" and Marshall Avenue give
+    /// "14 Marshall Avenue, St Albans").
+    /// </summary>
+    public static string Address(string? written, GazetteerPlace place)
+    {
+        var text = written?.Trim().TrimEnd(',').Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return $"{place.Street}, {place.District}";
+        }
+        var number = HouseNumber().Match(text);
+        if (number.Success)
+        {
+            return $"{number.Value.Trim().TrimEnd(',')} {place.Street}, {place.District}";
+        }
+        var street = AddressKey.Plain(place.Street);
+        var plain = AddressKey.Plain(text);
+        if ($" {plain} ".Contains($" {street} ", StringComparison.Ordinal))
+        {
+            return WithDistrict(text, place.District);
+        }
+        return $"{text}, {place.Street}, {place.District}";
+    }
+
+    /// <summary>The place as written, with its district after it unless it already says it.</summary>
+    public static string WithDistrict(string? text, string? district)
+    {
+        var written = text?.Trim() ?? "";
+        if (string.IsNullOrWhiteSpace(district) || $" {AddressKey.Plain(written)} ".Contains($" {AddressKey.Plain(district)} ", StringComparison.Ordinal))
+        {
+            return written;
+        }
+        return written.Length == 0 ? district : $"{written}, {district}";
+    }
+
+    private readonly Lazy<string[]> _plainNames;
+
+    [GeneratedRegex(@"^\s*(?:(?:flat|apartment|unit)\s+\w+\s*,?\s*)?\d+[a-z]?(?:\s*-\s*\d+[a-z]?)?\b\s*,?", RegexOptions.IgnoreCase)]
+    private static partial Regex HouseNumber();
 }

@@ -9,7 +9,7 @@ public static class LocationsApi
     public static IHostApplicationBuilder AddLocations(this IHostApplicationBuilder builder)
     {
         // Loaded once, on first use: a few hundred kilobytes of streets.
-        builder.Services.AddSingleton(_ => Gazetteer.Load());
+        builder.Services.AddSingleton(_ => Gazetteer.Shared);
         return builder;
     }
 

@@ -130,7 +130,7 @@ public sealed class Identities(AppDb db, ForceConfiguration configuration, Audit
     }
 
     /// <summary>Whether a place is a repeat location: incidents at the same place (its key, not its exact spelling) within the rule's window.</summary>
-    public async Task<LocationStatus> LocationStatusAsync(string? location, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    public async Task<LocationStatus> LocationStatusAsync(string? location, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default, string? district = null)
     {
         var (rules, version) = await configuration.CurrentAsync<IdentityRules>(IdentityRules.Key, cancellationToken);
         if (string.IsNullOrWhiteSpace(location))
@@ -140,7 +140,8 @@ public sealed class Identities(AppDb db, ForceConfiguration configuration, Audit
         var at = asOf ?? time.GetUtcNow();
         var from = at.AddDays(-rules.RepeatLocation.Days);
         var key = Incidents.PlaceKey.Of(location);
-        var count = key.Length == 0 ? 0 : await db.Incidents.CountAsync(i => i.LocationKey == key && i.ReportedAt >= from && i.ReportedAt <= at, cancellationToken);
+        district ??= Incidents.PlaceKey.DistrictOf(location);
+        var count = key.Length == 0 ? 0 : await db.Incidents.AtPlace(key, district, null).CountAsync(i => i.ReportedAt >= from && i.ReportedAt <= at, cancellationToken);
         return new LocationStatus(count, rules.RepeatLocation.Days, count >= rules.RepeatLocation.Incidents, version);
     }
 

@@ -52,7 +52,8 @@ public sealed class ContactHistory(AppDb db, IncidentAccess access, Identities i
             .OrderByDescending(i => i.ReportedAt).Take(50).ToList();
     }
 
-    public async Task<IReadOnlyList<IncidentSummary>> ForLocationAsync(string? location, long? excludeIncidentId, CancellationToken ct)
+    /// <summary>Earlier incidents at a place being entered, however it was written then (see <see cref="PlaceKey"/>).</summary>
+    public async Task<IReadOnlyList<IncidentSummary>> ForLocationAsync(string? location, long? excludeIncidentId, CancellationToken ct, string? district = null)
     {
         if (string.IsNullOrWhiteSpace(location))
         {
@@ -63,8 +64,9 @@ public sealed class ContactHistory(AppDb db, IncidentAccess access, Identities i
         {
             return [];
         }
-        var rows = await access.Visible(db.Incidents).AsNoTracking()
-            .Where(i => i.LocationKey == key && i.Id != excludeIncidentId)
+        district ??= PlaceKey.DistrictOf(location);
+        var rows = await access.Visible(db.Incidents).AsNoTracking().AtPlace(key, district, null)
+            .Where(i => i.Id != excludeIncidentId)
             .OrderByDescending(i => i.ReportedAt).Take(50).ToListAsync(ct);
         return rows.Select(i => i.ToListed()).ToList();
     }

@@ -1523,6 +1523,10 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<bool>("MayBeCrime")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MayBeCrimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasMaxLength(10000)

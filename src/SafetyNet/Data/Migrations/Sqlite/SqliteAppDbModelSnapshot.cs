@@ -1464,6 +1464,10 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<bool>("MayBeCrime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MayBeCrimeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Narrative")
                         .IsRequired()
                         .HasMaxLength(10000)
