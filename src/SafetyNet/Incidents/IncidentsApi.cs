@@ -18,6 +18,7 @@ public static class IncidentsApi
         builder.Services.AddScoped<IncidentReader>();
         builder.Services.AddScoped<IncidentEditor>();
         builder.Services.AddScoped<FirstContactQueues>();
+        builder.Services.AddScoped<MyWork>();
         builder.Services.AddScoped<ForceConfiguration>();
         builder.Services.AddSingleton<ConfigurationCache>();
         builder.Services.AddScoped<IStartupSeeder, IncidentConfigurationSeeder>();
@@ -56,6 +57,9 @@ public static class IncidentsApi
             .WithName("listAttendanceQueue").WithSummary("List incidents awaiting attendance");
         queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive)
             .WithName("listThriveQueue").WithSummary("List incidents awaiting a THRIVE assessment");
+
+        api.MapGet("/my-work", async (MyWork work, CancellationToken ct) => TypedResults.Ok(await work.ForMeAsync(ct)))
+            .WithTags("Queues").WithName("getMyWork").WithSummary("Read the signed-in user's incidents, crimes, reviews due and team queue, with counts");
 
         var reference = api.MapGroup("/reference").WithTags("Reference data");
         reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()))
