@@ -158,6 +158,16 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Write("POST", "/api/v1/incidents/{id:long}/thrive", Thrive, Subject.Incident),
         Write("POST", "/api/v1/incidents/{id:long}/assessments", Takers, Subject.Incident),
         Write("POST", "/api/v1/incidents/{id:long}/crime-decisions", Force, Subject.Incident),
+        // Managing an incident: notes, links and the closure; the officer in the case of a crime (each refused in the
+        // service for a role that may use the operation but not take the step: only a supervisor assigns, only the
+        // officer in the case or a supervisor closes).
+        Write("POST", "/api/v1/incidents/{id:long}/log", Takers, Subject.Incident),
+        Write("POST", "/api/v1/incidents/{id:long}/links", Takers, Subject.Incident),
+        Write("POST", "/api/v1/incidents/{id:long}/closure", Takers, Subject.Incident),
+        Write("PUT", "/api/v1/incidents/{id:long}/crime-records/{crimeRecordId:long}/officer-in-case", Takers, Subject.Crime,
+            path: (_, i) => $"/api/v1/incidents/{i!.AuditIds.Select(x => long.Parse(x, CultureInfo.InvariantCulture)).FirstOrDefault(x => x != i.Id, i.Id)}/crime-records/{i.Id}/officer-in-case"),
+        // Everyone's home page work, answered from what each may see: empty lists for those who work no incidents or cases.
+        Get("/api/v1/my-work", SignedIn),
         Get("/api/v1/queues/crime-recording", Force),
         Get("/api/v1/queues/attendance", Takers, reads: Reads.List),
         Get("/api/v1/queues/thrive", Thrive),
@@ -165,6 +175,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Get("/api/v1/reference/offence-subgroups", SignedIn),
         Get("/api/v1/reference/not-crime-reasons", SignedIn),
         Get("/api/v1/reference/grades", SignedIn),
+        Get("/api/v1/reference/incident-results", SignedIn),
         Get("/api/v1/reference/instruments/{code}", SignedIn, path: (_, _) => "/api/v1/reference/instruments/DASH"),
         Get("/api/v1/reference/streets", SignedIn, path: (_, _) => "/api/v1/reference/streets?q=High"),
         Page("/incidents/new", Takers),

@@ -41,8 +41,8 @@ public partial class WordsOnPagesTests(AppFixture fixture)
     [Fact]
     public void Each_code_has_the_words_a_person_would_use()
     {
-        Assert.Equal("101 non-emergency call", Labels.Of(IncidentChannel.NonEmergency101));
-        Assert.Equal("999 emergency call", Labels.Of(IncidentChannel.Emergency999));
+        Assert.Equal("101 call", Labels.Of(IncidentChannel.NonEmergency101));
+        Assert.Equal("999 call", Labels.Of(IncidentChannel.Emergency999));
         Assert.Equal("Not yet offered", Labels.Of(Victims.VpsStatus.NotYetOffered));
         Assert.Equal("Waiting for the victim to agree", Labels.Of("AwaitingOptIn"));
         Assert.Equal("Threshold not met", Labels.Of("ThresholdNotMet"));
@@ -70,7 +70,7 @@ public partial class WordsOnPagesTests(AppFixture fixture)
         var supervisor = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor));
         var desk = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.CommunityFocusDesk));
         var incidentPage = await supervisor.GetStringAsync($"/incidents/{incident.Id()}");
-        Assert.Contains("101 non-emergency call", incidentPage, StringComparison.Ordinal);
+        Assert.Contains("101 call", incidentPage, StringComparison.Ordinal);
         Assert.Contains("Scheduled", incidentPage, StringComparison.Ordinal);
         foreach (var (page, html) in new[]
         {

@@ -32,6 +32,8 @@ public sealed class CrimeRecord : IVersioned
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
     public int RuleVersion { get; set; }
+    /// <summary>The officer who investigates the crime: "my crimes" are those whose officer in the case is me.</summary>
+    public string? OfficerInCaseId { get; set; }
     public int Version { get; set; }
 }
 
@@ -83,6 +85,8 @@ internal sealed class CrimeConfiguration : IEntityTypeConfiguration<CrimeRecord>
         crime.HasIndex(c => new { c.Status, c.DueAt });
         crime.HasIndex(c => c.IncidentId);
         crime.HasIndex(c => c.CrimeReference);
+        crime.Property(c => c.OfficerInCaseId).HasMaxLength(64);
+        crime.HasIndex(c => c.OfficerInCaseId);
     }
 
     public void Configure(EntityTypeBuilder<CrimeDecision> decision)

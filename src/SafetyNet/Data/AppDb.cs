@@ -18,6 +18,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ConfigurationVersion> ConfigurationVersions => Set<ConfigurationVersion>();
     public DbSet<Incidents.Incident> Incidents => Set<Incidents.Incident>();
+    public DbSet<Incidents.IncidentLogEntry> IncidentLog => Set<Incidents.IncidentLogEntry>();
     public DbSet<People.IncidentPerson> IncidentPeople => Set<People.IncidentPerson>();
     public DbSet<People.PersonIdentity> PersonIdentities => Set<People.PersonIdentity>();
     public DbSet<People.IdentityChange> IdentityChanges => Set<People.IdentityChange>();

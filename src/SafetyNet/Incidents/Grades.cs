@@ -1,7 +1,12 @@
 namespace SafetyNet.Incidents;
 
 /// <summary>A response grade and its attendance target (DOMAIN §2); force configuration, versioned.</summary>
-public sealed record Grade(string Code, string Name, int? UrbanMinutes, int? RuralMinutes, bool Attends, string Description);
+public sealed record Grade(string Code, string Name, int? UrbanMinutes, int? RuralMinutes, bool Attends, string Description)
+{
+    /// <summary>When attendance falls due if the clock starts at <paramref name="from"/>; null for a grade that does not attend.</summary>
+    public DateTimeOffset? AttendanceDue(bool rural, DateTimeOffset from) =>
+        Attends && (rural ? RuralMinutes : UrbanMinutes) is { } minutes ? from.AddMinutes(minutes) : null;
+}
 
 public sealed record GradeTable(IReadOnlyList<Grade> Grades)
 {

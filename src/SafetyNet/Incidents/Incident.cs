@@ -83,6 +83,11 @@ public sealed class Incident : IVersioned
     public string? OfficerInCaseId { get; set; }
     public int? OwningTeamId { get; set; }
 
+    /// <summary>Set when the incident is closed: one of <see cref="IncidentResults"/>.</summary>
+    public string? ResultCode { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public string? ClosedBy { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public int Version { get; set; }
@@ -112,6 +117,10 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         incident.Property(i => i.NoAttendanceOverrideReason).HasMaxLength(1000);
         incident.Property(i => i.OfficerInCaseId).HasMaxLength(64);
         incident.Property(i => i.CreatedBy).HasMaxLength(256);
+        incident.Property(i => i.ResultCode).HasMaxLength(30);
+        incident.Property(i => i.ClosedBy).HasMaxLength(256);
+        incident.HasIndex(i => new { i.OfficerInCaseId, i.ClosedAt });
+        incident.HasIndex(i => new { i.OwningTeamId, i.ClosedAt });
         incident.HasIndex(i => i.Reference);
         incident.HasIndex(i => new { i.SourceSystem, i.SourceReference }).IsUnique();
         incident.HasIndex(i => i.ReportedAt);

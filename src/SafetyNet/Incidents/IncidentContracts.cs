@@ -81,7 +81,39 @@ public sealed record CrimeDecisionResponse(
 public sealed record CrimeRecordResponse(
     long Id, long IncidentId, long? VictimId, string Status, DateTimeOffset DueAt, bool Overdue, string? CrimeReference,
     string? OffenceSubgroup, string? PoliceUkCategory, DateTimeOffset? DecidedAt, string? DecidedBy, int Version,
-    IReadOnlyList<CrimeDecisionResponse> History);
+    IReadOnlyList<CrimeDecisionResponse> History, string? OfficerInCaseId = null);
+
+/// <summary>A note for the incident's log.</summary>
+public sealed record IncidentNoteRequest(string? Text);
+
+/// <summary>Links the incident to another, named by its reference, with the reason.</summary>
+public sealed record IncidentLinkRequest(string? LinkedReference, string? Reason);
+
+/// <summary>Closes the incident with one of the result codes (<c>/api/v1/reference/incident-results</c>) and a summary.</summary>
+public sealed record CloseIncidentRequest(int? Version, string? ResultCode, string? Summary);
+
+/// <summary>Sets the officer in the case of one crime, with the version of the crime record read.</summary>
+public sealed record AssignCrimeRequest(int? Version, string? OfficerInCaseId);
+
+/// <summary>One line of an incident's log: what was done (<c>kind</c>, with its label), by whom, when and why.</summary>
+public sealed record IncidentLogEntryResponse(
+    long Id, long IncidentId, string Kind, string KindLabel, string Text, long? LinkedIncidentId, string? LinkedReference, DateTimeOffset At, string By)
+{
+    public static IncidentLogEntryResponse From(IncidentLogEntry e, string? linkedReference) =>
+        new(e.Id, e.IncidentId, e.Kind.ToString(), Label(e.Kind), e.Text, e.LinkedIncidentId, linkedReference, e.At, e.By);
+
+    public static string Label(IncidentLogKind kind) => kind switch
+    {
+        IncidentLogKind.Note => "Log entry",
+        IncidentLogKind.Graded => "Graded",
+        IncidentLogKind.Regraded => "Regraded",
+        IncidentLogKind.Assigned => "Assigned",
+        IncidentLogKind.Arrived => "Officer arrived",
+        IncidentLogKind.Linked => "Linked incident",
+        IncidentLogKind.Closed => "Closed",
+        _ => kind.ToString(),
+    };
+}
 
 /// <summary>
 /// An incident in a list. Listed without a purpose, a sensitive incident has no location (<see cref="LocationText"/> is
@@ -99,7 +131,9 @@ public sealed record IncidentResponse(
     DateTimeOffset? ThriveDueAt, bool OffenderNearby, bool VulnerablePerson, bool MayBeCrime, string? MayBeCrimeReason, bool Sensitive,
     string? SourceSystem, string? SourceReference, string? OfficerInCaseId, int? OwningTeamId,
     IReadOnlyList<PersonResponse> People, ThriveResponse? Thrive, IReadOnlyList<AssessmentResponse> Assessments,
-    IReadOnlyList<CrimeRecordResponse> CrimeRecords, DateTimeOffset CreatedAt, string CreatedBy, int Version);
+    IReadOnlyList<CrimeRecordResponse> CrimeRecords, DateTimeOffset CreatedAt, string CreatedBy, int Version,
+    string? OfficerInCaseName = null, string? OwningTeamName = null, string? ResultCode = null, string? Result = null,
+    DateTimeOffset? ClosedAt = null, string? ClosedBy = null, IReadOnlyList<IncidentLogEntryResponse>? Log = null);
 
 public sealed record LocationResponse(string Text, string? Uprn, double? Latitude, double? Longitude, string? LsoaCode, string? District, bool Rural);
 

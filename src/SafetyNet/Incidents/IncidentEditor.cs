@@ -10,7 +10,7 @@ using SafetyNet.Web;
 
 namespace SafetyNet.Incidents;
 
-/// <summary>Changes to a recorded incident: facts, grade, arrival, THRIVE and risk reassessments.</summary>
+/// <summary>Changes to a recorded incident: facts, grade, assignment, arrival, notes, links, closure, THRIVE and risk reassessments.</summary>
 public sealed class IncidentEditor(
     AppDb db, IncidentAccess access, IncidentIntake intake, IncidentReader reader, ForceConfiguration configuration,
     AuditTrail audit, CurrentUser user, TimeProvider time)
@@ -42,8 +42,13 @@ public sealed class IncidentEditor(
         {
             return Outcome<IncidentResponse>.Stale(incident.Version);
         }
+        if (incident.ClosedAt is not null)
+        {
+            return Outcome<IncidentResponse>.Invalid("version", "This incident is closed: it can no longer be changed, but notes may still be added to its log");
+        }
         var now = time.GetUtcNow();
         var changed = new List<string>();
+        var log = new List<(IncidentLogKind Kind, string Text)>();
 
         if (replace || request.TypeCode is not null)
         {
@@ -97,14 +102,25 @@ public sealed class IncidentEditor(
             incident.MayBeCrimeReason = mayBe ? CrimeInTheAccount.MarkedByHand : null;
             changed.Add("mayBeCrime");
         }
-        if (replace || request.OfficerInCaseId is not null)
+        if (replace || request.OfficerInCaseId is not null || request.OwningTeamId is not null)
         {
-            incident.OfficerInCaseId = await intake.OfficerAsync(v, request.OfficerInCaseId, ct);
-        }
-        if (replace || request.OwningTeamId is not null)
-        {
-            await intake.TeamAsync(v, request.OwningTeamId, ct);
-            incident.OwningTeamId = request.OwningTeamId;
+            var officer = replace || request.OfficerInCaseId is not null ? await intake.OfficerAsync(v, request.OfficerInCaseId, ct) : incident.OfficerInCaseId;
+            var team = replace || request.OwningTeamId is not null ? request.OwningTeamId : incident.OwningTeamId;
+            await intake.TeamAsync(v, team, ct);
+            if (officer != incident.OfficerInCaseId || team != incident.OwningTeamId)
+            {
+                if (!access.IsSupervisor)
+                {
+                    v.Add(officer != incident.OfficerInCaseId ? "officerInCaseId" : "owningTeamId", "Only a supervisor may assign the officer in the case or the owning team");
+                }
+                else if (v.IsValid)
+                {
+                    log.Add((IncidentLogKind.Assigned, await AssignmentTextAsync(officer, team, ct)));
+                    await AssignCrimesAsync(incident.Id, incident.OfficerInCaseId, officer, ct);
+                    (incident.OfficerInCaseId, incident.OwningTeamId) = (officer, team);
+                    changed.Add("assignment");
+                }
+            }
         }
 
         if (request.Grade is not null)
@@ -137,7 +153,18 @@ public sealed class IncidentEditor(
                 }
                 if (v.IsValid)
                 {
+                    var previous = grades.Value.Find(incident.GradeCode)?.Name ?? incident.GradeCode;
                     IncidentIntake.ApplyGrade(incident, grade, grades.Version, now, overrideReason, user.Name);
+                    if (previous is not null)
+                    {
+                        // A regrade restarts the attendance target: it runs from the moment of the new grade, not the report.
+                        incident.AttendanceDueAt = grade.AttendanceDue(incident.Rural, now);
+                        log.Add((IncidentLogKind.Regraded, $"{previous} to {grade.Name}: {reason}"));
+                    }
+                    else
+                    {
+                        log.Add((IncidentLogKind.Graded, grade.Name + (reason is null ? "" : $": {reason}")));
+                    }
                     incident.RegradeReason = reason;
                     changed.Add("grade");
                 }
@@ -150,6 +177,7 @@ public sealed class IncidentEditor(
                 v.Add("arrivedAt", "The arrival must be after the report and not in the future");
             }
             incident.ArrivedAt = arrived;
+            log.Add((IncidentLogKind.Arrived, $"Arrived at {ForceClock.Format(arrived)}"));
             changed.Add("arrival");
         }
 
@@ -160,6 +188,10 @@ public sealed class IncidentEditor(
         var rules = (await configuration.CurrentAsync<IntakeRules>(IntakeRules.Key, ct)).Value;
         var existing = await db.CrimeRecords.Where(c => c.IncidentId == id).ToListAsync(ct);
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours, existing);
+        foreach (var (kind, text) in log)
+        {
+            db.IncidentLog.Add(new IncidentLogEntry { IncidentId = id, Kind = kind, Text = text, At = now, By = user.Name });
+        }
         audit.Add("incident.update", "incident", id.ToString(CultureInfo.InvariantCulture), details: string.Join(',', changed.Distinct()));
         await db.SaveChangesAsync(ct);
         return (await reader.ReadAsync(id, purpose, "after change", ct)).Value is { } changedIncident ? Outcome.Done(changedIncident) : Outcome<IncidentResponse>.NotFound;
@@ -171,6 +203,201 @@ public sealed class IncidentEditor(
                 set(requested ?? false);
                 changed.Add(name);
             }
+        }
+    }
+
+    /// <summary>Writes a note in the incident's log; a note is appended, so it needs no version and may follow the closure.</summary>
+    public async Task<Outcome<IncidentLogEntryResponse>> AddNoteAsync(long id, IncidentNoteRequest request, CancellationToken ct)
+    {
+        var incident = await access.Visible(db.Incidents).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null || !access.CanWrite)
+        {
+            return Outcome<IncidentLogEntryResponse>.NotFound;
+        }
+        var v = new Validation();
+        var text = v.Required("text", request.Text, "the log entry", IncidentLogLimits.Text);
+        if (!v.IsValid)
+        {
+            return Outcome<IncidentLogEntryResponse>.Invalid(v.Errors);
+        }
+        var entry = new IncidentLogEntry { IncidentId = id, Kind = IncidentLogKind.Note, Text = text!, At = time.GetUtcNow(), By = user.Name };
+        db.IncidentLog.Add(entry);
+        audit.Add("incident.log", "incident", id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(IncidentLogEntryResponse.From(entry, null));
+    }
+
+    /// <summary>Links two incidents (the same offender, the same victim, a duplicate…) with the reason; the link shows on both.</summary>
+    public async Task<Outcome<IncidentLogEntryResponse>> LinkAsync(long id, IncidentLinkRequest request, CancellationToken ct)
+    {
+        var incident = await access.Visible(db.Incidents).AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null || !access.CanWrite)
+        {
+            return Outcome<IncidentLogEntryResponse>.NotFound;
+        }
+        var v = new Validation();
+        var reference = v.Required("linkedReference", request.LinkedReference, "the reference of the incident to link", 30);
+        var reason = v.Required("reason", request.Reason, "why the incidents are linked", 1000);
+        Incident? other = null;
+        if (reference is not null)
+        {
+            other = await access.Visible(db.Incidents).AsNoTracking().FirstOrDefaultAsync(i => i.Reference == reference.ToUpperInvariant(), ct);
+            if (other is null)
+            {
+                v.Add("linkedReference", $"There is no incident {reference}: enter a reference such as HC-261207-00001");
+            }
+            else if (other.Id == id)
+            {
+                v.Add("linkedReference", "An incident cannot be linked to itself");
+            }
+            else if (await db.IncidentLog.AnyAsync(e => e.Kind == IncidentLogKind.Linked
+                && ((e.IncidentId == id && e.LinkedIncidentId == other.Id) || (e.IncidentId == other.Id && e.LinkedIncidentId == id)), ct))
+            {
+                v.Add("linkedReference", $"This incident is already linked to {other.Reference}");
+            }
+        }
+        if (!v.IsValid)
+        {
+            return Outcome<IncidentLogEntryResponse>.Invalid(v.Errors);
+        }
+        var entry = new IncidentLogEntry { IncidentId = id, Kind = IncidentLogKind.Linked, Text = reason!, LinkedIncidentId = other!.Id, At = time.GetUtcNow(), By = user.Name };
+        db.IncidentLog.Add(entry);
+        audit.Add("incident.link", "incident", id.ToString(CultureInfo.InvariantCulture), details: other.Id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(IncidentLogEntryResponse.From(entry, other.Reference));
+    }
+
+    /// <summary>
+    /// Closes the incident with its result code. The officer in the case or a supervisor closes it; the answer is the
+    /// incident as saved, read for the purpose when it is sensitive.
+    /// </summary>
+    public async Task<Outcome<IncidentResponse>> CloseAsync(long id, CloseIncidentRequest request, string? purpose, CancellationToken ct)
+    {
+        var incident = await access.Visible(db.Incidents).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null || !access.CanWrite)
+        {
+            return Outcome<IncidentResponse>.NotFound;
+        }
+        if (RecordReads.MayOpen(incident.Sensitive, purpose) == ReadOutcome.PurposeRequired)
+        {
+            return Outcome<IncidentResponse>.Invalid(Purpose.Missing);
+        }
+        var v = new Validation();
+        if (request.Version is not { } version)
+        {
+            v.Add("version", "Send back the version you read, so a change made since is not overwritten");
+            return Outcome<IncidentResponse>.Invalid(v.Errors);
+        }
+        if (!db.Matches(incident, version))
+        {
+            return Outcome<IncidentResponse>.Stale(incident.Version);
+        }
+        if (incident.ClosedAt is not null)
+        {
+            return Outcome<IncidentResponse>.Invalid("resultCode", "This incident is already closed");
+        }
+        if (!access.IsSupervisor && (user.Id is null || incident.OfficerInCaseId != user.Id))
+        {
+            return Outcome<IncidentResponse>.Invalid("resultCode", "Only the officer in the case or a supervisor may close this incident");
+        }
+        var result = IncidentResults.Find(request.ResultCode);
+        if (result is null)
+        {
+            v.Add("resultCode", string.IsNullOrWhiteSpace(request.ResultCode) ? "Select the result" : $"'{request.ResultCode}' is not a result code");
+        }
+        var summary = v.Required("summary", request.Summary, "a summary of how the incident ended", 1000);
+        if (!v.IsValid)
+        {
+            return Outcome<IncidentResponse>.Invalid(v.Errors);
+        }
+        var now = time.GetUtcNow();
+        (incident.ResultCode, incident.ClosedAt, incident.ClosedBy) = (result!.Code, now, user.Name);
+        db.IncidentLog.Add(new IncidentLogEntry { IncidentId = id, Kind = IncidentLogKind.Closed, Text = $"{result.Label}: {summary}", At = now, By = user.Name });
+        audit.Add("incident.close", "incident", id.ToString(CultureInfo.InvariantCulture), details: result.Code);
+        await db.SaveChangesAsync(ct);
+        return (await reader.ReadAsync(id, purpose, "after closing", ct)).Value is { } closed ? Outcome.Done(closed) : Outcome<IncidentResponse>.NotFound;
+    }
+
+    /// <summary>Sets the officer in the case of one crime: a supervisor assigns it, and "my crimes" are those whose officer is me.</summary>
+    public async Task<Outcome<CrimeRecord>> AssignCrimeAsync(long id, long crimeRecordId, AssignCrimeRequest request, CancellationToken ct)
+    {
+        var record = await (from c in db.CrimeRecords
+                            join i in access.Visible(db.Incidents) on c.IncidentId equals i.Id
+                            where c.Id == crimeRecordId && i.Id == id
+                            select c).FirstOrDefaultAsync(ct);
+        if (record is null || !access.CanWrite)
+        {
+            return Outcome<CrimeRecord>.NotFound;
+        }
+        var v = new Validation();
+        if (request.Version is not { } version)
+        {
+            v.Add("version", "Send back the version you read, so a change made since is not overwritten");
+            return Outcome<CrimeRecord>.Invalid(v.Errors);
+        }
+        if (!db.Matches(record, version))
+        {
+            return Outcome<CrimeRecord>.Stale(record.Version);
+        }
+        if (!access.IsSupervisor)
+        {
+            return Outcome<CrimeRecord>.Invalid("officerInCaseId", "Only a supervisor may assign the officer in the case");
+        }
+        var officer = await intake.OfficerAsync(v, request.OfficerInCaseId, ct);
+        if (officer is null && v.IsValid)
+        {
+            v.Add("officerInCaseId", "Select the officer in the case");
+        }
+        if (!v.IsValid)
+        {
+            return Outcome<CrimeRecord>.Invalid(v.Errors);
+        }
+        if (officer != record.OfficerInCaseId)
+        {
+            record.OfficerInCaseId = officer;
+            var name = await db.Users.Where(u => u.Id == officer).Select(u => u.DisplayName).FirstAsync(ct);
+            db.IncidentLog.Add(new IncidentLogEntry
+            {
+                IncidentId = id, Kind = IncidentLogKind.Assigned, At = time.GetUtcNow(), By = user.Name,
+                Text = $"Officer in the case of crime {record.CrimeReference ?? "awaiting its recording decision"}: {name}",
+            });
+            audit.Add("crime-record.assign", "crime-record", record.Id.ToString(CultureInfo.InvariantCulture), details: officer);
+            await db.SaveChangesAsync(ct);
+        }
+        return Outcome.Done(record);
+    }
+
+    /// <summary>The officers a supervisor may assign: the force's officers and supervisors, by name.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> OfficersAsync(CancellationToken ct)
+    {
+        var rows = await (from u in db.Users
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          where r.Name == Roles.Officer || r.Name == Roles.Supervisor
+                          select new { u.Id, u.DisplayName }).Distinct().ToListAsync(ct);
+        return rows.OrderBy(r => r.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => (r.Id, r.DisplayName)).ToList();
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name)>> TeamsAsync(CancellationToken ct) =>
+        (await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+
+    private async Task<string> AssignmentTextAsync(string? officer, int? team, CancellationToken ct)
+    {
+        var officerName = officer is null ? "no officer" : await db.Users.Where(u => u.Id == officer).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? officer;
+        var teamName = team is null ? "no team" : await db.Teams.Where(t => t.Id == team).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? "";
+        return $"Officer in the case: {officerName}; owning team: {teamName}";
+    }
+
+    /// <summary>The incident's crimes that had no officer, or the incident's previous officer, follow the incident's new officer.</summary>
+    private async Task AssignCrimesAsync(long id, string? previous, string? officer, CancellationToken ct)
+    {
+        if (officer is null)
+        {
+            return;
+        }
+        foreach (var crime in await db.CrimeRecords.Where(c => c.IncidentId == id && (c.OfficerInCaseId == null || c.OfficerInCaseId == previous)).ToListAsync(ct))
+        {
+            crime.OfficerInCaseId = officer;
         }
     }
 

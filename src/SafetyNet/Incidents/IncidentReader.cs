@@ -100,6 +100,15 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
         var recordIds = records.Select(r => r.Id).ToList();
         var decisions = await db.CrimeDecisions.AsNoTracking().Where(d => recordIds.Contains(d.CrimeRecordId)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var type = IncidentType.Find(incident.TypeCode);
+        var log = await db.IncidentLog.AsNoTracking()
+            .Where(e => e.IncidentId == incident.Id || (e.Kind == IncidentLogKind.Linked && e.LinkedIncidentId == incident.Id))
+            .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        var linkedIds = log.Where(e => e.Kind == IncidentLogKind.Linked).Select(e => e.IncidentId == incident.Id ? e.LinkedIncidentId!.Value : e.IncidentId).ToList();
+        var references = await db.Incidents.AsNoTracking().Where(i => linkedIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, cancellationToken);
+        var officerName = incident.OfficerInCaseId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == incident.OfficerInCaseId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var teamName = incident.OwningTeamId is null ? null
+            : await db.Teams.AsNoTracking().Where(t => t.Id == incident.OwningTeamId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
         return new IncidentResponse(
             incident.Id, incident.Reference, incident.Channel.ToString(), incident.ReportedAt, incident.OccurredFrom, incident.OccurredTo,
             incident.TypeCode, type?.Name ?? incident.TypeCode, incident.Narrative,
@@ -115,12 +124,26 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
             thrive is null ? null : ThriveResponse.From(thrive),
             assessments.Select(AssessmentResponse.From).ToList(),
             records.Select(r => ToResponse(r, decisions, now)).ToList(),
-            incident.CreatedAt, incident.CreatedBy, incident.Version);
+            incident.CreatedAt, incident.CreatedBy, incident.Version,
+            officerName, teamName, incident.ResultCode, incident.ResultCode is null ? null : IncidentResults.Label(incident.ResultCode),
+            incident.ClosedAt, incident.ClosedBy,
+            log.Select(LogEntry).ToList());
+
+        // A link is one entry shown on both incidents: each names the other.
+        IncidentLogEntryResponse LogEntry(IncidentLogEntry e)
+        {
+            if (e.Kind != IncidentLogKind.Linked)
+            {
+                return IncidentLogEntryResponse.From(e, null);
+            }
+            var other = e.IncidentId == incident.Id ? e.LinkedIncidentId!.Value : e.IncidentId;
+            return IncidentLogEntryResponse.From(e, references.GetValueOrDefault(other)) with { LinkedIncidentId = other };
+        }
     }
 
     public static CrimeRecordResponse ToResponse(CrimeRecord r, IEnumerable<CrimeDecision> decisions, DateTimeOffset now) =>
         new(r.Id, r.IncidentId, r.VictimId, r.Status.ToString(), r.DueAt, r.Status == CrimeRecordingStatus.Pending && now > r.DueAt,
             r.CrimeReference, r.OffenceSubgroup, r.PoliceUkCategory, r.DecidedAt, r.DecidedBy, r.Version,
-            decisions.Where(d => d.CrimeRecordId == r.Id).Select(CrimeDecisionResponse.From).ToList());
+            decisions.Where(d => d.CrimeRecordId == r.Id).Select(CrimeDecisionResponse.From).ToList(), r.OfficerInCaseId);
 
 }

@@ -18,6 +18,7 @@ public static class IncidentsApi
         builder.Services.AddScoped<IncidentReader>();
         builder.Services.AddScoped<IncidentEditor>();
         builder.Services.AddScoped<FirstContactQueues>();
+        builder.Services.AddScoped<MyWork>();
         builder.Services.AddScoped<ForceConfiguration>();
         builder.Services.AddSingleton<ConfigurationCache>();
         builder.Services.AddScoped<IStartupSeeder, IncidentConfigurationSeeder>();
@@ -42,12 +43,23 @@ public static class IncidentsApi
             .WithName("reassessIncidentThrive").WithSummary("Record a THRIVE reassessment of an incident");
         incidents.MapPost("/{id:long}/assessments", AssessAsync).RequireAuthorization(Entitlements.Recording)
             .WithName("assessIncidentRisk").WithSummary("Record a risk assessment (a completed risk instrument) on an incident");
+        incidents.MapPost("/{id:long}/log", AddNoteAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("addIncidentLogEntry").WithSummary("Write a note in an incident's log");
+        incidents.MapPost("/{id:long}/links", LinkAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("linkIncident").WithSummary("Link an incident to another, with the reason");
+        incidents.MapPost("/{id:long}/closure", CloseAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("closeIncident").WithSummary("Close an incident with its result code").ProducesProblem(StatusCodes.Status409Conflict);
+        incidents.MapPut("/{id:long}/crime-records/{crimeRecordId:long}/officer-in-case", AssignCrimeAsync).RequireAuthorization(Entitlements.Recording)
+            .WithName("assignCrimeOfficer").WithSummary("Set the officer in the case of a crime").ProducesProblem(StatusCodes.Status409Conflict);
 
         var queues = api.MapGroup("/queues").RequireAuthorization(Entitlements.ForceOperational).WithTags("Queues");
         queues.MapGet("/attendance", AttendanceQueueAsync).RequireAuthorization(Entitlements.Recording)
             .WithName("listAttendanceQueue").WithSummary("List incidents awaiting attendance");
         queues.MapGet("/thrive", ThriveQueueAsync).RequireAuthorization(Entitlements.Thrive)
             .WithName("listThriveQueue").WithSummary("List incidents awaiting a THRIVE assessment");
+
+        api.MapGet("/my-work", async (MyWork work, CancellationToken ct) => TypedResults.Ok(await work.ForMeAsync(ct)))
+            .WithTags("Queues").WithName("getMyWork").WithSummary("Read the signed-in user's incidents, crimes, reviews due and team queue, with counts");
 
         var reference = api.MapGroup("/reference").WithTags("Reference data");
         reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()))
@@ -56,6 +68,8 @@ public static class IncidentsApi
             .WithName("listOffenceSubgroups").WithSummary("List the offence subgroups with their police.uk categories");
         reference.MapGet("/not-crime-reasons", () => TypedResults.Ok(NotCrimeReasons.All))
             .WithName("listNotCrimeReasons").WithSummary("List the reasons a report may be decided as not a crime");
+        reference.MapGet("/incident-results", () => TypedResults.Ok(IncidentResults.All))
+            .WithName("listIncidentResults").WithSummary("List the result codes an incident is closed with");
         reference.MapGet("/grades", async (ForceConfiguration config, CancellationToken ct) =>
         {
             var grades = await config.CurrentAsync<GradeTable>(GradeTable.Key, ct);
@@ -134,6 +148,28 @@ public static class IncidentsApi
     private static async Task<Results<Created<AssessmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AssessAsync(
         long id, AssessmentRequest request, IncidentEditor editor, CancellationToken ct) =>
         (await editor.AssessAsync(id, request, ct)).ToCreated(AssessmentResponse.From, _ => $"/api/v1/incidents/{id}", "The assessment was not recorded");
+
+    private static async Task<Results<Created<IncidentLogEntryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AddNoteAsync(
+        long id, IncidentNoteRequest request, IncidentEditor editor, CancellationToken ct) =>
+        (await editor.AddNoteAsync(id, request, ct)).ToCreated(e => e, _ => $"/api/v1/incidents/{id}", "The log entry was not written");
+
+    private static async Task<Results<Created<IncidentLogEntryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> LinkAsync(
+        long id, IncidentLinkRequest request, IncidentEditor editor, CancellationToken ct) =>
+        (await editor.LinkAsync(id, request, ct)).ToCreated(e => e, _ => $"/api/v1/incidents/{id}", "The incidents were not linked");
+
+    private static async Task<Results<Ok<IncidentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CloseAsync(
+        long id, CloseIncidentRequest request, HttpContext context, IncidentEditor editor, CancellationToken ct) =>
+        (await editor.CloseAsync(id, request, Purpose.From(context), ct)).ToOk("The incident was not closed");
+
+    private static async Task<Results<Ok<CrimeRecordResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AssignCrimeAsync(
+        long id, long crimeRecordId, AssignCrimeRequest request, IncidentEditor editor, AppDb db, TimeProvider time, CancellationToken ct)
+    {
+        var assigned = await editor.AssignCrimeAsync(id, crimeRecordId, request, ct);
+        var decisions = assigned.IsDone
+            ? await db.CrimeDecisions.AsNoTracking().Where(d => d.CrimeRecordId == crimeRecordId).OrderBy(d => d.Id).ToListAsync(ct)
+            : [];
+        return assigned.ToOk(r => IncidentReader.ToResponse(r, decisions, time.GetUtcNow()), "The officer in the case was not set");
+    }
 
     private static async Task<Results<Ok<PagedList<FirstContactQueues.AttendanceQueueItem>>, ValidationProblem>> AttendanceQueueAsync(
         FirstContactQueues queues, bool? breachedOnly, int? page, int? pageSize, CancellationToken ct)

@@ -12,8 +12,8 @@ public static class Labels
 {
     private static readonly Dictionary<string, string> Exceptions = new(StringComparer.Ordinal)
     {
-        ["Emergency999"] = "999 emergency call",
-        ["NonEmergency101"] = "101 non-emergency call",
+        ["Emergency999"] = "999 call",
+        ["NonEmergency101"] = "101 call",
         ["Online"] = "Online report",
         ["FrontCounter"] = "Front counter",
         ["PartnerReferral"] = "Referral from a partner",

@@ -1040,6 +1040,10 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("OfficerInCaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("PoliceUkCategory")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -1066,6 +1070,8 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("DueAt");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("OfficerInCaseId");
 
                     b.HasIndex("Status", "DueAt");
 
@@ -1474,6 +1480,13 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1569,6 +1582,10 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ResultCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<bool>("Rural")
                         .HasColumnType("boolean");
 
@@ -1619,12 +1636,57 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasIndex("LocationKey", "ReportedAt");
 
+                    b.HasIndex("OfficerInCaseId", "ClosedAt");
+
+                    b.HasIndex("OwningTeamId", "ClosedAt");
+
                     b.HasIndex("SourceSystem", "SourceReference")
                         .IsUnique();
 
                     b.HasIndex("TypeCode", "ReportedAt");
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("SafetyNet.Incidents.IncidentLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("LinkedIncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("LinkedIncidentId");
+
+                    b.ToTable("IncidentLog");
                 });
 
             modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>

@@ -993,6 +993,10 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OfficerInCaseId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PoliceUkCategory")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -1019,6 +1023,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("DueAt");
 
                     b.HasIndex("IncidentId");
+
+                    b.HasIndex("OfficerInCaseId");
 
                     b.HasIndex("Status", "DueAt");
 
@@ -1415,6 +1421,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1510,6 +1523,10 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResultCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Rural")
                         .HasColumnType("INTEGER");
 
@@ -1560,12 +1577,55 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.HasIndex("LocationKey", "ReportedAt");
 
+                    b.HasIndex("OfficerInCaseId", "ClosedAt");
+
+                    b.HasIndex("OwningTeamId", "ClosedAt");
+
                     b.HasIndex("SourceSystem", "SourceReference")
                         .IsUnique();
 
                     b.HasIndex("TypeCode", "ReportedAt");
 
                     b.ToTable("Incidents");
+                });
+
+            modelBuilder.Entity("SafetyNet.Incidents.IncidentLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LinkedIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("LinkedIncidentId");
+
+                    b.ToTable("IncidentLog");
                 });
 
             modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>

@@ -1,0 +1,121 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SafetyNet.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class IncidentManagement : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClosedAt",
+                table: "Incidents",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClosedBy",
+                table: "Incidents",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ResultCode",
+                table: "Incidents",
+                type: "character varying(30)",
+                maxLength: 30,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OfficerInCaseId",
+                table: "CrimeRecords",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "IncidentLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LinkedIncidentId = table.Column<long>(type: "bigint", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IncidentLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_OfficerInCaseId_ClosedAt",
+                table: "Incidents",
+                columns: new[] { "OfficerInCaseId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_OwningTeamId_ClosedAt",
+                table: "Incidents",
+                columns: new[] { "OwningTeamId", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CrimeRecords_OfficerInCaseId",
+                table: "CrimeRecords",
+                column: "OfficerInCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentLog_IncidentId",
+                table: "IncidentLog",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncidentLog_LinkedIncidentId",
+                table: "IncidentLog",
+                column: "LinkedIncidentId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "IncidentLog");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Incidents_OfficerInCaseId_ClosedAt",
+                table: "Incidents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Incidents_OwningTeamId_ClosedAt",
+                table: "Incidents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CrimeRecords_OfficerInCaseId",
+                table: "CrimeRecords");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedAt",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedBy",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "ResultCode",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "OfficerInCaseId",
+                table: "CrimeRecords");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SafetyNet.BrowserTests.Pages;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.BrowserTests;
+
+/// <summary>An incident managed on its page: a supervisor regrades it and assigns it, and the officer finds it as their own.</summary>
+[Collection("browser")]
+public class IncidentManagementTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_supervisor_regrades_and_assigns_an_incident_on_its_page_and_the_officer_finds_it_under_my_incidents()
+    {
+        var app = fixture.App;
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var recorded = await handler.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary());
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+        var incident = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        var id = incident.GetProperty("id").GetInt64();
+        var reference = incident.GetProperty("reference").GetString()!;
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+        await page.GotoAsync($"/incidents/{id}");
+        var main = page.Locator("main");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Incident {reference}");
+        await page.AssertNoViolationsAsync();
+
+        // A regrade needs its reason.
+        await page.GetByLabel("New grade", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Emergency" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Regrade" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Give the reason for changing the grade");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("New grade", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Emergency" });
+        await page.GetByLabel("Reason for the new grade").FillAsync("Caller says the burglars are still in the garden");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Regrade" }).ClickAsync();
+        var timeline = page.Locator(".moj-timeline");
+        await Assertions.Expect(timeline).ToContainTextAsync("Priority to Emergency: Caller says the burglars are still in the garden");
+        await Assertions.Expect(main).ToContainTextAsync("Emergency");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+        var regraded = await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => new { i.GradeCode, i.GradedAt, i.AttendanceDueAt, i.Rural }).SingleAsync());
+        Assert.Equal("EMERGENCY", regraded.GradeCode);
+        // The target starts again at the regrade: an emergency is attended within 15 minutes in a town, 20 in the country.
+        Assert.Equal(regraded.GradedAt!.Value.AddMinutes(regraded.Rural ? 20 : 15), regraded.AttendanceDueAt);
+
+        // Someone else changes the incident while the supervisor has it open: the assignment is refused, and nothing lost.
+        var version = await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.Version).SingleAsync());
+        (await handler.PatchAsJsonAsync($"/api/v1/incidents/{id}", new { version, narrative = "Caller adds that a neighbour saw a white van" })).EnsureSuccessStatusCode();
+        await page.GetByLabel("Officer in the case", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Demo officer" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("This incident was changed by someone else");
+        await Assertions.Expect(main).ToContainTextAsync("a neighbour saw a white van");
+        await page.AssertNoViolationsAsync();
+        Assert.Null(await app.WithDbAsync(db => db.Incidents.Where(i => i.Id == id).Select(i => i.OfficerInCaseId).SingleAsync()));
+
+        await page.GetByLabel("Officer in the case", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Demo officer" });
+        await page.GetByLabel("Owning team").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
+        await Assertions.Expect(timeline).ToContainTextAsync("Officer in the case: Demo officer");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+
+        // The officer signs in and finds it on the home page, under "My incidents".
+        var officerPage = await fixture.NewPageAsync();
+        await new SignInPage(officerPage).SignInAsRoleAsync(Roles.Officer);
+        await officerPage.GotoAsync("/");
+        var mine = officerPage.GetByRole(AriaRole.Table, new() { Name = "My incidents, most pressing first" });
+        await Assertions.Expect(mine).ToContainTextAsync(reference);
+        await officerPage.AssertNoViolationsAsync();
+        await mine.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(officerPage.Locator("h1")).ToHaveTextAsync($"Incident {reference}");
+    }
+}
