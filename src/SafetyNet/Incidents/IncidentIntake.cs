@@ -105,7 +105,6 @@ public sealed partial class IncidentIntake(
 
         var factors = await configuration.CurrentAsync<VulnerabilityFactors>(VulnerabilityFactors.Key, cancellationToken);
         var vulnerability = await ReadVulnerabilityAsync(v, request.Vulnerability, people, choices, assessments, factors, reportedAt, now, cancellationToken);
-        vulnerable |= vulnerability.Any(x => x.Judgement.Vulnerable);
         if (grade is { Attends: false } && type is not null && MandatoryAttendance(type, vulnerable, offenderNearby))
         {
             if (!access.IsSupervisor)
@@ -413,7 +412,7 @@ public sealed partial class IncidentIntake(
         if (choices.GetValueOrDefault(index)?.Confirmed is { } identityId)
         {
             var status = await identities.StatusAsync(identityId, reportedAt, cancellationToken);
-            return (status.RepeatVictim || status.ReportedAsVictim > 0 ? "yes" : "no", $"Earlier reports of the same person: {status.Summary}");
+            return (status.RepeatVictim ? "yes" : "no", $"Earlier reports of the same person: {status.Summary}");
         }
         var asb = assessments.FirstOrDefault(a => a.Assessment.InstrumentCode == "ASB" && (a.PersonIndex is null || a.PersonIndex == index)).Assessment;
         if (asb is not null && JsonSerializer.Deserialize<Dictionary<string, string?>>(asb.AnswersJson)?.GetValueOrDefault("reported-before") is "yes" or "no")
