@@ -54,7 +54,7 @@ public class IntakeTests(BrowserFixture fixture)
         await intake.RecordAsync();
 
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
-        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("High");
+        await Assertions.Expect(page.Locator(".govuk-summary-list").First).ToContainTextAsync("High");
         await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Refer to MARAC");
         await page.AssertNoViolationsAsync();
     }
@@ -81,7 +81,7 @@ public class IntakeTests(BrowserFixture fixture)
         await intake.RecordAsync();
 
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
-        var summary = page.Locator(".govuk-summary-list");
+        var summary = page.Locator(".govuk-summary-list").First;
         await Assertions.Expect(summary).ToContainTextAsync("ASB");
         await Assertions.Expect(summary).ToContainTextAsync("7");
         await Assertions.Expect(summary).ToContainTextAsync("Medium");

@@ -78,7 +78,7 @@ public sealed class IntakeForm
             Grade, NoAttendanceOverrideReason,
             DispatchFirst && Grade == GradeTable.Emergency && string.IsNullOrWhiteSpace(Threat) ? null
                 : new ThriveRequest(Threat, Harm, Risk, Investigation, Vulnerability, Engagement, VulnerablePerson, SafeguardingAdvice, ScenePreservationAdvice, CrimePreventionAdvice, null),
-            instrument is null || (Answers.Count == 0 && (DispatchFirst || !InstrumentAsked)) ? null
+            instrument is null || (Answers.Values.All(string.IsNullOrWhiteSpace) && (DispatchFirst || !InstrumentAsked)) ? null
                 : [new AssessmentRequest(instrument.Code, victim >= 0 ? victim : null, null,
                     Answers.ToDictionary(a => a.Key, a => (string?)a.Value), LevelOverride, OverrideReason, null, null, null)],
             OffenderNearby, VulnerablePerson, MayBeCrime, Token is null ? null : "SafetyNet intake", Token, null, null,
