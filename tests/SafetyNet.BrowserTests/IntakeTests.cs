@@ -55,7 +55,7 @@ public class IntakeTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
         await Assertions.Expect(page.Locator(".govuk-summary-list").First).ToContainTextAsync("High");
-        await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Refer to MARAC");
+        await Assertions.Expect(page.Locator(".govuk-warning-text:not(.app-risk-prompt)")).ToContainTextAsync("Refer to MARAC");
         await page.AssertNoViolationsAsync();
     }
 
