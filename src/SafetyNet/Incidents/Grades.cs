@@ -75,7 +75,7 @@ public sealed record IntakeRules(int CrimeRecordingHours, int AssessmentDueHours
     {
         var words = System.Text.RegularExpressions.Regex.Split((narrative ?? "").ToLowerInvariant(), "[^a-z]+").Where(w => w.Length > 0).ToList();
         var yes = answers.SelectMany(a => a).Where(a => string.Equals(a.Value, "yes", StringComparison.OrdinalIgnoreCase)).Select(a => a.Key).ToHashSet();
-        return RiskCues.Where(c => c.Stems.Any(s => words.Any(w => w.StartsWith(s, StringComparison.Ordinal))) || c.Answers.Any(yes.Contains))
+        return (RiskCues ?? []).Where(c => c.Stems.Any(s => words.Any(w => w.StartsWith(s, StringComparison.Ordinal))) || c.Answers.Any(yes.Contains))
             .Select(c => c.Prompt).ToList();
     }
 
