@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SafetyNet.BrowserTests.Pages;
+using SafetyNet.Incidents;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Tests.Infrastructure;
@@ -25,24 +26,26 @@ public class AdministrationTests(BrowserFixture fixture)
         await page.AssertNoViolationsAsync();
 
         var json = page.GetByLabel("Settings (JSON)");
-        await json.FillAsync("{ \"crimeRecordingHours\": 48, \"emergencyThriveMinutes\": 60 }");
+        await json.FillAsync(Intake(IntakeRules.Default with { CrimeRecordingHours = 48 }));
         await page.GetByLabel("Reason for the change").FillAsync("Trying a longer window");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish a new version" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("crimeRecordingHours");
         await page.AssertNoViolationsAsync();
 
-        await json.FillAsync("{ \"crimeRecordingHours\": 20, \"emergencyThriveMinutes\": 45 }");
+        await json.FillAsync(Intake(IntakeRules.Default with { CrimeRecordingHours = 20, AssessmentDueHours = 6 }));
         await page.GetByLabel("Reason for the change").FillAsync("Force policy: decide within 20 hours");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish a new version" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Version 2 is now in force");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Force policy: decide within 20 hours");
 
         // Put the default back for the other tests sharing this application.
-        await json.FillAsync("{ \"crimeRecordingHours\": 24, \"emergencyThriveMinutes\": 60 }");
+        await json.FillAsync(Intake(IntakeRules.Default));
         await page.GetByLabel("Reason for the change").FillAsync("Back to the NCRS default");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish a new version" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Version 3 is now in force");
     }
+
+    private static string Intake(IntakeRules rules) => System.Text.Json.JsonSerializer.Serialize(rules, ForceConfiguration.Json);
 
     [Fact]
     public async Task An_auditor_searches_the_audit_trail_and_sees_who_read_what()

@@ -54,8 +54,8 @@ public class IntakeTests(BrowserFixture fixture)
         await intake.RecordAsync();
 
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
-        await Assertions.Expect(page.Locator(".govuk-summary-list")).ToContainTextAsync("High");
-        await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Refer to MARAC");
+        await Assertions.Expect(page.Locator(".govuk-summary-list").First).ToContainTextAsync("High");
+        await Assertions.Expect(page.Locator(".govuk-warning-text:not(.app-risk-prompt)")).ToContainTextAsync("Refer to MARAC");
         await page.AssertNoViolationsAsync();
     }
 
@@ -81,7 +81,7 @@ public class IntakeTests(BrowserFixture fixture)
         await intake.RecordAsync();
 
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
-        var summary = page.Locator(".govuk-summary-list");
+        var summary = page.Locator(".govuk-summary-list").First;
         await Assertions.Expect(summary).ToContainTextAsync("ASB");
         await Assertions.Expect(summary).ToContainTextAsync("7");
         await Assertions.Expect(summary).ToContainTextAsync("Medium");
@@ -151,17 +151,17 @@ public class IntakeTests(BrowserFixture fixture)
         await intake.ContinueAsync();
         await intake.PersonAsync(0, "Victim", "Dorothy", "Featherstone", "1938-04-09");
         await intake.ContinueAsync();
-        await page.GetByLabel("Emergency: dispatch now and complete THRIVE within the hour").CheckAsync();
+        await intake.DispatchFirstAsync();
         await intake.ContinueAsync();
         await intake.GradeAsync("EMERGENCY");
         await intake.RecordAsync();
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("THRIVE is due by");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("THRIVE and the risk assessment are due to the attending officer by");
         var reference = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
 
         await page.GotoAsync("/queues/thrive");
         await page.AssertNoViolationsAsync();
         var row = page.Locator("tr", new() { HasText = reference });
-        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Complete THRIVE") }).ClickAsync();
+        await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Complete the assessment") }).ClickAsync();
         await page.AssertNoViolationsAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save THRIVE" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the threat");
@@ -275,5 +275,84 @@ public class IntakeTests(BrowserFixture fixture)
         await Assertions.Expect(where).ToHaveTextAsync("14 Marshall Avenue, St Albans");
         await page.AssertNoViolationsAsync();
     }
-}
 
+    [Fact]
+    public async Task A_999_domestic_abuse_call_is_dispatched_without_DASH_and_the_attending_officer_completes_it_from_the_queue_as_high_risk_with_MARAC()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("999 call", "Domestic abuse", "Caller says her partner has a knife and has threatened to kill her; she is locked in the bathroom.", "5 Romeland Hill", "St Albans");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Victim", "Leanne", "Hartley", "1988-11-02");
+        await intake.ContinueAsync();
+
+        // The narrative prompts a check of the risk; it grades nothing.
+        await Assertions.Expect(page.Locator(".app-risk-prompt")).ToContainTextAsync("A weapon is mentioned");
+        await Assertions.Expect(page.Locator(".app-risk-prompt")).ToContainTextAsync("A threat to kill is mentioned");
+        await page.AssertNoViolationsAsync();
+        await intake.DispatchFirstAsync();
+        await intake.ContinueAsync();
+        await intake.GradeAsync("EMERGENCY");
+        await intake.RecordAsync();
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("THRIVE and the risk assessment are due to the attending officer by");
+        await page.AssertNoViolationsAsync();
+        var reference = (await page.Locator(".govuk-panel__body strong").TextContentAsync())!.Trim();
+
+        var officer = await fixture.NewPageAsync();
+        await new SignInPage(officer).SignInAsRoleAsync(Roles.Officer);
+        await officer.GotoAsync("/queues/thrive");
+        await officer.AssertNoViolationsAsync();
+        await officer.Locator("tr", new() { HasText = reference }).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Complete the assessment") }).ClickAsync();
+        await Assertions.Expect(officer.Locator("h1")).ToHaveTextAsync("Complete THRIVE and the risk assessment");
+        await officer.AssertNoViolationsAsync();
+        var form = new IntakePages(officer);
+        await form.ThriveAsync();
+        for (var i = 0; i < DashScored.Length; i++)
+        {
+            await form.AnswerAsync(DashScored[i], i < 14 ? "yes" : "no");
+        }
+        await form.AnswerAsync("dependants", "no");
+        await form.FillTextAnswerAsync("frightened-of", "Being killed");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
+
+        var banner = officer.Locator(".govuk-notification-banner");
+        await Assertions.Expect(banner).ToContainTextAsync($"Assessment saved for {reference}");
+        await Assertions.Expect(banner.Locator(".app-assessed")).ToContainTextAsync("High");
+        await Assertions.Expect(banner.Locator(".govuk-warning-text")).ToContainTextAsync("Refer to MARAC");
+        await Assertions.Expect(officer.Locator("tr", new() { HasText = reference })).ToHaveCountAsync(0);
+        await officer.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task A_burglary_of_an_80_year_old_goes_to_the_desk_with_the_older_person_liaison_referral_suggested_at_intake()
+    {
+        var born = DateOnly.FromDateTime(fixture.App.Time.GetUtcNow().UtcDateTime).AddYears(-80).AddDays(-40);
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.CallHandler);
+        var intake = new IntakePages(page);
+        await intake.StartAsync();
+        await intake.WhatHappenedAsync("101 call", "Burglary – residential", "Came home from the shops to find the back door forced and her savings tin gone.", "22 Fishpool Street", "St Albans");
+        await intake.ContinueAsync();
+        await intake.PersonAsync(0, "Victim", "Winifred", "Ashdown", born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await intake.ContinueAsync();
+        await intake.ThriveAsync();
+        await intake.VulnerabilityAsync(0, "isolated", "yes");
+        await intake.VulnerabilityAsync(0, "financial-loss", "yes");
+        await page.AssertNoViolationsAsync();
+        await intake.ContinueAsync();
+        await intake.GradeAsync("PRIORITY");
+        await intake.RecordAsync();
+
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Incident recorded");
+        await Assertions.Expect(page.Locator(".app-desk-routing")).ToContainTextAsync("Vulnerable victim: Aged 75 or over; Isolated or without support");
+        await Assertions.Expect(page.Locator(".app-referrals-suggested")).ToContainTextAsync("Older person liaison officer: Aged 75 or over");
+        var vulnerability = page.Locator(".app-vulnerability");
+        await Assertions.Expect(vulnerability).ToContainTextAsync("Date of birth (aged 80)");
+        await Assertions.Expect(vulnerability).ToContainTextAsync("Asked at first contact");
+        await Assertions.Expect(vulnerability).ToContainTextAsync("Enhanced rights: Aged 75 or over");
+        await page.AssertNoViolationsAsync();
+    }
+}

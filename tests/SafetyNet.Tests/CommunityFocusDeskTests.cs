@@ -164,7 +164,7 @@ public class CommunityFocusDeskTests(AppFixture fixture)
         var incidents = new List<long>();
         for (var i = 0; i < 3; i++)
         {
-            incidents.Add((await AsbTesting.RecordAsync(handler, Reports.Burglary(people: Reports.Victim("Edith", name, "1939-05-05")))).Id());
+            incidents.Add((await AsbTesting.RecordAsync(handler, Reports.Burglary(people: Reports.Victim("Edith", name, "1959-05-05")))).Id());
         }
         // Each entry started an identity of its own; resolution joins them by merging into the first.
         await app.WithDbAsync(async db =>

@@ -90,10 +90,10 @@ public class IdentitiesApiTests(AppFixture fixture)
         var app = await fixture.App(provider);
         var handler = await app.ClientForAsync(Roles.CallHandler);
         var last = Unique("Abernethy");
-        var first = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11")));
+        var first = await CreatedAsync(handler, Asb(Person("Doris", last, "1959-02-11")));
         var identity = IdentityOf(first);
-        var second = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11", identityId: identity)));
-        var third = await CreatedAsync(handler, Asb(Person("Doris", last, "1939-02-11", identityId: identity)));
+        var second = await CreatedAsync(handler, Asb(Person("Doris", last, "1959-02-11", identityId: identity)));
+        var third = await CreatedAsync(handler, Asb(Person("Doris", last, "1959-02-11", identityId: identity)));
 
         // The desk and supervisors read why an incident was routed to the desk; the call handler only raised it.
         var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);

@@ -61,7 +61,8 @@ public class IncidentsApiTests(AppFixture fixture)
         report["channel"] = "Emergency999";
         var incident = await CreatedAsync(client, report);
         var now = app.Time.GetUtcNow();
-        Assert.Equal(now.AddMinutes(60), incident.GetProperty("thriveDueAt").GetDateTimeOffset());
+        // Due to the attending officer after the configured hours (seed: 8).
+        Assert.Equal(now.AddHours(8), incident.GetProperty("thriveDueAt").GetDateTimeOffset());
         Assert.Equal(now.AddMinutes(15), incident.GetProperty("attendanceDueAt").GetDateTimeOffset());
         var id = incident.GetProperty("id").GetInt64();
 

@@ -17,7 +17,7 @@ public sealed class ReferralsTests
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
 
         // Burglary of an 82-year-old: victim support automatically, and the older person liaison officer suggested.
-        var (burglary, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(), "Residential burglary");
+        var (burglary, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(null, "PRIORITY", Reports.Victim(dob: "1944-03-12")), "Residential burglary");
         var list = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?pageSize=100");
         var mine = list.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("incidentId").GetInt64() == burglary).ToList();
         Assert.Equal([("OlderPersonLiaison", "Suggested"), ("VictimSupport", "Sent")],

@@ -81,7 +81,7 @@ public sealed partial class VictimsCodeRulesTests
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
 
         var (_, _, vulnerable) = await VictimCases.RecordCrimeAsync(app, supervisor,
-            Damage(Reports.Victim("Vera", "Hale", "1950-01-01"), vulnerable: true), "Criminal damage");
+            Damage(Reports.Victim("Vera", "Hale", "1960-01-01"), vulnerable: true), "Criminal damage");
         // Harassment is not among the most serious crimes; a high DASH score marks the victim intimidated.
         var harassment = VictimCases.Report("HARASSMENT", "Neighbour sends threatening messages every night", Reports.Victim("Ines", "Hale", "1980-01-01"));
         harassment["assessments"] = new[] { new { instrument = "DASH", personIndex = 0, answers = Reports.Dash(14) } };

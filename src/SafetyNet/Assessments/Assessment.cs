@@ -43,6 +43,11 @@ public sealed class RiskAssessment
     public long? SupersedesId { get; set; }
     public bool ReferralFlag { get; set; }
     public string? ReferralName { get; set; }
+    /// <summary>
+    /// Too many "don't know" answers to judge the risk (the share is intake configuration): shown as incomplete, never as
+    /// its computed level, and the assessment stays due.
+    /// </summary>
+    public bool Incomplete { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
 }

@@ -26,6 +26,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<People.DeskRouting> DeskRoutings => Set<People.DeskRouting>();
     public DbSet<Assessments.ThriveAssessment> ThriveAssessments => Set<Assessments.ThriveAssessment>();
     public DbSet<Assessments.RiskAssessment> RiskAssessments => Set<Assessments.RiskAssessment>();
+    public DbSet<Assessments.VulnerabilityAssessment> VulnerabilityAssessments => Set<Assessments.VulnerabilityAssessment>();
     public DbSet<Crimes.CrimeRecord> CrimeRecords => Set<Crimes.CrimeRecord>();
     public DbSet<Crimes.CrimeDecision> CrimeDecisions => Set<Crimes.CrimeDecision>();
     public DbSet<Demo.SyntheticTruth> SyntheticTruth => Set<Demo.SyntheticTruth>();

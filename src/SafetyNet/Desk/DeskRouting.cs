@@ -24,7 +24,7 @@ public interface IDeskRouting
 /// <summary>
 /// The repeat-victim rule is the force's identity rule (<see cref="IdentityRules"/>, DOMAIN §3), counted over each
 /// victim's resolved identity as the incident stood when reported; the victim is vulnerable when the incident, its
-/// THRIVE or ASB risk assessment, or the identity's recent record says so.
+/// THRIVE, victim's vulnerability assessment or ASB risk assessment, or the identity's recent record says so.
 /// </summary>
 public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities, ForceConfiguration configuration) : IDeskRouting
 {
@@ -40,6 +40,7 @@ public sealed class VictimHistoryDeskRouting(AppDb db, Identities identities, Fo
         }
         var vulnerable = incident.VulnerablePerson || vulnerableBefore
             || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct)
+            || await db.VulnerabilityAssessments.AnyAsync(a => a.IncidentId == incident.Id && a.Vulnerable, ct)
             || (await db.RiskAssessments.Where(a => a.IncidentId == incident.Id && a.InstrumentCode == "ASB").Select(a => a.AnswersJson).ToListAsync(ct))
                 .Any(SaysVulnerable);
         // The force may switch either route off in the identity rules; an ASB incident still goes to the desk.

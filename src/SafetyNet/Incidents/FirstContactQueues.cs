@@ -74,14 +74,34 @@ public sealed class FirstContactQueues(AppDb db, IncidentAccess access, RecordRe
         return new PagedList<AttendanceQueueItem>(items, paging.Page, paging.PageSize, total);
     }
 
-    public async Task<PagedList<ThriveQueueItem>> ThriveAsync(Paging paging, CancellationToken ct)
+    /// <summary>
+    /// THRIVE and risk assessments due to the attending officer after an emergency was dispatched first, or after a risk
+    /// assessment with too many "don't know" answers; a supervisor may list only the overdue.
+    /// </summary>
+    public async Task<PagedList<ThriveQueueItem>> ThriveAsync(Paging paging, CancellationToken ct, bool overdueOnly = false)
     {
         var now = time.GetUtcNow();
         var query = access.Visible(db.Incidents).AsNoTracking().Where(i => i.ThriveDueAt != null && i.ThriveCompletedAt == null);
+        if (overdueOnly)
+        {
+            query = query.Where(i => i.ThriveDueAt < now);
+        }
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(i => i.ThriveDueAt).ThenBy(i => i.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var items = rows.Select(i => new ThriveQueueItem(i.Id, i.Reference, i.TypeCode, IncidentType.Find(i.TypeCode)?.Name ?? i.TypeCode,
             i.GradeCode, i.ReportedAt, i.ThriveDueAt!.Value, now > i.ThriveDueAt, i.Version)).ToList();
         return new PagedList<ThriveQueueItem>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>The outcome of a risk assessment just completed from the queue, shown to whoever completed it: no personal data.</summary>
+    public sealed record AssessedItem(string InstrumentName, int Score, string Level, bool Incomplete, string? ReferralName);
+
+    public async Task<AssessedItem?> AssessedAsync(long assessmentId, CancellationToken ct)
+    {
+        var row = await (from a in db.RiskAssessments.AsNoTracking()
+                         join i in access.Visible(db.Incidents) on a.IncidentId equals i.Id
+                         where a.Id == assessmentId
+                         select a).FirstOrDefaultAsync(ct);
+        return row is null ? null : new AssessedItem(row.InstrumentCode, row.Score, row.Level, row.Incomplete, row.ReferralFlag ? row.ReferralName : null);
     }
 }

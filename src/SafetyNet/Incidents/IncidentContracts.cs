@@ -30,7 +30,21 @@ public sealed record CreateIncidentRequest(
     string? TypeCode, string? Narrative, LocationRequest? Location, List<PersonRequest>? People,
     string? Grade, string? NoAttendanceOverrideReason, ThriveRequest? Thrive, List<AssessmentRequest>? Assessments,
     bool? OffenderNearby, bool? VulnerablePerson, bool? MayBeCrime,
-    string? SourceSystem, string? SourceReference, string? OfficerInCaseId, int? OwningTeamId);
+    string? SourceSystem, string? SourceReference, string? OfficerInCaseId, int? OwningTeamId,
+    List<VulnerabilityRequest>? Vulnerability = null);
+
+/// <summary>
+/// The vulnerability assessment of a victim of the same request (<c>PersonIndex</c>): the age band when the date of
+/// birth is not known, and yes, no or dont-know for each factor asked. What is left out SafetyNet fills in from what
+/// it knows (the date of birth, the identity confirmed, the ASB risk assessment), saying where each answer came from.
+/// </summary>
+public sealed record VulnerabilityRequest(int? PersonIndex, string? AgeBand, Dictionary<string, string?>? Answers);
+
+public sealed record VulnerabilityAnswerResponse(string Key, string Question, string Answer, string Source);
+
+public sealed record VulnerabilityResponse(
+    long Id, long PersonId, int ConfigVersion, string? AgeBand, bool Vulnerable, bool Enhanced, bool Elderly,
+    string? DeskReasons, string? EnhancedReasons, IReadOnlyList<VulnerabilityAnswerResponse> Answers, DateTimeOffset CreatedAt, string CreatedBy);
 
 /// <summary>PUT: the editable facts of an incident, all given, with the version they were read at.</summary>
 public sealed record UpdateIncidentRequest(
@@ -64,10 +78,11 @@ public sealed record ThriveResponse(
 public sealed record AssessmentResponse(
     long Id, long IncidentId, long? PersonId, string Instrument, int InstrumentVersion, int Score, string ComputedLevel, string Level,
     string? OverrideReason, bool IsReassessment, long? SupersedesId, bool ReferralFlag, string? ReferralName,
-    DateTimeOffset CreatedAt, string CreatedBy)
+    DateTimeOffset CreatedAt, string CreatedBy, bool Incomplete = false)
 {
     public static AssessmentResponse From(RiskAssessment a) => new(a.Id, a.IncidentId, a.PersonId, a.InstrumentCode, a.InstrumentVersion,
-        a.Score, a.ComputedLevel, a.Level, a.OverrideReason, a.IsReassessment, a.SupersedesId, a.ReferralFlag, a.ReferralName, a.CreatedAt, a.CreatedBy);
+        a.Score, a.ComputedLevel, a.Level, a.OverrideReason, a.IsReassessment, a.SupersedesId, a.ReferralFlag, a.ReferralName, a.CreatedAt, a.CreatedBy,
+        a.Incomplete);
 }
 
 public sealed record CrimeDecisionResponse(
@@ -133,7 +148,8 @@ public sealed record IncidentResponse(
     IReadOnlyList<PersonResponse> People, ThriveResponse? Thrive, IReadOnlyList<AssessmentResponse> Assessments,
     IReadOnlyList<CrimeRecordResponse> CrimeRecords, DateTimeOffset CreatedAt, string CreatedBy, int Version,
     string? OfficerInCaseName = null, string? OwningTeamName = null, string? ResultCode = null, string? Result = null,
-    DateTimeOffset? ClosedAt = null, string? ClosedBy = null, IReadOnlyList<IncidentLogEntryResponse>? Log = null);
+    DateTimeOffset? ClosedAt = null, string? ClosedBy = null, IReadOnlyList<IncidentLogEntryResponse>? Log = null,
+    IReadOnlyList<string>? RiskPrompts = null, IReadOnlyList<VulnerabilityResponse>? Vulnerability = null);
 
 public sealed record LocationResponse(string Text, string? Uprn, double? Latitude, double? Longitude, string? LsoaCode, string? District, bool Rural);
 

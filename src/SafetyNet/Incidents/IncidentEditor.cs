@@ -450,7 +450,7 @@ public sealed class IncidentEditor(
         }
         assessment.IncidentId = id;
         db.RiskAssessments.Add(assessment);
-        await CompleteFirstContactIfDoneAsync(incident, ct, instrumentJustAdded: assessment.InstrumentCode);
+        await CompleteFirstContactIfDoneAsync(incident, ct, instrumentJustAdded: assessment.Incomplete ? null : assessment.InstrumentCode);
         audit.Add(assessment.IsReassessment ? "assessment.reassess" : "assessment.create", "incident", id.ToString(CultureInfo.InvariantCulture),
             details: $"{assessment.InstrumentCode} v{assessment.InstrumentVersion} {assessment.Level}");
         await db.SaveChangesAsync(ct);
@@ -465,11 +465,61 @@ public sealed class IncidentEditor(
             return;
         }
         var thrive = thriveJustAdded || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id, ct);
-        var needed = IncidentType.Find(incident.TypeCode)?.Instrument;
-        var instrument = needed is null || needed == instrumentJustAdded || await db.RiskAssessments.AnyAsync(a => a.IncidentId == incident.Id && a.InstrumentCode == needed, ct);
+        var needed = await NeededInstrumentAsync(incident, ct);
+        var instrument = needed is null || needed == instrumentJustAdded
+            || await db.RiskAssessments.AnyAsync(a => a.IncidentId == incident.Id && a.InstrumentCode == needed && !a.Incomplete, ct);
         if (thrive && instrument)
         {
             incident.ThriveCompletedAt = time.GetUtcNow();
         }
+    }
+
+    /// <summary>The instrument the incident's type asks, unless it has no victim to ask it of (an environmental ASB report).</summary>
+    public async Task<string?> NeededInstrumentAsync(Incident incident, CancellationToken ct) =>
+        IncidentType.Find(incident.TypeCode) is { } type
+            ? IncidentIntake.RequiredInstrument(type, await db.IncidentPeople.AsNoTracking().Where(p => p.IncidentId == incident.Id).ToListAsync(ct))
+            : null;
+
+    /// <summary>
+    /// The attending officer completes what an emergency dispatched first left due: THRIVE (unless it was done) and the
+    /// type's risk instrument, validated together and saved together, or nothing at all.
+    /// </summary>
+    public async Task<Outcome<RiskAssessment?>> CompleteDispatchedAsync(long id, ThriveRequest? thriveRequest, AssessmentRequest? assessmentRequest, CancellationToken ct)
+    {
+        var incident = await access.Visible(db.Incidents).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (incident is null)
+        {
+            return Outcome<RiskAssessment?>.NotFound;
+        }
+        var v = new Validation();
+        var now = time.GetUtcNow();
+        var thrive = thriveRequest is null ? null : intake.ReadThrive(v, thriveRequest, "thrive.", now);
+        RiskAssessment? assessment = null;
+        if (assessmentRequest is not null)
+        {
+            var victim = await db.IncidentPeople.Where(p => p.IncidentId == id && p.Role == People.PersonRole.Victim).OrderBy(p => p.Id).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+            assessment = await intake.ScoreAsync(v, assessmentRequest with { PersonIndex = null, PersonId = victim }, "assessment.", now, ct);
+        }
+        if (!v.IsValid)
+        {
+            return Outcome<RiskAssessment?>.Invalid(v.Errors);
+        }
+        if (thrive is not null)
+        {
+            thrive.IncidentId = id;
+            db.ThriveAssessments.Add(thrive);
+            incident.VulnerablePerson |= thrive.VulnerablePerson;
+            audit.Add("thrive.create", "incident", id.ToString(CultureInfo.InvariantCulture));
+        }
+        if (assessment is not null)
+        {
+            assessment.IncidentId = id;
+            db.RiskAssessments.Add(assessment);
+            audit.Add("assessment.create", "incident", id.ToString(CultureInfo.InvariantCulture),
+                details: $"{assessment.InstrumentCode} v{assessment.InstrumentVersion} {assessment.Level}{(assessment.Incomplete ? " incomplete" : "")}");
+        }
+        await CompleteFirstContactIfDoneAsync(incident, ct, thriveJustAdded: thrive is not null, instrumentJustAdded: assessment is { Incomplete: false } ? assessment.InstrumentCode : null);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(assessment);
     }
 }

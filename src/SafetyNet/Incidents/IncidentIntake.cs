@@ -72,17 +72,6 @@ public sealed partial class IncidentIntake(
         var overrideReason = v.MaxLength("noAttendanceOverrideReason", request.NoAttendanceOverrideReason, "the override reason", 1000);
         var officer = await OfficerAsync(v, request.OfficerInCaseId, cancellationToken);
         await TeamAsync(v, request.OwningTeamId, cancellationToken);
-        if (grade is { Attends: false } && type is not null && MandatoryAttendance(type, vulnerable, offenderNearby))
-        {
-            if (!access.IsSupervisor)
-            {
-                v.Add("grade", $"{type.Name}{(vulnerable ? " with a vulnerable person" : "")}{(offenderNearby ? " with the offender nearby" : "")} must be attended: only a supervisor may grade it for no attendance, with a reason");
-            }
-            else if (overrideReason is null)
-            {
-                v.Add("noAttendanceOverrideReason", "Give the reason for overriding mandatory attendance");
-            }
-        }
 
         ThriveAssessment? thrive = null;
         if (request.Thrive is not null)
@@ -108,9 +97,36 @@ public sealed partial class IncidentIntake(
                 assessments.Add((scored, item.PersonIndex));
             }
         }
-        if (type?.Instrument is { } instrument && !emergency && grade is not null && !assessments.Any(a => a.Assessment.InstrumentCode == instrument))
+        var neededInstrument = type is null ? null : RequiredInstrument(type, people);
+        if (neededInstrument is not null && !emergency && grade is not null && !assessments.Any(a => a.Assessment.InstrumentCode == neededInstrument))
         {
-            v.Add("assessments", $"Complete the {(await InstrumentAsync(instrument, cancellationToken)).Value.Name} for {type.Name.ToLowerInvariant()}");
+            v.Add("assessments", $"Complete the {(await InstrumentAsync(neededInstrument, cancellationToken)).Value.Name} for {type!.Name.ToLowerInvariant()}");
+        }
+
+        var factors = await configuration.CurrentAsync<VulnerabilityFactors>(VulnerabilityFactors.Key, cancellationToken);
+        var vulnerability = await ReadVulnerabilityAsync(v, request.Vulnerability, people, choices, assessments, factors, reportedAt, now, cancellationToken);
+        if (grade is { Attends: false } && type is not null && MandatoryAttendance(type, vulnerable, offenderNearby))
+        {
+            if (!access.IsSupervisor)
+            {
+                v.Add("grade", $"{type.Name}{(vulnerable ? " with a vulnerable person" : "")}{(offenderNearby ? " with the offender nearby" : "")} must be attended: only a supervisor may grade it for no attendance, with a reason");
+            }
+            else if (overrideReason is null)
+            {
+                v.Add("noAttendanceOverrideReason", "Give the reason for overriding mandatory attendance");
+            }
+        }
+        var highRiskAsb = type is { IsAsb: true } && grade?.Code == GradeTable.Scheduled && await HighRiskAsync(assessments, cancellationToken);
+        if (highRiskAsb)
+        {
+            if (!access.IsSupervisor)
+            {
+                v.Add("grade", "A high-risk ASB victim cannot be graded Scheduled: only a supervisor may, with a reason");
+            }
+            else if (overrideReason is null)
+            {
+                v.Add("noAttendanceOverrideReason", "Give the reason for grading a high-risk ASB victim Scheduled");
+            }
         }
 
         if (!v.IsValid)
@@ -149,9 +165,16 @@ public sealed partial class IncidentIntake(
             People = people,
         };
         ApplyGrade(incident, grade!, grades.Version, now, overrideReason);
-        if (thrive is null || (type.Instrument is not null && !assessments.Any(a => a.Assessment.InstrumentCode == type.Instrument)))
+        if (highRiskAsb)
         {
-            incident.ThriveDueAt = now.AddMinutes(rules.EmergencyThriveMinutes);
+            // The supervisor's recorded reason for the grade, kept where every override of the grading policy is kept.
+            incident.NoAttendanceOverrideBy = user.Name;
+            incident.NoAttendanceOverrideReason = overrideReason;
+        }
+        if (thrive is null || (neededInstrument is not null && !assessments.Any(a => a.Assessment.InstrumentCode == neededInstrument && !a.Assessment.Incomplete)))
+        {
+            // Dispatched first, or the risk assessment could not be judged: it falls due to the attending officer.
+            incident.ThriveDueAt = now.AddHours(rules.AssessmentDueHours);
         }
         else
         {
@@ -161,7 +184,7 @@ public sealed partial class IncidentIntake(
         var recorded = new IncidentRecorded(incident, people, choices);
         try
         {
-            await SaveAsync(recorded, thrive, assessments, rules, cancellationToken);
+            await SaveAsync(recorded, thrive, assessments, vulnerability, rules, cancellationToken);
         }
         catch (DbUpdateException) when (sourceSystem is not null && sourceReference is not null)
         {
@@ -184,7 +207,7 @@ public sealed partial class IncidentIntake(
     /// <see cref="IncidentRecorded"/>), in one transaction.
     /// </summary>
     private async Task SaveAsync(IncidentRecorded recorded, ThriveAssessment? thrive, List<(RiskAssessment Assessment, int? PersonIndex)> assessments,
-        IntakeRules rules, CancellationToken cancellationToken)
+        List<VictimVulnerability> vulnerability, IntakeRules rules, CancellationToken cancellationToken)
     {
         var (incident, people) = (recorded.Incident, recorded.People);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -202,6 +225,7 @@ public sealed partial class IncidentIntake(
             assessment.PersonId = personIndex is { } i ? people[i].Id : assessment.PersonId;
             db.RiskAssessments.Add(assessment);
         }
+        AddVulnerability(incident, people, vulnerability);
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours);
         audit.Add("incident.create", "incident", incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"{incident.Reference} {incident.TypeCode}");
         foreach (var person in people)
@@ -264,6 +288,177 @@ public sealed partial class IncidentIntake(
         if (owningTeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team, cancellationToken))
         {
             v.Add("owningTeamId", "Select a team that exists");
+        }
+    }
+
+    /// <summary>
+    /// The instrument a type asks on top of THRIVE. An environmental ASB report with no victim named (a passer-by's
+    /// report of fly-tipping, say) asks no victim questionnaire.
+    /// </summary>
+    public static string? RequiredInstrument(IncidentType type, IEnumerable<IncidentPerson> people) =>
+        type.AsbCategory == "Environmental" && !people.Any(p => p.Role == PersonRole.Victim) ? null : type.Instrument;
+
+    private async Task<bool> HighRiskAsync(List<(RiskAssessment Assessment, int? PersonIndex)> assessments, CancellationToken cancellationToken)
+    {
+        foreach (var (assessment, _) in assessments.Where(a => a.Assessment.InstrumentCode == "ASB"))
+        {
+            var instrument = (await InstrumentAsync(assessment.InstrumentCode, cancellationToken)).Value;
+            if (instrument.LevelIndex(assessment.Level) == instrument.Levels.Count - 1)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A victim's vulnerability assessment as intake made it, with what it means.</summary>
+    public sealed record VictimVulnerability(int PersonIndex, VulnerabilityAssessment Assessment, VulnerabilityJudgement Judgement);
+
+    public const string AskedOfCaller = "Asked at first contact";
+
+    /// <summary>
+    /// The vulnerability assessment of each victim (DOMAIN §3): the answers given, and for those left out what SafetyNet
+    /// already knows — the age band from the date of birth, repeat victimisation from the identity the call handler
+    /// confirmed or the ASB risk assessment's "reported before" — each with where it came from.
+    /// </summary>
+    private async Task<List<VictimVulnerability>> ReadVulnerabilityAsync(Validation v, List<VulnerabilityRequest>? requested, List<IncidentPerson> people,
+        Dictionary<int, IdentityChoice> choices, List<(RiskAssessment Assessment, int? PersonIndex)> assessments, Versioned<VulnerabilityFactors> config,
+        DateTimeOffset reportedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var factors = config.Value;
+        var given = new Dictionary<int, VulnerabilityRequest>();
+        foreach (var (item, index) in (requested ?? []).Select((r, i) => (r, i)))
+        {
+            var prefix = $"vulnerability[{index}].";
+            if (item.PersonIndex is not { } pi || pi < 0 || pi >= people.Count || people[pi].Role != PersonRole.Victim)
+            {
+                v.Add(prefix + "personIndex", "personIndex must name a victim in this report");
+                continue;
+            }
+            if (!given.TryAdd(pi, item))
+            {
+                v.Add(prefix + "personIndex", "Give one vulnerability assessment for each victim");
+            }
+            if (!string.IsNullOrWhiteSpace(item.AgeBand) && factors.FindBand(item.AgeBand) is null)
+            {
+                v.Add(prefix + "ageBand", $"Select the age band: {string.Join(", ", factors.AgeBands.Select(b => b.Code))}");
+            }
+            foreach (var (key, answer) in item.Answers ?? [])
+            {
+                if (!factors.Factors.Any(f => f.Key == key))
+                {
+                    v.Add($"{prefix}answers.{key}", $"'{key}' is not a vulnerability factor");
+                }
+                else if (answer is not (null or "" or "yes" or "no" or "dont-know"))
+                {
+                    v.Add($"{prefix}answers.{key}", $"'{answer}' is not an answer: use yes, no or dont-know");
+                }
+            }
+        }
+        var result = new List<VictimVulnerability>();
+        var today = ForceClock.DayOf(reportedAt);
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            if (person.Role != PersonRole.Victim)
+            {
+                continue;
+            }
+            given.TryGetValue(i, out var item);
+            var answers = new List<VulnerabilityAnswer>();
+            int? age = null;
+            AgeBand? band = null;
+            if (person.DateOfBirth is { } born)
+            {
+                age = today.Year - born.Year - (born > today.AddYears(born.Year - today.Year) ? 1 : 0);
+                band = factors.BandFor(age.Value);
+                answers.Add(new("age-band", band?.Code ?? "", $"Date of birth (aged {age})"));
+            }
+            else if (factors.FindBand(item?.AgeBand) is { } stated)
+            {
+                band = stated;
+                answers.Add(new("age-band", stated.Code, AskedOfCaller));
+            }
+            foreach (var factor in factors.Factors)
+            {
+                if (item?.Answers?.GetValueOrDefault(factor.Key) is { Length: > 0 } answer)
+                {
+                    answers.Add(new(factor.Key, answer, AskedOfCaller));
+                }
+                else if (factor.Key == factors.RepeatFactor && await KnownRepeatAsync(i, choices, assessments, reportedAt, cancellationToken) is { } known)
+                {
+                    answers.Add(new(factor.Key, known.Answer, known.Source));
+                }
+            }
+            var judgement = factors.Judge(age, band, answers.ToDictionary(a => a.Key, a => a.Answer));
+            result.Add(new(i, new VulnerabilityAssessment
+            {
+                ConfigVersion = config.Version,
+                AgeBand = band?.Code,
+                AnswersJson = JsonSerializer.Serialize(answers),
+                Vulnerable = judgement.Vulnerable,
+                Enhanced = judgement.EnhancedReasons.Count > 0,
+                Elderly = judgement.Elderly is not null,
+                DeskReasons = judgement.DeskReasons.Count > 0 ? string.Join("; ", judgement.DeskReasons) : null,
+                EnhancedReasons = judgement.EnhancedReasons.Count > 0 ? string.Join("; ", judgement.EnhancedReasons) : null,
+                CreatedAt = now,
+                CreatedBy = user.Name,
+            }, judgement));
+        }
+        return result;
+    }
+
+    /// <summary>Whether the victim is known to have reported before: from the identity confirmed, else from the ASB matrix.</summary>
+    private async Task<(string Answer, string Source)?> KnownRepeatAsync(int index, Dictionary<int, IdentityChoice> choices,
+        List<(RiskAssessment Assessment, int? PersonIndex)> assessments, DateTimeOffset reportedAt, CancellationToken cancellationToken)
+    {
+        if (choices.GetValueOrDefault(index)?.Confirmed is { } identityId)
+        {
+            var status = await identities.StatusAsync(identityId, reportedAt, cancellationToken);
+            return (status.RepeatVictim ? "yes" : "no", $"Earlier reports of the same person: {status.Summary}");
+        }
+        var asb = assessments.FirstOrDefault(a => a.Assessment.InstrumentCode == "ASB" && (a.PersonIndex is null || a.PersonIndex == index)).Assessment;
+        if (asb is not null && JsonSerializer.Deserialize<Dictionary<string, string?>>(asb.AnswersJson)?.GetValueOrDefault("reported-before") is "yes" or "no")
+        {
+            var answer = JsonSerializer.Deserialize<Dictionary<string, string?>>(asb.AnswersJson)!["reported-before"]!;
+            return (answer, "ASB risk assessment: reported before");
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Keeps each victim's vulnerability assessment; a vulnerable or elderly victim routes the incident to the community
+    /// focus desk with the reasons, and an elderly victim of a crime brings the older person liaison referral now, at
+    /// intake. The incident and its people are saved (they have ids); the caller saves these.
+    /// </summary>
+    private void AddVulnerability(Incident incident, IReadOnlyList<IncidentPerson> people, List<VictimVulnerability> vulnerability)
+    {
+        var now = incident.CreatedAt;
+        foreach (var (index, assessment, judgement) in vulnerability)
+        {
+            var person = people[index];
+            assessment.IncidentId = incident.Id;
+            assessment.PersonId = person.Id;
+            db.VulnerabilityAssessments.Add(assessment);
+            if (judgement.Vulnerable && person.IdentityId is { } identityId)
+            {
+                db.DeskRoutings.Add(new DeskRouting
+                {
+                    IncidentId = incident.Id, PersonId = person.Id, IdentityId = identityId, Reason = DeskRoutingReason.VulnerableVictim,
+                    Detail = $"Vulnerable victim: {assessment.DeskReasons}", RuleVersion = assessment.ConfigVersion, RoutedAt = now,
+                    RoutedBy = IdentityLinkSource.CallHandler,
+                });
+            }
+            if (judgement.Elderly is { } elderly && (IncidentType.Find(incident.TypeCode)?.PossibleCrime == true || incident.MayBeCrime))
+            {
+                db.Referrals.Add(new Referrals.Referral
+                {
+                    IncidentId = incident.Id, PersonId = person.Id, Kind = Referrals.ReferralKind.OlderPersonLiaison,
+                    Status = Referrals.ReferralStatus.Suggested, DueAt = Victims.WorkingDays.EnglandAndWales.DueAfter(now, 5),
+                    Reason = $"Older person liaison officer: {elderly}", LawfulBasis = Referrals.ReferralRules.VictimSupportBasis,
+                    CreatedAt = now, CreatedBy = incident.CreatedBy,
+                });
+            }
         }
     }
 
@@ -437,6 +632,9 @@ public sealed partial class IncidentIntake(
         v.AddRange(answerErrors, prefix);
         var computed = instrument.LevelFor(score);
         var level = computed;
+        var rules = (await configuration.CurrentAsync<IntakeRules>(IntakeRules.Key, cancellationToken)).Value;
+        var scored = instrument.Questions.Where(q => !q.FreeText).ToList();
+        var incomplete = rules.IsIncomplete(scored.Count(q => string.Equals(answers.GetValueOrDefault(q.Key), "dont-know", StringComparison.OrdinalIgnoreCase)), scored.Count);
         string? overrideReason = null;
         if (item.Reassessment == true)
         {
@@ -488,6 +686,7 @@ public sealed partial class IncidentIntake(
             SupersedesId = previous?.Id,
             ReferralFlag = referral,
             ReferralName = referral ? instrument.ReferralName : null,
+            Incomplete = incomplete,
             CreatedAt = now,
             CreatedBy = user.Name,
         };

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.Assessments;
 using SafetyNet.Crimes;
 using SafetyNet.Data;
 using SafetyNet.People;
@@ -11,7 +13,7 @@ namespace SafetyNet.Incidents;
 public sealed record IncidentFilter(string? TypeCode, string? District, string? Grade, DateTimeOffset? From, DateTimeOffset? To, string? Text);
 
 /// <summary>Assembles the whole picture of one incident, and lists of incidents, for the API and the pages.</summary>
-public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads reads, TimeProvider time)
+public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads reads, ForceConfiguration configuration, TimeProvider time)
 {
     /// <summary>
     /// The incidents the caller may see that a search finds, newest first. Worked without a purpose: a sensitive row
@@ -109,6 +111,9 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
             : await db.Users.AsNoTracking().Where(u => u.Id == incident.OfficerInCaseId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var teamName = incident.OwningTeamId is null ? null
             : await db.Teams.AsNoTracking().Where(t => t.Id == incident.OwningTeamId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        var rules = (await configuration.CurrentAsync<IntakeRules>(IntakeRules.Key, cancellationToken)).Value;
+        var prompts = rules.PromptsFor(incident.Narrative, assessments.Select(a => Answers(a.AnswersJson)));
+        var vulnerability = await VulnerabilityAsync(incident.Id, cancellationToken);
         return new IncidentResponse(
             incident.Id, incident.Reference, incident.Channel.ToString(), incident.ReportedAt, incident.OccurredFrom, incident.OccurredTo,
             incident.TypeCode, type?.Name ?? incident.TypeCode, incident.Narrative,
@@ -127,7 +132,7 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
             incident.CreatedAt, incident.CreatedBy, incident.Version,
             officerName, teamName, incident.ResultCode, incident.ResultCode is null ? null : IncidentResults.Label(incident.ResultCode),
             incident.ClosedAt, incident.ClosedBy,
-            log.Select(LogEntry).ToList());
+            log.Select(LogEntry).ToList(), prompts, vulnerability);
 
         // A link is one entry shown on both incidents: each names the other.
         IncidentLogEntryResponse LogEntry(IncidentLogEntry e)
@@ -139,6 +144,34 @@ public sealed class IncidentReader(AppDb db, IncidentAccess access, RecordReads 
             var other = e.IncidentId == incident.Id ? e.LinkedIncidentId!.Value : e.IncidentId;
             return IncidentLogEntryResponse.From(e, references.GetValueOrDefault(other)) with { LinkedIncidentId = other };
         }
+    }
+
+    private static IReadOnlyDictionary<string, string?> Answers(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+
+    /// <summary>Each victim's vulnerability assessments, oldest first, with the questions in the words of the version that judged them.</summary>
+    public async Task<IReadOnlyList<VulnerabilityResponse>> VulnerabilityAsync(long incidentId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.VulnerabilityAssessments.AsNoTracking().Where(a => a.IncidentId == incidentId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var history = await configuration.HistoryAsync(VulnerabilityFactors.Key, cancellationToken);
+        var result = new List<VulnerabilityResponse>();
+        foreach (var a in rows)
+        {
+            var json = history.FirstOrDefault(h => h.Version == a.ConfigVersion)?.Json;
+            var factors = json is null ? VulnerabilityFactors.Default : JsonSerializer.Deserialize<VulnerabilityFactors>(json, ForceConfiguration.Json) ?? VulnerabilityFactors.Default;
+            var answers = (JsonSerializer.Deserialize<List<VulnerabilityAnswer>>(a.AnswersJson) ?? [])
+                .Select(x => x.Key == "age-band"
+                    ? new VulnerabilityAnswerResponse(x.Key, "Age band", factors.FindBand(x.Answer)?.Name ?? x.Answer, x.Source)
+                    : new VulnerabilityAnswerResponse(x.Key, factors.Factors.FirstOrDefault(f => f.Key == x.Key)?.Question ?? x.Key, x.Answer, x.Source))
+                .ToList();
+            result.Add(new VulnerabilityResponse(a.Id, a.PersonId, a.ConfigVersion, a.AgeBand, a.Vulnerable, a.Enhanced, a.Elderly,
+                a.DeskReasons, a.EnhancedReasons, answers, a.CreatedAt, a.CreatedBy));
+        }
+        return result;
     }
 
     public static CrimeRecordResponse ToResponse(CrimeRecord r, IEnumerable<CrimeDecision> decisions, DateTimeOffset now) =>

@@ -61,7 +61,9 @@ public static class ReferralRules
         var today = ForceClock.DayOf(now);
         var age = victim.DateOfBirth is { } born ? today.Year - born.Year - (born > today.AddYears(-(today.Year - born.Year)) ? 1 : 0) : (int?)null;
         var doorstep = incident.Narrative.Contains("doorstep", StringComparison.OrdinalIgnoreCase);
-        if (age >= 65 && (incident.TypeCode == "BURGLARY-RESIDENTIAL" || doorstep))
+        // Suggested at intake already when the victim's vulnerability assessment found them elderly: not suggested twice.
+        if (age >= 65 && (incident.TypeCode == "BURGLARY-RESIDENTIAL" || doorstep)
+            && !await db.Referrals.AnyAsync(r => r.IncidentId == incident.Id && r.PersonId == victim.Id && r.Kind == ReferralKind.OlderPersonLiaison, ct))
         {
             Add(ReferralKind.OlderPersonLiaison, force, ReferralStatus.Suggested, calendar.DueAfter(now, 5),
                 "Victim aged 65 or over of burglary or doorstep crime", VictimSupportBasis);

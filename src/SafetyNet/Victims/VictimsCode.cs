@@ -58,6 +58,12 @@ public sealed class VictimsCode(
         {
             reasons.Add("Vulnerable (under 18)");
         }
+        else if (await db.VulnerabilityAssessments.Where(a => a.IncidentId == incident.Id && a.PersonId == victimId && a.Enhanced)
+                     .OrderByDescending(a => a.Id).Select(a => a.EnhancedReasons).FirstOrDefaultAsync(ct) is { } assessed)
+        {
+            // The victim's vulnerability assessment at intake says which factors entitle them.
+            reasons.Add($"Vulnerable ({(assessed.Length > 200 ? assessed[..200] : assessed)})");
+        }
         else if (incident.VulnerablePerson || await db.ThriveAssessments.AnyAsync(t => t.IncidentId == incident.Id && t.VulnerablePerson, ct))
         {
             reasons.Add("Vulnerable");

@@ -46,6 +46,12 @@ public sealed class IntakePages(IPage page)
     public async Task FillTextAnswerAsync(string key, string text) =>
         await page.Locator($"textarea[name='Form.Answers[{key}]']").FillAsync(text);
 
+    /// <summary>Dispatches an emergency now, leaving THRIVE and the risk assessment to the attending officer.</summary>
+    public async Task DispatchFirstAsync() => await page.Locator("#dispatchFirst").CheckAsync();
+
+    public async Task VulnerabilityAsync(int person, string factor, string answer) =>
+        await page.Locator($"input[name='Form.People[{person}].Vulnerability[{factor}]'][value='{answer}']").CheckAsync();
+
     public async Task GradeAsync(string grade) => await page.Locator($"input[name='Form.Grade'][value='{grade}']").CheckAsync();
 
     public async Task ContinueAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

@@ -42,7 +42,7 @@ public static class Reports
 
     public static Dictionary<string, string?> Asb(params string[] yes) => AsbKeys.ToDictionary(k => k, k => (string?)(yes.Contains(k) ? "yes" : "no"));
 
-    public static object Victim(string first = "Margaret", string last = "Okafor", string? dob = "1944-03-12") => new
+    public static object Victim(string first = "Margaret", string last = "Okafor", string? dob = "1964-03-12") => new
     {
         role = "Victim", firstName = first, lastName = last, dateOfBirth = dob, sex = "Female", phone = "01727 960 123",
         address = "14 Holywell Hill, St Albans", postcode = "AL1 1BT",

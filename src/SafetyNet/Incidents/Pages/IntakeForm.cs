@@ -66,18 +66,33 @@ public sealed class IntakeForm
             : null;
     }
 
-    public CreateIncidentRequest ToRequest(RiskInstrument? instrument) => new(
-        Channel, null, OccurredFrom(), null, TypeCode, Narrative,
-        new LocationRequest(LocationText, null, ParseDouble(Latitude), ParseDouble(Longitude), LsoaCode, District, Rural),
-        People.Where(p => !p.IsBlank).Select(p => new PersonRequest(p.Role, p.FirstName, p.MiddleName, p.LastName, p.DateOfBirth(), p.Sex, p.Phone, p.Email, p.Address, p.Postcode, p.ConfirmedIdentity(), p.RejectedIdentities(),
-            p.Role == "Victim" && p.DeclinesVictimSupport ? true : null)).ToList(),
-        Grade, NoAttendanceOverrideReason,
-        DispatchFirst && Grade == GradeTable.Emergency && string.IsNullOrWhiteSpace(Threat) ? null
-            : new ThriveRequest(Threat, Harm, Risk, Investigation, Vulnerability, Engagement, VulnerablePerson, SafeguardingAdvice, ScenePreservationAdvice, CrimePreventionAdvice, null),
-        instrument is null || (DispatchFirst && Answers.Count == 0) ? null
-            : [new AssessmentRequest(instrument.Code, People.FindIndex(p => p.Role == "Victim" && !p.IsBlank) is >= 0 and var i ? i : null, null,
-                Answers.ToDictionary(a => a.Key, a => (string?)a.Value), LevelOverride, OverrideReason, null, null, null)],
-        OffenderNearby, VulnerablePerson, MayBeCrime, Token is null ? null : "SafetyNet intake", Token, null, null);
+    public CreateIncidentRequest ToRequest(RiskInstrument? instrument)
+    {
+        var named = People.Where(p => !p.IsBlank).ToList();
+        var victim = named.FindIndex(p => p.Role == "Victim");
+        return new(
+            Channel, null, OccurredFrom(), null, TypeCode, Narrative,
+            new LocationRequest(LocationText, null, ParseDouble(Latitude), ParseDouble(Longitude), LsoaCode, District, Rural),
+            named.Select(p => new PersonRequest(p.Role, p.FirstName, p.MiddleName, p.LastName, p.DateOfBirth(), p.Sex, p.Phone, p.Email, p.Address, p.Postcode, p.ConfirmedIdentity(), p.RejectedIdentities(),
+                p.Role == "Victim" && p.DeclinesVictimSupport ? true : null)).ToList(),
+            Grade, NoAttendanceOverrideReason,
+            DispatchFirst && Grade == GradeTable.Emergency && string.IsNullOrWhiteSpace(Threat) ? null
+                : new ThriveRequest(Threat, Harm, Risk, Investigation, Vulnerability, Engagement, VulnerablePerson, SafeguardingAdvice, ScenePreservationAdvice, CrimePreventionAdvice, null),
+            instrument is null || (Answers.Values.All(string.IsNullOrWhiteSpace) && (DispatchFirst || !InstrumentAsked)) ? null
+                : [new AssessmentRequest(instrument.Code, victim >= 0 ? victim : null, null,
+                    Answers.ToDictionary(a => a.Key, a => (string?)a.Value), LevelOverride, OverrideReason, null, null, null)],
+            OffenderNearby, VulnerablePerson, MayBeCrime, Token is null ? null : "SafetyNet intake", Token, null, null,
+            named.Select((p, i) => (p, i)).Where(x => x.p.Role == "Victim")
+                .Select(x => new VulnerabilityRequest(x.i, string.IsNullOrWhiteSpace(x.p.AgeBand) ? null : x.p.AgeBand,
+                    x.p.Vulnerability.Where(a => !string.IsNullOrWhiteSpace(a.Value)).ToDictionary(a => a.Key, a => (string?)a.Value)))
+                .ToList());
+    }
+
+    /// <summary>
+    /// Whether the type's instrument must be answered: not for an environmental ASB report with no victim named (a
+    /// passer-by reporting fly-tipping has no victim questionnaire).
+    /// </summary>
+    public bool InstrumentAsked => IncidentType.Find(TypeCode) is not { AsbCategory: "Environmental" } || People.Any(p => !p.IsBlank && p.Role == "Victim");
 
     private static double? ParseDouble(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -97,6 +112,11 @@ public sealed class IntakePerson
     public string? Email { get; set; }
     public string? Address { get; set; }
     public string? Postcode { get; set; }
+    /// <summary>For a victim whose date of birth is not known: the age band asked.</summary>
+    public string? AgeBand { get; set; }
+    /// <summary>For a victim: the vulnerability factors answered, by key; never null.</summary>
+    public Dictionary<string, string> Vulnerability { get => _vulnerability ??= []; set => _vulnerability = value ?? []; }
+    private Dictionary<string, string>? _vulnerability;
     /// <summary>For a victim: they do not want to be referred to victim support.</summary>
     public bool DeclinesVictimSupport { get; set; }
     /// <summary>The existing identity the call handler confirmed, "none" when they rejected every suggestion.</summary>

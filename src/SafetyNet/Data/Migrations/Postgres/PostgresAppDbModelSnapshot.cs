@@ -184,6 +184,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long>("IncidentId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("InstrumentCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -299,6 +302,66 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("IncidentId");
 
                     b.ToTable("ThriveAssessments");
+                });
+
+            modelBuilder.Entity("SafetyNet.Assessments.VulnerabilityAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("ConfigVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DeskReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Elderly")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Enhanced")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EnhancedReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Vulnerable")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("VulnerabilityAssessments");
                 });
 
             modelBuilder.Entity("SafetyNet.Cases.AsbCase", b =>

@@ -172,6 +172,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<long>("IncidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Incomplete")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InstrumentCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -285,6 +288,64 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.ToTable("ThriveAssessments");
+                });
+
+            modelBuilder.Entity("SafetyNet.Assessments.VulnerabilityAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfigVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeskReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Elderly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enhanced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnhancedReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Vulnerable")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("VulnerabilityAssessments");
                 });
 
             modelBuilder.Entity("SafetyNet.Cases.AsbCase", b =>
