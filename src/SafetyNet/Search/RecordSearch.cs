@@ -316,7 +316,7 @@ public sealed partial class RecordSearch(
         var like = db.IsPostgres
             ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string)])!
             : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string)])!;
-        var call = Expression.Call(like, Expression.Constant(EF.Functions), column.Body, pattern);
+        var call = Expression.Call(like, Expression.Property(null, typeof(EF), nameof(EF.Functions)), column.Body, pattern);
         return Expression.Lambda<Func<T, bool>>(call, column.Parameters);
     }
 
