@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using SafetyNet.BrowserTests.Pages;
 using SafetyNet.People;
 using SafetyNet.Platform;
@@ -21,6 +22,7 @@ public class SearchTests(BrowserFixture fixture)
             ["location"] = new { text = place, district = "Watford" },
             ["people"] = people, ["grade"] = "PRIORITY",
             ["thrive"] = new { threat = "None now", harm = "Distress", risk = "Standard", investigation = "Neighbours", vulnerability = "None identified", engagement = "Wants a call back" },
+            ["assessments"] = type == "DOMESTIC-ABUSE" ? new[] { new { instrument = "DASH", personIndex = 0, answers = Reports.Dash(3) } } : null,
         };
         var response = await client.PostAsJsonAsync("/api/v1/incidents", report);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());

@@ -17,7 +17,7 @@ public static class SearchApi
     {
         var api = app.MapGroup("/api/v1/search").RequireAuthorization(AccountsSetup.ApiPolicy).RequireAuthorization(Entitlements.Partnership).WithTags("Search");
         api.MapGet("", SearchAsync)
-            .WithName("search").WithSummary("Find people, incidents, places and ASB cases by reference, name, address, phone, date of birth or words");
+            .WithName("searchRecords").WithSummary("Find people, incidents, places and ASB cases by reference, name, address, phone, date of birth or words");
         return app;
     }
 
