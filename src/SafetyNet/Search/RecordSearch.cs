@@ -34,6 +34,15 @@ public sealed partial class RecordSearch(
     public const int PeopleLimit = 20;
     public const int PlacesLimit = 10;
 
+    /// <summary>
+    /// Incidents are counted up to this many: beyond it the answer says "1,000 or more" and asks for more words or
+    /// filters, since counting every one of forty thousand matches costs more than a second and helps nobody.
+    /// </summary>
+    public const int IncidentCountLimit = 1000;
+
+    /// <summary>The incidents of the people found are read up to this many (twenty identities rarely have a hundred).</summary>
+    private const int NamedIncidentLimit = 5000;
+
     /// <summary>Below this probability the engine's candidate is not offered as the person searched for.</summary>
     private const double PersonFloor = 0.5;
 
@@ -45,10 +54,10 @@ public sealed partial class RecordSearch(
         var places = incidents.CanRead && query.Wants(SearchKinds.Place) && !query.IncidentFilters ? Places(terms, query.District) : [];
         var caseQuery = cases.CanUseCases && query.Wants(SearchKinds.Case) && query.TypeCode is null ? await CasesAsync(terms, query, ct) : null;
         var incidentQuery = incidents.CanRead && query.Wants(SearchKinds.Incident)
-            ? Incidents(terms, query, people.Select(p => p.IdentityId).ToList()) : null;
+            ? await IncidentsAsync(terms, query, people.Select(p => p.IdentityId).ToList(), ct) : null;
 
         var caseTotal = caseQuery is null ? 0 : await caseQuery.CountAsync(ct);
-        var incidentTotal = incidentQuery is null ? 0 : await incidentQuery.CountAsync(ct);
+        var incidentTotal = incidentQuery is null ? 0 : await incidentQuery.Take(IncidentCountLimit).CountAsync(ct);
         var total = people.Count + caseTotal + places.Count + incidentTotal;
 
         // The page is a window over people, then cases, then places, then incidents.
@@ -270,7 +279,7 @@ public sealed partial class RecordSearch(
     /// Incidents by reference, by every word in the narrative or the place, and those naming a person found; each
     /// branch uses its own index (decision 0089) and the filters apply to all of them.
     /// </summary>
-    private IQueryable<Incident> Incidents(Terms terms, SearchQuery query, List<long> identityIds)
+    private async Task<IQueryable<Incident>> IncidentsAsync(Terms terms, SearchQuery query, List<long> identityIds, CancellationToken ct)
     {
         var visible = incidents.Visible(db.Incidents).AsNoTracking();
         if (query.TypeCode is { } type)
@@ -299,7 +308,9 @@ public sealed partial class RecordSearch(
         }
         if (identityIds.Count > 0)
         {
-            var named = db.IncidentPeople.Where(p => p.IdentityId != null && identityIds.Contains(p.IdentityId.Value)).Select(p => p.IncidentId);
+            // Read first, so the branch is a list of keys the planner can OR with the others, not a subquery run per row.
+            var named = await db.IncidentPeople.AsNoTracking().Where(p => p.IdentityId != null && identityIds.Contains(p.IdentityId.Value))
+                .Select(p => p.IncidentId).Distinct().Take(NamedIncidentLimit).ToListAsync(ct);
             branches.Add(i => named.Contains(i.Id));
         }
         var found = visible.Where(Predicates.Any(branches));
