@@ -7,13 +7,13 @@ using System.Text.Json;
 // An open-loop load scenario against a running SafetyNet on this machine: requests start on a fixed
 // schedule whatever the server's speed (so slowness shows as latency, not as a lower rate), bounded in
 // count and time, loopback only.
-//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds] [intake|pack|asb]
+//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds] [intake|pack|asb|search]
 // The pack scenario reads the daily management pack (county and each district) while reports keep arriving.
 // The asb scenario is the community focus desk and partner caseworkers: the desk queue and case search while
 // ASB reports arrive.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60] [intake|pack|asb]");
+    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60] [intake|pack|asb|search]");
     return 2;
 }
 var baseUri = new Uri(args[0]);
@@ -32,6 +32,10 @@ if (scenario == "pack")
 if (scenario == "asb")
 {
     return await AsbScenario.RunAsync(baseUri, args[1], rate, seconds);
+}
+if (scenario == "search")
+{
+    return await SearchScenario.RunAsync(baseUri, args[1], rate, seconds);
 }
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
 var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "callhandler@safetynet.test", password = args[1] });
@@ -315,4 +319,125 @@ internal static class AsbScenario
         "reported-before", "reported-3-in-3-months", "targeted", "hate", "vulnerable", "afraid", "health", "threats",
         "damage", "children", "isolated", "worse",
     }.ToDictionary(k => k, k => k is "reported-before" or "afraid" ? "yes" : "no");
+}
+
+/// <summary>
+/// The header's search box: an officer and the desk search by surname, by a familiar or misspelt name, by a name with a
+/// date of birth, by a street, by words of a narrative, by an incident reference and with filters, while reports arrive;
+/// a partner caseworker searches too (cases only).
+/// </summary>
+internal static class SearchScenario
+{
+    private static readonly string[] Queries =
+    [
+        "Smith", "Bill Jones", "Margret Taylor", "Jonh Williams", "Peggy Brown 1970-05-05", "Holywell Hill", "High Street Watford",
+        "jewellery laptop", "glovebox", "youths litter", "1985-04-04",
+    ];
+
+    public static async Task<int> RunAsync(Uri baseUri, string password, int rate, int seconds)
+    {
+        var officer = await SignInAsync(baseUri, "officer@safetynet.test", password);
+        var desk = await SignInAsync(baseUri, "communityfocusdesk@safetynet.test", password);
+        var partner = await SignInAsync(baseUri, "partnercaseworker@safetynet.test", password);
+        var caller = await SignInAsync(baseUri, "callhandler@safetynet.test", password);
+        var recent = await officer.GetFromJsonAsync<JsonElement>("/api/v1/incidents?pageSize=50");
+        var references = recent.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("reference").GetString()!).ToArray();
+
+        string SearchUrl(int n) => (n / 10 % 4) switch
+        {
+            0 => "/api/v1/search?q=" + Uri.EscapeDataString(references[n % references.Length]),
+            1 => "/api/v1/search?q=" + Uri.EscapeDataString(Queries[n % Queries.Length]) + "&type=VEHICLE-CRIME&district=Watford&from=2026-10-01&to=2026-12-31",
+            _ => "/api/v1/search?q=" + Uri.EscapeDataString(Queries[n % Queries.Length]) + (n % 3 == 0 ? "&page=2" : ""),
+        };
+        // The first name search waits for the node's person index (built in the background at start-up), hence the long timeout.
+        for (var w = 0; w < 60; w++)
+        {
+            (await officer.GetAsync(SearchUrl(w * 7))).EnsureSuccessStatusCode();
+            (await partner.GetAsync(SearchUrl(w * 7))).EnsureSuccessStatusCode();
+        }
+
+        var force = new List<double>();
+        var partnerSearch = new List<double>();
+        var reports = new List<double>();
+        var perQuery = new Dictionary<string, List<double>>();
+        var failures = 0;
+        var total = rate * seconds;
+        var tasks = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
+        for (var i = 0; i < total && clock.Elapsed < TimeSpan.FromSeconds(seconds + 5); i++)
+        {
+            await timer.WaitForNextTickAsync();
+            var n = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                var kind = n % 10;
+                var url = SearchUrl(n);
+                var started = Stopwatch.GetTimestamp();
+                var response = kind switch
+                {
+                    0 => await caller.PostAsJsonAsync("/api/v1/incidents", Report(n)),
+                    <= 5 => await officer.GetAsync(url),
+                    <= 8 => await desk.GetAsync(url),
+                    _ => await partner.GetAsync(url),
+                };
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (tasks)
+                {
+                    (kind switch { 0 => reports, <= 8 => force, _ => partnerSearch }).Add(ms);
+                    if (kind is > 0 and <= 8)
+                    {
+                        var shape = (n / 10 % 4) switch { 0 => "a reference", 1 => "with filters", _ => Queries[n % Queries.Length] };
+                        if (!perQuery.TryGetValue(shape, out var list))
+                        {
+                            perQuery[shape] = list = [];
+                        }
+                        list.Add(ms);
+                    }
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        failures++;
+                    }
+                }
+            }));
+        }
+        await Task.WhenAll(tasks);
+        Console.WriteLine($"rate {rate}/s for {seconds} s: {total} requests, {failures} failed, achieved {total / clock.Elapsed.TotalSeconds:N1}/s");
+        Console.WriteLine($"search, force staff (GET /api/v1/search): {Describe(force)}");
+        Console.WriteLine($"search, partner caseworker: {Describe(partnerSearch)}");
+        Console.WriteLine($"report (POST /api/v1/incidents): {Describe(reports)}");
+        foreach (var (shape, samples) in perQuery.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {shape}: {Describe(samples)}");
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<HttpClient> SignInAsync(Uri baseUri, string email, string password)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(10) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static string Describe(List<double> samples)
+    {
+        samples.Sort();
+        double P(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+        return $"n={samples.Count} p50={P(0.50):N1} ms p95={P(0.95):N1} ms p99={P(0.99):N1} ms max={samples[^1]:N1} ms";
+    }
+
+    private static object Report(int n) => new
+    {
+        channel = "NonEmergency101",
+        typeCode = "VEHICLE-CRIME",
+        narrative = $"Search scenario report {n}: car window smashed overnight, items taken from the glovebox.",
+        location = new { text = $"{1 + n % 120} Queens Road, Watford", district = "Watford" },
+        people = new[] { new { role = "Victim", firstName = "Search", lastName = $"Tester{n % 400}", dateOfBirth = "1968-04-02" } },
+        grade = "SCHEDULED",
+        thrive = new { threat = "None", harm = "Property damaged", risk = "Low", investigation = "CCTV", vulnerability = "None", engagement = "Update by phone" },
+    };
 }

@@ -7,13 +7,34 @@ namespace SafetyNet.Matching;
 public sealed class GivenNameAliases
 {
     private readonly Dictionary<string, int[]> _groups;
+    private readonly Dictionary<int, string[]> _members;
 
-    private GivenNameAliases(Dictionary<string, int[]> groups) => _groups = groups;
+    private GivenNameAliases(Dictionary<string, int[]> groups)
+    {
+        _groups = groups;
+        _members = groups.SelectMany(g => g.Value.Select(group => (Group: group, Name: g.Key)))
+            .GroupBy(m => m.Group).ToDictionary(g => g.Key, g => g.Select(m => m.Name).Order(StringComparer.Ordinal).ToArray());
+    }
 
     public static GivenNameAliases Standard { get; } = Load();
 
     /// <summary>The formal-name groups a name belongs to, sorted; empty when the name is in no group.</summary>
     public int[] GroupsOf(string name) => _groups.TryGetValue(name, out var groups) ? groups : [];
+
+    /// <summary>
+    /// The other names that may stand for the same person as <paramref name="name"/> (lower case, letters only): for a
+    /// search that is given a familiar form and must also look under the formal name, and the other way round.
+    /// </summary>
+    public IReadOnlyList<string> AliasesOf(string name)
+    {
+        var aliases = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var group in GroupsOf(name))
+        {
+            aliases.UnionWith(_members[group]);
+        }
+        aliases.Remove(name);
+        return [.. aliases];
+    }
 
     public static bool Share(int[] a, int[] b)
     {

@@ -15,6 +15,7 @@ using SafetyNet.Platform;
 using SafetyNet.Priorities;
 using SafetyNet.ProblemSolving;
 using SafetyNet.Referrals;
+using SafetyNet.Search;
 using SafetyNet.Victims;
 using SafetyNet.Web;
 
@@ -64,6 +65,7 @@ app.MapOutbox();                // /api/v1/outbox: delivery state and dead lette
 app.MapVictims();               // /api/v1/victims/contracts, contacts, due, escalations, compliance
 app.MapReferrals();             // /api/v1/referrals
 app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
+app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

@@ -5,6 +5,7 @@ using SafetyNet.Data;
 using SafetyNet.Demo;
 using SafetyNet.Desk;
 using SafetyNet.Feedback;
+using SafetyNet.Search;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
 using SafetyNet.Locations;
@@ -46,6 +47,7 @@ public static class SafetyNetSetup
         builder.AddVictims();           // Victims' Code contracts, working-day clocks, reminders, escalation
         builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
         builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
+        builder.AddSearch();            // one search box over people, incidents, places and cases, as each reader may see them
         DemoSeeder.AddDemo(builder);    // demo mode: synthetic Hertfordshire's incidents
         builder.AddVictimsDemo();       // demo mode: victim contracts and a year of survey answers
         builder.Services.AddSingleton(StartupOrder);

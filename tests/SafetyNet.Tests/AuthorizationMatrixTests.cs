@@ -355,6 +355,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Get("/api/v1/practice", Caseworkers),
         Page("/practice", Caseworkers),
         Page("/problems/{Id:long}", Caseworkers, Subject.Problem),
+
+        // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.
+        Get("/api/v1/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/api/v1/search?q={w.Marker}"),
+        Page("/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/search?q={w.Marker}"),
     ];
 
     /// <summary>What the policy expects of one principal on one record through one operation.</summary>

@@ -104,5 +104,12 @@ public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : App
         // every party. pg_trgm is a trusted extension, so the database owner may create it.
         builder.HasPostgresExtension("pg_trgm");
         builder.Entity<Cases.CaseParty>().HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // The search box (decision 0089): words anywhere in a narrative or a place, a surname whatever its case, an address
+        // lived at, and a date of birth alone, each from an index at a million incidents.
+        builder.Entity<Incidents.Incident>().HasIndex(i => i.Narrative, "IX_Incidents_Narrative_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<Incidents.Incident>().HasIndex(i => i.LocationText, "IX_Incidents_LocationText_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<People.IncidentPerson>().HasIndex(p => p.LastName, "IX_IncidentPeople_LastName_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<People.IncidentPerson>().HasIndex(p => p.Address, "IX_IncidentPeople_Address_Trigram").HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.Entity<People.IncidentPerson>().HasIndex(p => p.DateOfBirth);
     }
 }

@@ -45,6 +45,7 @@ internal static class ApiDocument
         ["Victims"] = "Victims' Code contracts, contacts, contacts due, escalations and compliance.",
         ["Referrals"] = "Referrals to partner agencies and their answers.",
         ["Feedback"] = "Victim satisfaction surveys, results, service recovery tasks and team alerts.",
+        ["Search"] = "One search over people, incidents, places and ASB cases, as the reader may see them.",
     };
 
     public static OpenApiOptions AddApiDocumentRules(this OpenApiOptions options)

@@ -1708,6 +1708,16 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasIndex("TypeCode", "ReportedAt");
 
+                    b.HasIndex(new[] { "LocationText" }, "IX_Incidents_LocationText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LocationText" }, "IX_Incidents_LocationText_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LocationText" }, "IX_Incidents_LocationText_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Narrative" }, "IX_Incidents_Narrative_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Narrative" }, "IX_Incidents_Narrative_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Narrative" }, "IX_Incidents_Narrative_Trigram"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("Incidents");
                 });
 
@@ -2477,6 +2487,8 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DateOfBirth");
+
                     b.HasIndex("IdentityId");
 
                     b.HasIndex("IncidentId");
@@ -2486,6 +2498,16 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("MatchKey");
 
                     b.HasIndex("ResolvedAt");
+
+                    b.HasIndex(new[] { "Address" }, "IX_IncidentPeople_Address_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Address" }, "IX_IncidentPeople_Address_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Address" }, "IX_IncidentPeople_Address_Trigram"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "LastName" }, "IX_IncidentPeople_LastName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "LastName" }, "IX_IncidentPeople_LastName_Trigram"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "LastName" }, "IX_IncidentPeople_LastName_Trigram"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("IncidentPeople", (string)null);
                 });
