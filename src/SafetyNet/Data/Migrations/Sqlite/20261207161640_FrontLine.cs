@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class IncidentManagement : Migration
+    public partial class FrontLine : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "Incomplete",
+                table: "RiskAssessments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "ClosedAt",
                 table: "Incidents",
@@ -22,6 +29,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 table: "Incidents",
                 type: "TEXT",
                 maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MayBeCrimeReason",
+                table: "Incidents",
+                type: "TEXT",
+                maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -56,6 +70,30 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_IncidentLog", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VulnerabilityAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfigVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AnswersJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Vulnerable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Enhanced = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Elderly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeskReasons = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EnhancedReasons = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VulnerabilityAssessments", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_OfficerInCaseId_ClosedAt",
                 table: "Incidents",
@@ -80,6 +118,16 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IX_IncidentLog_LinkedIncidentId",
                 table: "IncidentLog",
                 column: "LinkedIncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VulnerabilityAssessments_IncidentId",
+                table: "VulnerabilityAssessments",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VulnerabilityAssessments_PersonId",
+                table: "VulnerabilityAssessments",
+                column: "PersonId");
         }
 
         /// <inheritdoc />
@@ -87,6 +135,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "IncidentLog");
+
+            migrationBuilder.DropTable(
+                name: "VulnerabilityAssessments");
 
             migrationBuilder.DropIndex(
                 name: "IX_Incidents_OfficerInCaseId_ClosedAt",
@@ -101,11 +152,19 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 table: "CrimeRecords");
 
             migrationBuilder.DropColumn(
+                name: "Incomplete",
+                table: "RiskAssessments");
+
+            migrationBuilder.DropColumn(
                 name: "ClosedAt",
                 table: "Incidents");
 
             migrationBuilder.DropColumn(
                 name: "ClosedBy",
+                table: "Incidents");
+
+            migrationBuilder.DropColumn(
+                name: "MayBeCrimeReason",
                 table: "Incidents");
 
             migrationBuilder.DropColumn(
