@@ -74,4 +74,54 @@ public class IncidentManagementTests(BrowserFixture fixture)
         await mine.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(officerPage.Locator("h1")).ToHaveTextAsync($"Incident {reference}");
     }
+
+    [Fact]
+    public async Task The_attending_officer_revises_the_DASH_after_the_call_and_it_comes_out_high_with_MARAC()
+    {
+        var handler = await fixture.App.ClientForAsync(Roles.CallHandler);
+        var report = Reports.DomesticAbuse(0);
+        report["people"] = new object[] { Reports.Victim("Rosalind", $"Pemberton{Guid.NewGuid():N}"[..16], "1983-03-09") };
+        var recorded = await handler.PostAsJsonAsync("/api/v1/incidents", report);
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+        var id = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Officer);
+        await page.GotoAsync($"/incidents/{id}");
+        await new PurposeForm(page).OpenAsync("Open the record", "Attending the call: revising the DASH with the victim");
+        var main = page.Locator("main");
+        await Assertions.Expect(main).ToContainTextAsync("DASH version");
+        await Assertions.Expect(main).Not.ToContainTextAsync("Refer to MARAC");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Revise the DASH" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Revise the Domestic abuse, stalking, harassment and honour-based violence (DASH)");
+        await Assertions.Expect(page.GetByLabel("Threat", new() { Exact = true })).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+
+        var form = new IntakePages(page);
+        for (var i = 0; i < DashQuestions.Length; i++)
+        {
+            await form.AnswerAsync(DashQuestions[i], i < 14 ? "yes" : "no");
+        }
+        await form.AnswerAsync("dependants", "no");
+        await form.FillTextAnswerAsync("frightened-of", "That he will come back tonight");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
+
+        // Back on the incident (the purpose asked again for this new read), the revision stands beside the first assessment.
+        await new PurposeForm(page).OpenAsync("Open the record", "Checking the revised DASH");
+        await Assertions.Expect(main).ToContainTextAsync("Refer to MARAC");
+        await Assertions.Expect(main.Locator("strong.govuk-tag", new() { HasText = "High" }).First).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        var assessments = await fixture.App.WithDbAsync(db => db.RiskAssessments.Where(a => a.IncidentId == id).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(2, assessments.Count);
+        Assert.Equal(("Standard", "High", assessments[0].Id), (assessments[0].Level, assessments[1].Level, assessments[1].SupersedesId!.Value));
+        Assert.Equal(SafetyNetApp.DemoEmail(Roles.Officer), assessments[1].CreatedBy);
+    }
+
+    private static readonly string[] DashQuestions =
+    [
+        "injury", "frightened", "isolated", "depressed", "separated", "child-contact", "stalking", "pregnant",
+        "hurt-children", "threatened-children", "more-often", "getting-worse", "strangle", "threats-to-kill", "weapons",
+        "controlling", "sexual-abuse", "others-threatened", "animals", "financial", "substances", "abuser-suicide",
+        "breached-bail", "criminal-record",
+    ];
 }
