@@ -169,8 +169,8 @@ public class AsbTests(BrowserFixture fixture)
         await page.Locator("#district").SelectOptionAsync("Watford");
         await page.GetByLabel("What residents raised").FillAsync("Cars racing past the primary school at night");
         await page.GetByLabel("Set with").FillAsync("Oxhey residents' meeting with two ward councillors");
-        await page.GetByLabel("Date set").FillAsync(today.AddDays(-7).ToString("yyyy-MM-dd"));
-        await page.GetByLabel("Review with residents on").FillAsync(today.AddDays(49).ToString("yyyy-MM-dd"));
+        await page.FillDateAsync("Date set", today.AddDays(-7));
+        await page.FillDateAsync("Review with residents on", today.AddDays(49));
 
         // Text pasted with a control character in it (U+0001, then NUL) cannot be stored: the summary names the field, and nothing is saved.
         foreach (var control in new[] { "\u0001", "\u0000" })
@@ -196,7 +196,7 @@ public class AsbTests(BrowserFixture fixture)
         await council.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Assertions.Expect(council.Locator("main")).Not.ToContainTextAsync("Record priority");
         await council.GetByLabel("What was done").FillAsync("Speed indicator sign put up by the school");
-        await council.GetByLabel("Date").FillAsync(today.ToString("yyyy-MM-dd"));
+        await council.FillDateAsync("Date", today);
         await council.GetByRole(AriaRole.Button, new() { Name = "Record action" }).ClickAsync();
         await Assertions.Expect(council.Locator(".govuk-notification-banner")).ToContainTextAsync("The action was recorded");
         await Assertions.Expect(council.Locator("table")).ToContainTextAsync("Watford Council");

@@ -277,12 +277,12 @@ public partial class VictimsTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("li").Filter(new() { HasText = "Welwyn night shift" })).ToHaveCountAsync(0);
         await page.AssertNoViolationsAsync();
 
-        await page.GetByLabel("From").FillAsync("2026-03-10");
-        await page.GetByLabel("To").FillAsync("2026-03-01");
+        await page.FillDateAsync("From", new DateOnly(2026, 3, 10));
+        await page.FillDateAsync("To", new DateOnly(2026, 3, 1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The period must end on or after the day it starts");
         await page.AssertNoViolationsAsync();
-        await page.GetByLabel("To").FillAsync("2026-03-31");
+        await page.FillDateAsync("To", new DateOnly(2026, 3, 31));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".satisfaction-headline")).ToContainTextAsync("from 10 March 2026 to 31 March 2026");
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToHaveCountAsync(0);
