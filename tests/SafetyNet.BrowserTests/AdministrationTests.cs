@@ -157,7 +157,7 @@ public class AdministrationTests(BrowserFixture fixture)
             var supervisor = await fixture.NewPageAsync();
             await new SignInPage(supervisor).SignInAsRoleAsync(Roles.Supervisor);
             await supervisor.GotoAsync("/insight/pack");
-            await supervisor.GetByLabel("District").SelectOptionAsync("Hertsmere");
+            await supervisor.GetByLabel("District", new() { Exact = true }).SelectOptionAsync("Hertsmere");
             await supervisor.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
             await supervisor.GetByRole(AriaRole.Link, new() { Name = "Refresh the figures now" }).ClickAsync();
             var victims = supervisor.GetByRole(AriaRole.Table, new() { Name = "Repeat victims" });
