@@ -117,6 +117,51 @@ public class IncidentManagementTests(BrowserFixture fixture)
         Assert.Equal(SafetyNetApp.DemoEmail(Roles.Officer), assessments[1].CreatedBy);
     }
 
+    [Fact]
+    public async Task A_supervisor_adds_to_the_log_links_a_second_report_and_closes_the_incident_with_its_result_on_its_page()
+    {
+        var handler = await fixture.App.ClientForAsync(Roles.CallHandler);
+        async Task<JsonElement> RecordAsync()
+        {
+            var response = await handler.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary());
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+        var first = await RecordAsync();
+        var second = await RecordAsync();
+        var id = first.GetProperty("id").GetInt64();
+        var secondReference = second.GetProperty("reference").GetString()!;
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+        await page.GotoAsync($"/incidents/{id}");
+        var main = page.Locator("main");
+
+        await page.GetByLabel("Log entry").FillAsync("Neighbour's doorbell camera footage seized");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add to the log" }).ClickAsync();
+        await Assertions.Expect(main).ToContainTextAsync("Neighbour's doorbell camera footage seized");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Reference of the incident to link").FillAsync(secondReference);
+        await page.GetByLabel("Why they are linked").FillAsync("Same back door forced two doors along");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link incident" }).ClickAsync();
+        await Assertions.Expect(main).ToContainTextAsync($"{secondReference}: Same back door forced two doors along");
+        await page.AssertNoViolationsAsync();
+
+        // Closing needs its result; then the incident says how it ended and takes no more changes.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the incident" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Arrest made").CheckAsync();
+        await page.GetByLabel("Summary of how it ended").FillAsync("Two arrested in the next street with the jewellery");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the incident" }).ClickAsync();
+        await Assertions.Expect(main).ToContainTextAsync("Arrest made");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Regrade" })).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+        var closed = await fixture.App.WithDbAsync(db => db.Incidents.SingleAsync(i => i.Id == id));
+        Assert.Equal(("ARREST", SafetyNetApp.DemoEmail(Roles.Supervisor)), (closed.ResultCode, closed.ClosedBy));
+    }
+
     private static readonly string[] DashQuestions =
     [
         "injury", "frightened", "isolated", "depressed", "separated", "child-contact", "stalking", "pregnant",
