@@ -62,4 +62,14 @@ public static class Versioning
         db.Entry(entity).Property(e => e.Version).OriginalValue = clientVersion;
         return true;
     }
+
+    /// <summary>
+    /// The check before a change: the client sent back the version it read, and nobody has changed the record since.
+    /// Null when the change may go ahead (the save is then conditional on that version, as with <see cref="Matches"/>);
+    /// otherwise the answer to give: the missing version named, or stale with the current version.
+    /// </summary>
+    public static Platform.Outcome<TResult>? Unchanged<TResult, T>(this AppDb db, T entity, int? clientVersion) where T : class, IVersioned =>
+        clientVersion is not { } version
+            ? Platform.Outcome<TResult>.Invalid("version", "Send back the version you read, so a change made since is not overwritten")
+            : db.Matches(entity, version) ? null : Platform.Outcome<TResult>.Stale(entity.Version);
 }

@@ -32,16 +32,11 @@ public sealed class IncidentEditor(
         {
             return Outcome<IncidentResponse>.Invalid(Purpose.Missing);
         }
+        if (db.Unchanged<IncidentResponse, Incident>(incident, request.Version) is { } refused)
+        {
+            return refused;
+        }
         var v = new Validation();
-        if (request.Version is not { } version)
-        {
-            v.Add("version", "Send back the version you read, so a change made since is not overwritten");
-            return Outcome<IncidentResponse>.Invalid(v.Errors);
-        }
-        if (!db.Matches(incident, version))
-        {
-            return Outcome<IncidentResponse>.Stale(incident.Version);
-        }
         if (incident.ClosedAt is not null)
         {
             return Outcome<IncidentResponse>.Invalid("version", "This incident is closed: it can no longer be changed, but notes may still be added to its log");
@@ -282,16 +277,11 @@ public sealed class IncidentEditor(
         {
             return Outcome<IncidentResponse>.Invalid(Purpose.Missing);
         }
+        if (db.Unchanged<IncidentResponse, Incident>(incident, request.Version) is { } refused)
+        {
+            return refused;
+        }
         var v = new Validation();
-        if (request.Version is not { } version)
-        {
-            v.Add("version", "Send back the version you read, so a change made since is not overwritten");
-            return Outcome<IncidentResponse>.Invalid(v.Errors);
-        }
-        if (!db.Matches(incident, version))
-        {
-            return Outcome<IncidentResponse>.Stale(incident.Version);
-        }
         if (incident.ClosedAt is not null)
         {
             return Outcome<IncidentResponse>.Invalid("resultCode", "This incident is already closed");
@@ -329,16 +319,11 @@ public sealed class IncidentEditor(
         {
             return Outcome<CrimeRecord>.NotFound;
         }
+        if (db.Unchanged<CrimeRecord, CrimeRecord>(record, request.Version) is { } refused)
+        {
+            return refused;
+        }
         var v = new Validation();
-        if (request.Version is not { } version)
-        {
-            v.Add("version", "Send back the version you read, so a change made since is not overwritten");
-            return Outcome<CrimeRecord>.Invalid(v.Errors);
-        }
-        if (!db.Matches(record, version))
-        {
-            return Outcome<CrimeRecord>.Stale(record.Version);
-        }
         if (!access.IsSupervisor)
         {
             return Outcome<CrimeRecord>.Invalid("officerInCaseId", "Only a supervisor may assign the officer in the case");
