@@ -148,6 +148,14 @@ public class IncidentManagementTests(BrowserFixture fixture)
         await Assertions.Expect(main).ToContainTextAsync($"{secondReference}: Same back door forced two doors along");
         await page.AssertNoViolationsAsync();
 
+        // The burglary's crime gets its own officer in the case, who finds it under "my crimes".
+        await page.GetByLabel("Officer in the case of this crime").SelectOptionAsync(new SelectOptionValue { Label = "Demo officer" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set the officer in the case" }).ClickAsync();
+        await Assertions.Expect(main).ToContainTextAsync("Officer in the case: Demo officer");
+        await page.AssertNoViolationsAsync();
+        var crimeOfficer = await fixture.App.WithDbAsync(db => db.CrimeRecords.Where(c => c.IncidentId == id).Select(c => c.OfficerInCaseId).SingleAsync());
+        Assert.Equal(await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == SafetyNetApp.DemoEmail(Roles.Officer)).Select(u => u.Id).SingleAsync()), crimeOfficer);
+
         // Closing needs its result; then the incident says how it ended and takes no more changes.
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the incident" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToBeVisibleAsync();
