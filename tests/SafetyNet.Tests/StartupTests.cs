@@ -123,9 +123,9 @@ public class StartupTests
             await StartKilledAsync(database, new KillAt<Team>(1));
             Assert.Equal(0, await database.WithDbAsync(db => db.Agencies.CountAsync()));
 
-            // Killed after the first demo ASB case.
+            // Killed after the first demo ASB case: the nine force and partner teams and a neighbourhood team for each district are there.
             await StartKilledAsync(database, new KillAt<Cases.AsbCase>(2));
-            Assert.Equal(5 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
+            Assert.Equal(9 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.AsbCases.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.SharingAgreements.CountAsync()));
 

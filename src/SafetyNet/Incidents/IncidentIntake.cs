@@ -225,7 +225,10 @@ public sealed partial class IncidentIntake(
             assessment.PersonId = personIndex is { } i ? people[i].Id : assessment.PersonId;
             db.RiskAssessments.Add(assessment);
         }
-        AddVulnerability(incident, people, vulnerability);
+        var liaison = vulnerability.Any(v => v.Judgement.Elderly is not null)
+            ? await Referrals.ReferralRouting.ResolveAsync(db, Referrals.ReferralKind.OlderPersonLiaison, child: false, cancellationToken)
+            : new Referrals.ReferralDestination(null, null);
+        AddVulnerability(incident, people, vulnerability, liaison);
         CrimeRecording.OpenDecisions(db, incident, rules.CrimeRecordingHours);
         audit.Add("incident.create", "incident", incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), details: $"{incident.Reference} {incident.TypeCode}");
         foreach (var person in people)
@@ -431,7 +434,8 @@ public sealed partial class IncidentIntake(
     /// focus desk with the reasons, and an elderly victim of a crime brings the older person liaison referral now, at
     /// intake. The incident and its people are saved (they have ids); the caller saves these.
     /// </summary>
-    private void AddVulnerability(Incident incident, IReadOnlyList<IncidentPerson> people, List<VictimVulnerability> vulnerability)
+    private void AddVulnerability(Incident incident, IReadOnlyList<IncidentPerson> people, List<VictimVulnerability> vulnerability,
+        Referrals.ReferralDestination liaison)
     {
         var now = incident.CreatedAt;
         foreach (var (index, assessment, judgement) in vulnerability)
@@ -453,7 +457,7 @@ public sealed partial class IncidentIntake(
             {
                 db.Referrals.Add(new Referrals.Referral
                 {
-                    IncidentId = incident.Id, PersonId = person.Id, Kind = Referrals.ReferralKind.OlderPersonLiaison,
+                    IncidentId = incident.Id, PersonId = person.Id, Kind = Referrals.ReferralKind.OlderPersonLiaison, ToAgencyId = liaison.AgencyId, ToTeamId = liaison.TeamId,
                     Status = Referrals.ReferralStatus.Suggested, DueAt = Victims.WorkingDays.EnglandAndWales.DueAfter(now, 5),
                     Reason = $"Older person liaison officer: {elderly}", LawfulBasis = Referrals.ReferralRules.VictimSupportBasis,
                     CreatedAt = now, CreatedBy = incident.CreatedBy,

@@ -15,6 +15,44 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
     public const string ForceCode = "HERTS-POLICE";
     public const string DemoDomain = "safetynet.test";
 
+    /// <summary>The agencies of Hertfordshire's community-safety partnership.</summary>
+    public static IEnumerable<Agency> Agencies =>
+    [
+        new Agency { Code = ForceCode, Name = "Hertfordshire Constabulary", Kind = AgencyKind.Force },
+        .. Validation.Districts.Select(d => new Agency { Code = $"COUNCIL-{DistrictCode(d)}", Name = $"{d} Council", Kind = AgencyKind.DistrictCouncil, District = d }),
+        new Agency { Code = "HOUSING", Name = "Hertfordshire Homes Housing Association", Kind = AgencyKind.Housing },
+        new Agency { Code = "VICTIM-SUPPORT", Name = "Hertfordshire Victim Support Service", Kind = AgencyKind.VictimSupport },
+        new Agency { Code = "HEALTH", Name = "Hertfordshire NHS Health Services", Kind = AgencyKind.Health },
+        new Agency { Code = "ADULT-SERVICES", Name = "Hertfordshire Adult Care Services", Kind = AgencyKind.AdultServices },
+        new Agency { Code = "CHILDRENS-SERVICES", Name = "Hertfordshire Children's Services", Kind = AgencyKind.ChildrensServices },
+    ];
+
+    /// <summary>The teams: the force's, and those of a partner that receive referrals of their own (the IDVA service).</summary>
+    public static IEnumerable<(string Agency, string Code, string Name, string? District)> Teams =>
+    [
+        (ForceCode, "CALL-HANDLING", "Force communications room", null),
+        (ForceCode, "RESPONSE", "Response", null),
+        (ForceCode, "COMMUNITY-FOCUS-DESK", "Community focus desk", null),
+        (ForceCode, "CRIME-SERVICE-TEAM", "Crime service team", null),
+        (ForceCode, "INVESTIGATIONS", "Investigations", null),
+        (ForceCode, ReferralTeams.OlderPersonLiaison, "Older person liaison officers", null),
+        (ForceCode, ReferralTeams.Marac, "MARAC co-ordination", null),
+        (ForceCode, ReferralTeams.Mash, "Multi-agency safeguarding hub (MASH)", null),
+        ("VICTIM-SUPPORT", ReferralTeams.Idva, "Independent domestic violence advisers (IDVA)", null),
+        .. Validation.Districts.Select(d => (ForceCode, $"SNT-{DistrictCode(d)}", $"{d} safer neighbourhood team", (string?)d)),
+    ];
+
+    /// <summary>Demo accounts for the teams that receive referrals, each in its team.</summary>
+    public static readonly IReadOnlyList<(string Email, string Agency, string Role, string Team, string Name)> SpecialistUsers =
+    [
+        ("liaison.officer@" + DemoDomain, ForceCode, Roles.Officer, ReferralTeams.OlderPersonLiaison, "Demo older person liaison officer"),
+        ("marac.coordinator@" + DemoDomain, ForceCode, Roles.Officer, ReferralTeams.Marac, "Demo MARAC co-ordinator"),
+        ("mash.officer@" + DemoDomain, ForceCode, Roles.Officer, ReferralTeams.Mash, "Demo MASH officer"),
+        ("idva@" + DemoDomain, "VICTIM-SUPPORT", Roles.PartnerCaseworker, ReferralTeams.Idva, "Demo IDVA"),
+        ("childrens.caseworker@" + DemoDomain, "CHILDRENS-SERVICES", Roles.PartnerCaseworker, "", "Demo children's services caseworker"),
+        ("adultcare.caseworker@" + DemoDomain, "ADULT-SERVICES", Roles.PartnerCaseworker, "", "Demo adult care caseworker"),
+    ];
+
     public static string DistrictCode(string district) => district.ToUpperInvariant().Replace(' ', '-');
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -27,37 +65,21 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
             }
         }
 
-        if (!await db.Agencies.AnyAsync(cancellationToken))
+        // Agencies and teams are completed by code, not only on a first start: a database made before one was
+        // added gains it at the next start, and a start stopped half-way is finished by the next.
+        var agencies = await db.Agencies.Select(a => a.Code).ToHashSetAsync(cancellationToken);
+        foreach (var agency in Agencies.Where(a => !agencies.Contains(a.Code)))
         {
-            db.Agencies.Add(new Agency { Code = ForceCode, Name = "Hertfordshire Constabulary", Kind = AgencyKind.Force });
-            foreach (var district in Validation.Districts)
-            {
-                db.Agencies.Add(new Agency { Code = $"COUNCIL-{DistrictCode(district)}", Name = $"{district} Council", Kind = AgencyKind.DistrictCouncil, District = district });
-            }
-            db.Agencies.Add(new Agency { Code = "HOUSING", Name = "Hertfordshire Homes Housing Association", Kind = AgencyKind.Housing });
-            db.Agencies.Add(new Agency { Code = "VICTIM-SUPPORT", Name = "Hertfordshire Victim Support Service", Kind = AgencyKind.VictimSupport });
-            db.Agencies.Add(new Agency { Code = "HEALTH", Name = "Hertfordshire NHS Health Services", Kind = AgencyKind.Health });
-            db.Agencies.Add(new Agency { Code = "ADULT-SERVICES", Name = "Hertfordshire Adult Care Services", Kind = AgencyKind.AdultServices });
-            await db.SaveChangesAsync(cancellationToken);
+            db.Agencies.Add(agency);
         }
-
-        // The force's teams are checked apart from the agencies: a first start stopped between the two, before
-        // start-up passes ran in one transaction, left a force without teams, and this completes it.
-        if (await db.Agencies.SingleOrDefaultAsync(a => a.Code == ForceCode, cancellationToken) is { } force
-            && !await db.Teams.AnyAsync(t => t.AgencyId == force.Id, cancellationToken))
+        await db.SaveChangesAsync(cancellationToken);
+        var byCode = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
+        var teams = await db.Teams.Select(t => t.Code).ToHashSetAsync(cancellationToken);
+        foreach (var (agency, code, name, district) in Teams.Where(t => !teams.Contains(t.Code)))
         {
-            db.Teams.AddRange(
-                new Team { AgencyId = force.Id, Code = "CALL-HANDLING", Name = "Force communications room" },
-                new Team { AgencyId = force.Id, Code = "RESPONSE", Name = "Response" },
-                new Team { AgencyId = force.Id, Code = "COMMUNITY-FOCUS-DESK", Name = "Community focus desk" },
-                new Team { AgencyId = force.Id, Code = "CRIME-SERVICE-TEAM", Name = "Crime service team" },
-                new Team { AgencyId = force.Id, Code = "INVESTIGATIONS", Name = "Investigations" });
-            foreach (var district in Validation.Districts)
-            {
-                db.Teams.Add(new Team { AgencyId = force.Id, Code = $"SNT-{DistrictCode(district)}", Name = $"{district} safer neighbourhood team", District = district });
-            }
-            await db.SaveChangesAsync(cancellationToken);
+            db.Teams.Add(new Team { AgencyId = byCode[agency], Code = code, Name = name, District = district });
         }
+        await db.SaveChangesAsync(cancellationToken);
 
         if (configuration.GetValue("Demo:Enabled", false))
         {
@@ -97,6 +119,33 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
             else if (!await users.CheckPasswordAsync(user, password))
             {
                 // Demo:Password changed since the last start: the printed password must work.
+                Check(await users.RemovePasswordAsync(user));
+                Check(await users.AddPasswordAsync(user, password));
+            }
+        }
+        await SeedSpecialistUsersAsync(password, cancellationToken);
+    }
+
+    private async Task SeedSpecialistUsersAsync(string password, CancellationToken cancellationToken)
+    {
+        var agencies = await db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id, cancellationToken);
+        var teams = await db.Teams.ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
+        foreach (var (email, agency, role, team, name) in SpecialistUsers)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, AgencyId = agencies[agency] };
+                Check(await users.CreateAsync(user, password));
+                Check(await users.AddToRoleAsync(user, role));
+                if (team.Length > 0)
+                {
+                    db.TeamMemberships.Add(new TeamMembership { UserId = user.Id, TeamId = teams[team] });
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+            }
+            else if (!await users.CheckPasswordAsync(user, password))
+            {
                 Check(await users.RemovePasswordAsync(user));
                 Check(await users.AddPasswordAsync(user, password));
             }

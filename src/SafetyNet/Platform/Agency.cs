@@ -11,6 +11,7 @@ public enum AgencyKind
     VictimSupport,
     Health,
     AdultServices,
+    ChildrensServices,
 }
 
 /// <summary>An organisation whose staff use SafetyNet: the force or one of its partners.</summary>
@@ -22,6 +23,15 @@ public sealed class Agency
     public AgencyKind Kind { get; set; }
     /// <summary>For a district council, the district it serves (one of the ten in Hertfordshire).</summary>
     public string? District { get; set; }
+}
+
+/// <summary>The codes of the teams that receive referrals of their own, each with its worklist.</summary>
+public static class ReferralTeams
+{
+    public const string OlderPersonLiaison = "OLDER-PERSON-LIAISON";
+    public const string Marac = "MARAC-COORDINATION";
+    public const string Mash = "MASH";
+    public const string Idva = "IDVA";
 }
 
 /// <summary>A team within an agency, such as a district's neighbourhood team or the community focus desk.</summary>

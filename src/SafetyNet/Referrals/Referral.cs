@@ -35,6 +35,8 @@ public sealed class Referral : IVersioned
     public long? PersonId { get; set; }
     public ReferralKind Kind { get; set; }
     public int? ToAgencyId { get; set; }
+    /// <summary>The receiving team, for a team with its own worklist (older person liaison, IDVA, MARAC, MASH).</summary>
+    public int? ToTeamId { get; set; }
     public ReferralStatus Status { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
@@ -67,5 +69,6 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         referral.HasIndex(r => new { r.Status, r.DueAt });
         referral.HasIndex(r => r.IncidentId);
         referral.HasIndex(r => r.ToAgencyId);
+        referral.HasIndex(r => r.ToTeamId);
     }
 }

@@ -24,20 +24,21 @@ public static class ReferralRules
     public static async Task OnContractOpenedAsync(AppDb db, Incident incident, IncidentPerson victim, VictimContactContract contract,
         VictimCodeRules rules, DateTimeOffset now, string by, string? referrerEmail, CancellationToken ct)
     {
-        var agencies = await db.Agencies.AsNoTracking().ToListAsync(ct);
-        int? AgencyOf(AgencyKind kind) => agencies.FirstOrDefault(a => a.Kind == kind)?.Id;
-        int? force = agencies.FirstOrDefault(a => a.Kind == AgencyKind.Force)?.Id;
         var calendar = WorkingDays.EnglandAndWales;
-
-        Referral Add(ReferralKind kind, int? to, ReferralStatus status, DateTimeOffset due, string reason, string basis)
+        var today = ForceClock.DayOf(now);
+        var age = victim.DateOfBirth is { } born ? today.Year - born.Year - (born > today.AddYears(-(today.Year - born.Year)) ? 1 : 0) : (int?)null;
+        var child = age < 18;
+        async Task<Referral> Add(ReferralKind kind, ReferralStatus status, DateTimeOffset due, string reason, string basis)
         {
+            var to = await ReferralRouting.ResolveAsync(db, kind, child, ct);
             var referral = new Referral
             {
                 IncidentId = incident.Id,
                 CrimeRecordId = contract.CrimeRecordId,
                 PersonId = victim.Id,
                 Kind = kind,
-                ToAgencyId = to,
+                ToAgencyId = to.AgencyId,
+                ToTeamId = to.TeamId,
                 Status = status,
                 DueAt = due,
                 SentAt = status == ReferralStatus.Sent ? now : null,
@@ -54,33 +55,31 @@ public static class ReferralRules
         var optIn = rules.MustOptIn(incident.TypeCode, contract.Bereaved);
         if (!contract.VictimSupportOptOut)
         {
-            Add(ReferralKind.VictimSupport, AgencyOf(AgencyKind.VictimSupport), optIn ? ReferralStatus.AwaitingOptIn : ReferralStatus.Sent,
+            await Add(ReferralKind.VictimSupport, optIn ? ReferralStatus.AwaitingOptIn : ReferralStatus.Sent,
                 calendar.DueAfter(now, rules.VictimSupportWorkingDays),
                 optIn ? "Victim support: the victim must opt in" : "Victim support: automatic unless the victim opts out", VictimSupportBasis);
         }
-        var today = ForceClock.DayOf(now);
-        var age = victim.DateOfBirth is { } born ? today.Year - born.Year - (born > today.AddYears(-(today.Year - born.Year)) ? 1 : 0) : (int?)null;
         var doorstep = incident.Narrative.Contains("doorstep", StringComparison.OrdinalIgnoreCase);
         // Suggested at intake already when the victim's vulnerability assessment found them elderly: not suggested twice.
         if (age >= 65 && (incident.TypeCode == "BURGLARY-RESIDENTIAL" || doorstep)
             && !await db.Referrals.AnyAsync(r => r.IncidentId == incident.Id && r.PersonId == victim.Id && r.Kind == ReferralKind.OlderPersonLiaison, ct))
         {
-            Add(ReferralKind.OlderPersonLiaison, force, ReferralStatus.Suggested, calendar.DueAfter(now, 5),
+            await Add(ReferralKind.OlderPersonLiaison, ReferralStatus.Suggested, calendar.DueAfter(now, 5),
                 "Victim aged 65 or over of burglary or doorstep crime", VictimSupportBasis);
         }
         var flagged = await db.RiskAssessments.AsNoTracking()
             .AnyAsync(r => r.IncidentId == incident.Id && (r.PersonId == null || r.PersonId == victim.Id) && r.ReferralFlag, ct);
         if (flagged)
         {
-            Add(ReferralKind.Marac, AgencyOf(AgencyKind.AdultServices), ReferralStatus.Suggested, calendar.DueAfter(now, 1),
+            await Add(ReferralKind.Marac, ReferralStatus.Suggested, calendar.DueAfter(now, 1),
                 "DASH: high risk or referral threshold met", MaracBasis);
-            Add(ReferralKind.Idva, AgencyOf(AgencyKind.VictimSupport), ReferralStatus.Suggested, calendar.DueAfter(now, 1),
+            await Add(ReferralKind.Idva, ReferralStatus.Suggested, calendar.DueAfter(now, 1),
                 "DASH: high risk of domestic abuse", MaracBasis);
         }
-        if (age < 18 || incident.VulnerablePerson)
+        if (child || incident.VulnerablePerson)
         {
-            Add(ReferralKind.Mash, AgencyOf(AgencyKind.AdultServices), ReferralStatus.Suggested, now.AddHours(24),
-                age < 18 ? "Child victim" : "Vulnerable adult", SafeguardingBasis);
+            await Add(ReferralKind.Mash, ReferralStatus.Suggested, now.AddHours(24),
+                child ? "Child victim" : "Vulnerable adult", SafeguardingBasis);
         }
     }
 

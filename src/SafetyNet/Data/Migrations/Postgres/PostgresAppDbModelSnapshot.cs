@@ -3127,6 +3127,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<int?>("ToAgencyId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ToTeamId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -3136,6 +3139,8 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("ToAgencyId");
+
+                    b.HasIndex("ToTeamId");
 
                     b.HasIndex("Status", "DueAt");
 

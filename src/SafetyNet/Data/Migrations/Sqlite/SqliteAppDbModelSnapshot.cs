@@ -3000,6 +3000,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<int?>("ToAgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ToTeamId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -3009,6 +3012,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("IncidentId");
 
                     b.HasIndex("ToAgencyId");
+
+                    b.HasIndex("ToTeamId");
 
                     b.HasIndex("Status", "DueAt");
 

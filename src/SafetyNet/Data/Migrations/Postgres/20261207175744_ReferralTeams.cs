@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SafetyNet.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReferralTeams : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "ToTeamId",
+                table: "Referrals",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToTeamId",
+                table: "Referrals",
+                column: "ToTeamId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_ToTeamId",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ToTeamId",
+                table: "Referrals");
+        }
+    }
+}
