@@ -45,6 +45,46 @@ public class AdministrationTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Version 3 is now in force");
     }
 
+    [Fact]
+    public async Task An_administrator_records_an_information_sharing_agreement_with_a_partner_and_ends_it()
+    {
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Administrator);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Sharing agreements" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Information sharing agreements" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+
+        // Nothing chosen: each missing answer is named, and nothing is recorded.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the agreement" }).ClickAsync();
+        var summary = page.Locator(".govuk-error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("Select the partner agency");
+        await Assertions.Expect(summary).ToContainTextAsync("Select the categories of data the agency may see");
+        await Assertions.Expect(summary).ToContainTextAsync("Enter the date the agreement starts");
+        await page.AssertNoViolationsAsync();
+
+        var today = DateOnly.FromDateTime(SafetyNetApp.Start.UtcDateTime);
+        await page.GetByLabel("Partner agency").SelectOptionAsync(new SelectOptionValue { Label = "Hertfordshire NHS Health Services" });
+        await page.GetByLabel("Title of the agreement").FillAsync("Health and community safety protocol");
+        await page.GetByLabel("People on the case (names and dates of birth)").CheckAsync();
+        await page.GetByLabel("Risk level and review dates").CheckAsync();
+        await page.FillDateAsync("Date the agreement starts", today);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the agreement" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("The agreement has been recorded");
+        var row = page.Locator("tr", new() { HasText = "Health and community safety protocol" });
+        await Assertions.Expect(row).ToContainTextAsync("Hertfordshire NHS Health Services");
+        await Assertions.Expect(row).ToContainTextAsync("Risk level and review dates");
+        await Assertions.Expect(row).Not.ToContainTextAsync("The action plan");
+        await Assertions.Expect(row.Locator(".govuk-tag")).ToHaveTextAsync("Current");
+        await page.AssertNoViolationsAsync();
+
+        // Ended today: it holds to the end of the day, and cannot be ended twice.
+        await row.GetByRole(AriaRole.Button, new() { Name = "End today" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("The agreement has been ended");
+        await Assertions.Expect(row).ToContainTextAsync($"to {today:d MMMM yyyy}");
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "End today" })).ToHaveCountAsync(0);
+        await page.AssertNoViolationsAsync();
+    }
+
     private static string Intake(IntakeRules rules) => System.Text.Json.JsonSerializer.Serialize(rules, ForceConfiguration.Json);
 
     [Fact]

@@ -199,6 +199,49 @@ public class AsbCaseTests(AppFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task An_administrator_records_an_agreement_and_ends_it_and_the_partner_sees_the_shared_case_only_while_it_is_in_force(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var admin = await app.ClientForAsync(Roles.Administrator);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var dacorum = await AgencyIdAsync(app, "COUNCIL-DACORUM");
+        var today = DateOnly.FromDateTime(SafetyNetApp.Start.UtcDateTime);
+
+        // Only an administrator records one, and what is wrong is named.
+        await desk.PostAsJsonAsync("/api/v1/asb/sharing-agreements", new { agencyId = dacorum, title = "ASB", categories = new[] { "parties" }, startsOn = today })
+            .ExpectAsync(HttpStatusCode.NotFound);
+        var bad = await admin.PostAsJsonAsync("/api/v1/asb/sharing-agreements",
+            new { agencyId = dacorum, title = "ASB", categories = new[] { "everything" }, startsOn = today, endsOn = today.AddDays(-1) }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("'everything' is not a category", bad.GetProperty("errors").GetProperty("categories")[0].GetString());
+        Assert.True(bad.GetProperty("errors").TryGetProperty("endsOn", out _));
+        var agreement = await admin.PostAsJsonAsync("/api/v1/asb/sharing-agreements",
+            new { agencyId = dacorum, title = "Dacorum community safety partnership", categories = new[] { "parties", "actions" }, startsOn = today })
+            .ExpectAsync(HttpStatusCode.Created);
+        Assert.True(agreement.GetProperty("current").GetBoolean());
+
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, (await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport())).Id());
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{asbCase.Id()}/shares", new { agencyId = dacorum, lawfulBasis = "CrimeAndDisorderActSection115" })
+            .ExpectAsync(HttpStatusCode.OK);
+        var partner = await app.ClientForEmailAsync(AsbTesting.DacorumCaseworker);
+        await partner.GetAsync($"/api/v1/asb/cases/{asbCase.Id()}").ExpectAsync(HttpStatusCode.OK);
+
+        // Ended today, with a stale version refused: it holds to the end of the day and not after.
+        var id = agreement.GetProperty("id").GetInt64();
+        var version = agreement.GetProperty("version").GetInt32();
+        await admin.PostAsJsonAsync($"/api/v1/asb/sharing-agreements/{id}/end", new { version = version + 1 }).ExpectAsync(HttpStatusCode.Conflict);
+        var ended = await admin.PostAsJsonAsync($"/api/v1/asb/sharing-agreements/{id}/end", new { version }).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(today.ToString("yyyy-MM-dd"), ended.GetProperty("endsOn").GetString());
+        await partner.GetAsync($"/api/v1/asb/cases/{asbCase.Id()}").ExpectAsync(HttpStatusCode.OK);
+        app.Time.Advance(TimeSpan.FromDays(1));
+        partner = await app.ClientForEmailAsync(AsbTesting.DacorumCaseworker);
+        await partner.GetAsync($"/api/v1/asb/cases/{asbCase.Id()}").ExpectAsync(HttpStatusCode.NotFound);
+        var listed = await partner.GetFromJsonAsync<JsonElement>("/api/v1/asb/sharing-agreements");
+        Assert.False(Assert.Single(listed.EnumerateArray()).GetProperty("current").GetBoolean());
+        Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "sharing-agreement.end" && e.RecordId == id.ToString())));
+    }
+
+    [Theory, Providers]
     public async Task Suggestions_offer_incidents_of_the_case_parties_and_place_and_search_finds_cases_by_party(DatabaseProvider provider)
     {
         var app = await fixture.App(provider);

@@ -18,6 +18,7 @@ public static class CasesApi
         builder.Services.AddScoped<CaseLifecycle>();
         builder.Services.AddScoped<CaseLinks>();
         builder.Services.AddScoped<CaseSharing>();
+        builder.Services.AddScoped<SharingAgreementRegister>();
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<PowerRegister>();
         builder.Services.AddScoped<AsbVolumeSeeder>();
