@@ -72,7 +72,7 @@ public class AsbCaseRecordsTests(AppFixture fixture)
 
         var notPdf = await desk.PostAsync($"/api/v1/asb/cases/{id}/documents", Upload("MZ\u0090 pretending to be a PDF"u8.ToArray(), "diary.pdf")).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("PDF, JPG, PNG", notPdf.GetProperty("errors").GetProperty("file")[0].GetString());
-        var tooBig = new byte[CaseRecordsApi.MaxUploadBytes + 1];
+        var tooBig = new byte[new CaseWorkOptions().MaxUploadBytes + 1];
         "%PDF-1.7"u8.CopyTo(tooBig);
         var big = await desk.PostAsync($"/api/v1/asb/cases/{id}/documents", Upload(tooBig, "huge.pdf")).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("10 MB", big.GetProperty("errors").GetProperty("file")[0].GetString());
