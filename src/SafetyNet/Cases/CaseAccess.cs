@@ -172,6 +172,14 @@ public sealed class CaseAccess(AppDb db, CurrentUser user, TimeProvider time)
         return null;
     }
 
+    /// <summary>As above, for a case the caller may see and an agency by its number; null when either is not found or the agency can see the case.</summary>
+    public async Task<AgencyRefusal?> WhyAgencyCannotSeeAsync(long caseId, int agencyId, CancellationToken ct)
+    {
+        var c = await Visible(db.AsbCases).AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
+        return c is null || agency is null ? null : await WhyAgencyCannotSeeAsync(c, agency, ct);
+    }
+
     public async Task<IReadOnlySet<string>> PartnerCategoriesAsync(CancellationToken ct)
     {
         if (_categories is not null)
