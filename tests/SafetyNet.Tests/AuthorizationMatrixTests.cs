@@ -896,8 +896,14 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             .ExpectAsync(HttpStatusCode.OK);
         await desk.PostAsJsonAsync($"/api/v1/asb/cases/{notShared.Id()}/shares", new { agencyId = agencies["HOUSING"].Id, lawfulBasis = "Consent", consentSought = true, consentGiven = true })
             .ExpectAsync(HttpStatusCode.OK);
+        // The association was given an action while the case was shared with it; the share was then withdrawn, so the
+        // action stays the association's on a case it can no longer open.
+        var housingShare = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared.Id()}/shares", new { agencyId = agencies["HOUSING"].Id, lawfulBasis = "CrimeAndDisorderActSection115" })
+            .ExpectAsync(HttpStatusCode.OK);
         var action = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared.Id()}/actions", new { title = $"Housing action {marker}", ownerAgencyId = agencies["HOUSING"].Id, dueAt = now.AddDays(3) })
             .ExpectAsync(HttpStatusCode.Created);
+        var housingShareId = housingShare.GetProperty("shares").EnumerateArray().Single(s => s.GetProperty("agency").GetProperty("id").GetInt32() == agencies["HOUSING"].Id).Id();
+        await desk.DeleteAsync($"/api/v1/asb/cases/{shared.Id()}/shares/{housingShareId}").ExpectAsync(HttpStatusCode.OK);
         var power = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared.Id()}/powers", new { kind = "WarningLetter", issuedAt = now.AddMinutes(-30) })
             .ExpectAsync(HttpStatusCode.Created);
         using var upload = new MultipartFormDataContent();
