@@ -252,4 +252,31 @@ public class AsbCaseRecordsTests(AppFixture fixture)
         var officer = await app.ClientForAsync(Roles.Officer);
         Assert.DoesNotContain((await officer.GetFromJsonAsync<JsonElement>("/api/v1/asb/powers/expiring/mine")).EnumerateArray(), p => p.GetProperty("powerId").GetInt64() == soon.Id());
     }
+
+    [Theory, Providers]
+    public async Task An_administrator_adds_a_letter_template_and_a_caseworker_previews_a_letter_from_it_before_keeping_it(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, (await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport())).Id());
+        var id = asbCase.Id();
+        var admin = await app.ClientForAsync(Roles.Administrator);
+        var code = $"tenancy-{Guid.NewGuid():N}"[..16];
+
+        var unknown = await admin.PutAsJsonAsync($"/api/v1/asb/letter-templates/{code}", new { name = "Tenancy warning", body = "Dear {{nickname}}", reason = "New letter" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("{{nickname}} is not a placeholder", unknown.GetProperty("errors").GetProperty("body")[0].GetString());
+        await (await app.ClientForAsync(Roles.Officer)).PutAsJsonAsync($"/api/v1/asb/letter-templates/{code}", new { name = "X", body = "Y", reason = "Z" })
+            .ExpectAsync(HttpStatusCode.NotFound);
+        await admin.PutAsJsonAsync($"/api/v1/asb/letter-templates/{code}", new { name = "Tenancy warning", body = "Dear {{recipient}}, case {{reference}}: keep to your tenancy.", reason = "New letter" })
+            .ExpectAsync(HttpStatusCode.OK);
+
+        var perpetrator = asbCase.GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "Perpetrator").Id();
+        var preview = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/letters/preview", new { template = code, recipientPartyId = perpetrator }).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal($"Dear Kyle Dunmore, case {asbCase.GetProperty("reference").GetString()}: keep to your tenancy.", preview.GetProperty("text").GetString());
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaseDocuments.CountAsync(d => d.CaseId == id)));
+        var kept = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/letters", new { template = code, recipientPartyId = perpetrator }).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(preview.GetProperty("text").GetString(), await desk.GetStringAsync($"/api/v1/asb/cases/{id}/documents/{kept.Id()}"));
+    }
 }

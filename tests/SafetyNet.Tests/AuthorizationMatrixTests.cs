@@ -145,6 +145,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/", SignedIn),
         Page("/admin/configuration", [AD]),
         Page("/admin/configuration/{Key}", [AD], Subject.Configuration, path: (w, _) => $"/admin/configuration/{w.ConfigKey}"),
+        Page("/admin/letter-templates", [AD]),
+        Page("/admin/letter-templates/{Code}", [AD], path: (_, _) => "/admin/letter-templates/warning-letter"),
+        Get("/api/v1/asb/letter-templates", SignedIn),
+        Write("PUT", "/api/v1/asb/letter-templates/{code}", [AD], path: (_, _) => "/api/v1/asb/letter-templates/matrix-probe"),
         // The background workers' state: what /health/workers tells monitoring, for those who run the service.
         Page("/admin/workers", [AD]),
         Page("/audit", [AU]),

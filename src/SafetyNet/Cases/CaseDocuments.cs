@@ -10,6 +10,10 @@ namespace SafetyNet.Cases;
 /// <summary>A letter merged from a template for a case, before it is kept.</summary>
 public sealed record LetterPreview(string TemplateCode, string TemplateName, int TemplateVersion, string Recipient, string Text);
 
+public sealed record LetterTemplatesResponse(int Version, IReadOnlyList<LetterTemplate> Templates, IReadOnlyList<string> Placeholders);
+
+public sealed record LetterTemplateRequest(string? Name, string? Body, string? Reason);
+
 /// <summary>A document's content with what a download needs to name it.</summary>
 public sealed record DocumentContent(string FileName, string ContentType, byte[] Content);
 
@@ -139,6 +143,42 @@ public sealed class CaseDocuments(
 
     public async Task<IReadOnlyList<LetterTemplate>> TemplatesAsync(CancellationToken ct) =>
         (await configuration.CurrentAsync<LetterTemplates>(LetterTemplates.Key, ct)).Value.Templates;
+
+    /// <summary>The templates in force and their version, for the administrator.</summary>
+    public async Task<LetterTemplatesResponse> TemplateSetAsync(CancellationToken ct)
+    {
+        var current = await configuration.CurrentAsync<LetterTemplates>(LetterTemplates.Key, ct);
+        return new LetterTemplatesResponse(current.Version, current.Value.Templates, LetterTemplates.Placeholders);
+    }
+
+    /// <summary>Adds a template, or replaces the one with the same code, as a new version of the templates; letters already written keep theirs.</summary>
+    public async Task<Outcome<LetterTemplatesResponse>> SaveTemplateAsync(string code, LetterTemplateRequest request, CancellationToken ct)
+    {
+        var v = new Validation();
+        code = code.Trim().ToLowerInvariant();
+        if (!System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z0-9][a-z0-9-]{0,39}$"))
+        {
+            v.Add("code", "The code must be up to 40 lowercase letters, numbers and hyphens, for example tenancy-warning");
+        }
+        var name = v.Required("name", request.Name, "the template's name", 100);
+        var body = v.Required("body", request.Body, "the letter's wording", 8000);
+        var reason = v.Required("reason", request.Reason, "the reason for the change", 500);
+        var current = await configuration.CurrentAsync<LetterTemplates>(LetterTemplates.Key, ct);
+        var templates = current.Value.Templates.Where(t => !string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase)).ToList();
+        var edited = new LetterTemplates([.. templates, new LetterTemplate(code, name ?? "", body ?? "")]);
+        if (name is not null && body is not null && edited.Validate().Values.FirstOrDefault() is { } problems)
+        {
+            v.Add("body", problems[0]);
+        }
+        if (!v.IsValid)
+        {
+            return Outcome<LetterTemplatesResponse>.Invalid(v.Errors);
+        }
+        var version = await configuration.PublishAsync(LetterTemplates.Key, edited, reason!);
+        audit.Add("configuration.publish", "configuration", LetterTemplates.Key, details: $"version {version}: template {code}: {reason}");
+        await db.SaveChangesAsync(ct);
+        return Outcome<LetterTemplatesResponse>.Done(new LetterTemplatesResponse(version, edited.Templates, LetterTemplates.Placeholders));
+    }
 
     /// <summary>The letter a template makes for a case and recipient, merged but not kept.</summary>
     public async Task<Outcome<LetterPreview>> PreviewAsync(long id, LetterRequest request, CancellationToken ct)

@@ -56,6 +56,12 @@ public static class CaseRecordsApi
             .ExcludeFromDescription();
         app.MapGet("/api/v1/asb/powers/counts", CountsAsync).RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("ASB cases")
             .WithName("countPowers").WithSummary("Count the tools and powers used, and breached, in a period");
+        var templates = app.MapGroup("/api/v1/asb/letter-templates").RequireAuthorization(AccountsSetup.ApiPolicy).WithTags("ASB cases");
+        templates.MapGet("", async (CaseDocuments w, CancellationToken ct) => TypedResults.Ok(await w.TemplateSetAsync(ct)))
+            .WithName("listLetterTemplates").WithSummary("List the letter templates in force and the placeholders they may use");
+        templates.MapPut("/{code}", async (string code, LetterTemplateRequest r, CaseDocuments w, CancellationToken ct) => (await w.SaveTemplateAsync(code, r, ct)).ToOk("The template was not saved"))
+            .RequireAuthorization(Entitlements.Administration)
+            .WithName("saveLetterTemplate").WithSummary("Add a letter template, or replace the one with this code, as a new version of the templates");
         app.MapGet("/api/v1/asb/powers/expiring/mine", async (PowerRegister w, CancellationToken ct) => TypedResults.Ok(await w.ExpiringAsync(null, ct)))
             .RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("ASB cases")
             .WithName("listMyExpiringPowers").WithSummary("List the tools and powers ending soon on the open cases the caller owns");

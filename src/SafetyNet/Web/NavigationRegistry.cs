@@ -26,6 +26,7 @@ public static class NavigationRegistry
         new("/referrals", "Referrals", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CommunityFocusDesk, Roles.PartnerCaseworker]),
         new("/feedback", "Feedback", [Roles.Supervisor, Roles.Analyst, Roles.CrimeServiceTeam]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
+        new("/admin/letter-templates", "Letter templates", [Roles.Administrator]),
         new("/admin/outbox", "Outbox", [Roles.Administrator]),
         new("/admin/workers", "Background work", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
