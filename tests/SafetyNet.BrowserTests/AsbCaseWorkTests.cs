@@ -126,5 +126,15 @@ public class AsbCaseWorkTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#agencyId")).ToHaveValueAsync((await AgenciesAsync())["HOUSING"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, await fixture.App.WithDbAsync(db => db.CaseShares.CountAsync(s => s.CaseId == caseId)));
         await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Crime and Disorder Act 1998, section 115").CheckAsync();
+        await page.GetByLabel("Not sought").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Share the case" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"{Housing} – Crime and Disorder Act 1998, section 115");
+        await page.GetByLabel("What is to be done").FillAsync("Visit the tenants and remind them of their tenancy conditions");
+        await page.GetByLabel("Owner").SelectOptionAsync(new SelectOptionValue { Label = Housing });
+        await page.FillDateAsync("Due date", today.AddDays(14));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the action" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-card", new() { HasText = "Visit the tenants" })).ToContainTextAsync(Housing);
     }
 }
