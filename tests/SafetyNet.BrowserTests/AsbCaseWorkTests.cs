@@ -61,7 +61,11 @@ public class AsbCaseWorkTests(BrowserFixture fixture)
         await new SignInPage(page).SignInAsync(HousingCaseworker, SafetyNetApp.Password);
         await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         var work = new CaseWorkPages(page);
-        await work.OpenCaseAsync(caseId);
+        // The risk level is not in the association's agreement: it is said to be not shared, not left blank.
+        await page.GotoAsync($"/asb/cases?q={marker}");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = reference })).ToContainTextAsync("Not shared with your agency");
+        await page.AssertNoViolationsAsync();
+        await work.Click(reference);
         await Assertions.Expect(page.Locator(".govuk-summary-list__row", new() { HasText = "Risk" }).First).ToContainTextAsync("Not shared with your agency");
         await page.AssertNoViolationsAsync();
 

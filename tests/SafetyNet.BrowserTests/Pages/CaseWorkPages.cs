@@ -13,10 +13,6 @@ public sealed class CaseWorkPages(IPage page)
 
     public ILocator Powers => page.Locator("table", new() { HasText = "Breaches" });
 
-    public ILocator Documents => page.Locator("#documents + p, #documents ~ ul").Last;
-
-    public async Task OpenCaseAsync(long caseId) => await page.GotoAsync($"/asb/cases/{caseId}");
-
     public async Task AddSomeoneNewAsync(string first, string last, string role)
     {
         await page.GetByLabel("First name").FillAsync(first);
