@@ -37,6 +37,9 @@ public class AsbCaseTests(AppFixture fixture)
 
         var action = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/actions",
             new { title = "Visit the victim and agree a diary", ownerUserId = officerId, dueAt = now.AddDays(2) }).ExpectAsync(HttpStatusCode.Created);
+        // An agency owns an action only on a case it can see: the case is shared with the association first.
+        await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/shares", new { agencyId = await AgencyIdAsync(app, "HOUSING"), lawfulBasis = "CrimeAndDisorderActSection115" })
+            .ExpectAsync(HttpStatusCode.OK);
         var housingAction = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{id}/actions",
             new { title = "Tenancy warning to the household named", ownerAgencyId = await AgencyIdAsync(app, "HOUSING"), dueAt = now.AddDays(5) }).ExpectAsync(HttpStatusCode.Created);
 

@@ -145,6 +145,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/", SignedIn),
         Page("/admin/configuration", [AD]),
         Page("/admin/configuration/{Key}", [AD], Subject.Configuration, path: (w, _) => $"/admin/configuration/{w.ConfigKey}"),
+        Page("/admin/letter-templates", [AD]),
+        Page("/admin/letter-templates/{Code}", [AD], path: (_, _) => "/admin/letter-templates/warning-letter"),
+        Get("/api/v1/asb/letter-templates", SignedIn),
+        Write("PUT", "/api/v1/asb/letter-templates/{code}", [AD], path: (_, _) => "/api/v1/asb/letter-templates/matrix-probe"),
         // The background workers' state: what /health/workers tells monitoring, for those who run the service.
         Page("/admin/workers", [AD]),
         Page("/audit", [AU]),
@@ -286,7 +290,11 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Write("PATCH", "/api/v1/asb/cases/{id:long}", Caseworkers, Subject.Case, Scope.Leads),
         Get("/api/v1/asb/cases/{id:long}/chronology", Caseworkers, Subject.Case, Reads.Record),
         Get("/api/v1/asb/cases/{id:long}/suggestions", Force, Subject.Case, Reads.Record),
-        Write("POST", "/api/v1/asb/cases/{id:long}/parties", Force, Subject.Case),
+        Write("POST", "/api/v1/asb/cases/{id:long}/parties", Caseworkers, Subject.Case),
+        Write("PATCH", "/api/v1/asb/cases/{id:long}/parties/{partyId:long}", Caseworkers, Subject.SharedCasePart,
+            path: (w, i) => $"/api/v1/asb/cases/{i!.Id}/parties/{w.PartyId}"),
+        Write("POST", "/api/v1/asb/cases/{id:long}/parties/{partyId:long}/removal", Caseworkers, Subject.SharedCasePart,
+            path: (w, i) => $"/api/v1/asb/cases/{i!.Id}/parties/{w.PartyId}/removal"),
         Write("POST", "/api/v1/asb/cases/{id:long}/incidents", Force, Subject.Case),
         Write("POST", "/api/v1/asb/cases/{id:long}/shares", Force, Subject.Case),
         Write("DELETE", "/api/v1/asb/cases/{id:long}/shares/{shareId:long}", Force, Subject.SharedCasePart,
@@ -309,16 +317,26 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Write("POST", "/api/v1/asb/cases/{id:long}/powers", Caseworkers, Subject.Case),
         Write("POST", "/api/v1/asb/cases/{id:long}/powers/{powerId:long}/breaches", Caseworkers, Subject.SharedCasePart,
             path: (w, i) => $"/api/v1/asb/cases/{i!.Id}/powers/{w.PowerId}/breaches"),
+        Get("/api/v1/asb/cases/{id:long}/powers/expiring", Caseworkers, Subject.Case),
+        Get("/api/v1/asb/powers/expiring/mine", Caseworkers),
         Get("/api/v1/asb/cases/{id:long}/documents", Caseworkers, Subject.Case),
         Write("POST", "/api/v1/asb/cases/{id:long}/documents", Caseworkers, Subject.Case, body: (_, _) => NotADocument()),
         Get("/api/v1/asb/cases/{id:long}/documents/{documentId:long}", Caseworkers, Subject.SharedCasePart, Reads.Record,
             path: (w, i) => $"/api/v1/asb/cases/{i!.Id}/documents/{w.DocumentId}"),
         Write("POST", "/api/v1/asb/cases/{id:long}/letters", Caseworkers, Subject.Case),
+        Write("POST", "/api/v1/asb/cases/{id:long}/letters/preview", Caseworkers, Subject.Case),
         new Rule("COOKIE /asb/cases/{id:long}/documents/{documentId:long}", Caseworkers, Subject.SharedCasePart, Reads.Record,
             Path: (w, i) => $"/asb/cases/{i!.Id}/documents/{w.DocumentId}"),
         Get("/api/v1/asb/powers/counts", Caseworkers, path: (_, _) => "/api/v1/asb/powers/counts?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z"),
         Page("/asb/cases", Caseworkers, reads: Reads.List),
         Page("/asb/cases/{Id:long}", Caseworkers, Subject.Case, Reads.Record),
+        Page("/asb/cases/{Id:long}/parties/new", Caseworkers, Subject.Case, Reads.Record),
+        Page("/asb/cases/{Id:long}/parties/{PartyId:long}", Caseworkers, Subject.SharedCasePart, Reads.Record, path: (w, i) => $"/asb/cases/{i!.Id}/parties/{w.PartyId}"),
+        Page("/asb/cases/{Id:long}/powers/new", Caseworkers, Subject.Case, Reads.Record),
+        Page("/asb/cases/{Id:long}/powers/{PowerId:long}/breaches/new", Caseworkers, Subject.SharedCasePart, Reads.Record,
+            path: (w, i) => $"/asb/cases/{i!.Id}/powers/{w.PowerId}/breaches/new"),
+        Page("/asb/cases/{Id:long}/documents/new", Caseworkers, Subject.Case, Reads.Record),
+        Page("/asb/cases/{Id:long}/letters/new", Caseworkers, Subject.Case, Reads.Record),
 
         // Multi-agency meetings: the force and the agencies that attended.
         Get("/api/v1/asb/meetings", Caseworkers, path: (_, _) => "/api/v1/asb/meetings?pageSize=100"),
@@ -780,6 +798,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         public long ActionId { get; init; }
         public long PowerId { get; init; }
         public long DocumentId { get; init; }
+        public long PartyId { get; init; }
         public long RecommendationId { get; init; }
         public required string ConfigKey { get; init; }
 
@@ -884,8 +903,14 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             .ExpectAsync(HttpStatusCode.OK);
         await desk.PostAsJsonAsync($"/api/v1/asb/cases/{notShared.Id()}/shares", new { agencyId = agencies["HOUSING"].Id, lawfulBasis = "Consent", consentSought = true, consentGiven = true })
             .ExpectAsync(HttpStatusCode.OK);
+        // The association was given an action while the case was shared with it; the share was then withdrawn, so the
+        // action stays the association's on a case it can no longer open.
+        var housingShare = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared.Id()}/shares", new { agencyId = agencies["HOUSING"].Id, lawfulBasis = "CrimeAndDisorderActSection115" })
+            .ExpectAsync(HttpStatusCode.OK);
         var action = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared.Id()}/actions", new { title = $"Housing action {marker}", ownerAgencyId = agencies["HOUSING"].Id, dueAt = now.AddDays(3) })
             .ExpectAsync(HttpStatusCode.Created);
+        var housingShareId = housingShare.GetProperty("shares").EnumerateArray().Single(s => s.GetProperty("agency").GetProperty("id").GetInt32() == agencies["HOUSING"].Id).Id();
+        await desk.DeleteAsync($"/api/v1/asb/cases/{shared.Id()}/shares/{housingShareId}").ExpectAsync(HttpStatusCode.OK);
         var power = await desk.PostAsJsonAsync($"/api/v1/asb/cases/{shared.Id()}/powers", new { kind = "WarningLetter", issuedAt = now.AddMinutes(-30) })
             .ExpectAsync(HttpStatusCode.Created);
         using var upload = new MultipartFormDataContent();
@@ -975,7 +1000,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             await db.SaveChangesAsync();
             var share = await db.CaseShares.Where(s => s.CaseId == shared.Id() && s.AgencyId == agencies["COUNCIL-WATFORD"].Id).Select(s => s.Id).SingleAsync();
             var key = await db.ConfigurationVersions.OrderBy(c => c.Key).Select(c => c.Key).FirstAsync();
-            return (Task: task.Id, Alert: alert.Id, Letter: letter.Id, Review: review.Id, Share: share, ConfigKey: key);
+            var party = await db.CaseParties.Where(p => p.CaseId == shared.Id()).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            return (Task: task.Id, Alert: alert.Id, Letter: letter.Id, Review: review.Id, Share: share, ConfigKey: key, Party: party);
         });
 
         var principals = await PrincipalsAsync(app);
@@ -1031,7 +1057,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         {
             Marker = marker, SensitiveSurname = secret, PlainSurname = plain, Principals = principals, Instances = instances, Cases = cases,
             IncidentOfContract = new() { [facts.Abuse.Contract] = abuse.Incident, [facts.Burglary.Contract] = burglary.Incident },
-            ShareId = stored.Share, ActionId = action.Id(), PowerId = power.Id(), DocumentId = document.Id(),
+            ShareId = stored.Share, ActionId = action.Id(), PowerId = power.Id(), DocumentId = document.Id(), PartyId = stored.Party,
             RecommendationId = recommended.GetProperty("recommendations")[0].Id(), ConfigKey = stored.ConfigKey,
         };
     }

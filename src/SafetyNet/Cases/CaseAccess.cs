@@ -142,6 +142,44 @@ public sealed class CaseAccess(AppDb db, CurrentUser user, TimeProvider time)
     /// <summary>Whether the user is on the side that leads the case: the force, or the partner agency leading it.</summary>
     public bool Leads(AsbCase c, CaseView view) => view.IsForce || c.LeadAgencyId == user.AgencyId;
 
+    /// <summary>
+    /// Why <paramref name="agency"/> cannot see <paramref name="c"/>'s action plan, or null when it can: the force and the
+    /// lead agency always can; a partner only on a current share under a current agreement that includes the action plan.
+    /// Nothing here shares anything: sharing is a separate, explicit step.
+    /// </summary>
+    public async Task<AgencyRefusal?> WhyAgencyCannotSeeAsync(AsbCase c, Agency agency, CancellationToken ct)
+    {
+        if (agency.Kind == AgencyKind.Force || c.LeadAgencyId == agency.Id)
+        {
+            return null;
+        }
+        var today = Today;
+        var agreed = (await db.SharingAgreements.AsNoTracking()
+            .Where(a => a.AgencyId == agency.Id && a.StartsOn <= today && (a.EndsOn == null || a.EndsOn >= today)).ToListAsync(ct))
+            .SelectMany(a => a.CategorySet).ToHashSet();
+        if (agreed.Count == 0)
+        {
+            return new AgencyRefusal(agency, false, $"{agency.Name} cannot see this case: it has no information sharing agreement with the force");
+        }
+        if (!agreed.Contains(DataCategories.Actions))
+        {
+            return new AgencyRefusal(agency, false, $"{agency.Name} cannot see this case's action plan: its information sharing agreement does not include the action plan");
+        }
+        if (!await db.CaseShares.AnyAsync(s => s.CaseId == c.Id && s.AgencyId == agency.Id && s.WithdrawnAt == null, ct))
+        {
+            return new AgencyRefusal(agency, true, $"{agency.Name} cannot see this case: the case is not shared with {agency.Name}. Share the case first, then give it the action");
+        }
+        return null;
+    }
+
+    /// <summary>As above, for a case the caller may see and an agency by its number; null when either is not found or the agency can see the case.</summary>
+    public async Task<AgencyRefusal?> WhyAgencyCannotSeeAsync(long caseId, int agencyId, CancellationToken ct)
+    {
+        var c = await Visible(db.AsbCases).AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
+        return c is null || agency is null ? null : await WhyAgencyCannotSeeAsync(c, agency, ct);
+    }
+
     public async Task<IReadOnlySet<string>> PartnerCategoriesAsync(CancellationToken ct)
     {
         if (_categories is not null)
@@ -158,3 +196,6 @@ public sealed class CaseAccess(AppDb db, CurrentUser user, TimeProvider time)
         return _categories = agreements.SelectMany(a => a.CategorySet).ToHashSet();
     }
 }
+
+/// <summary>Why an agency cannot see a case, and whether sharing the case with it (under its agreement) would put that right.</summary>
+public sealed record AgencyRefusal(Agency Agency, bool SharingWouldAllow, string Reason);

@@ -27,15 +27,30 @@ public sealed class CaseActions(AppDb db, CaseAccess access, CaseChronology chro
         string? ownerName = null;
         if (request.OwnerUserId is not null)
         {
-            ownerName = await db.Users.Where(u => u.Id == request.OwnerUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-            if (ownerName is null)
+            var owner = await db.Users.Where(u => u.Id == request.OwnerUserId).Select(u => new { u.DisplayName, u.AgencyId }).FirstOrDefaultAsync(ct);
+            ownerName = owner?.DisplayName;
+            var ownerAgency = owner?.AgencyId is { } ownerAgencyId ? await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == ownerAgencyId, ct) : null;
+            if (owner is null || ownerAgency is null)
             {
                 v.Add("ownerUserId", "Select the person who owns the action");
             }
+            else if (await access.WhyAgencyCannotSeeAsync(c, ownerAgency, ct) is { } refusal)
+            {
+                // An action its owner cannot open would sit unseen on their list: refuse it and say why.
+                v.Add("ownerUserId", $"{owner.DisplayName} cannot own this action. {refusal.Reason}");
+            }
         }
-        if (request.OwnerAgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
+        if (request.OwnerAgencyId is { } agencyId)
         {
-            v.Add("ownerAgencyId", "Select the agency that owns the action");
+            var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
+            if (agency is null)
+            {
+                v.Add("ownerAgencyId", "Select the agency that owns the action");
+            }
+            else if (await access.WhyAgencyCannotSeeAsync(c, agency, ct) is { } refusal)
+            {
+                v.Add("ownerAgencyId", refusal.Reason);
+            }
         }
         if (request.OwnerUserId is null && request.OwnerAgencyId is null)
         {

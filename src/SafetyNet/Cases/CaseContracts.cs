@@ -1,6 +1,11 @@
 namespace SafetyNet.Cases;
 
-public sealed record CasePartyRequest(long? IdentityId, string? Role);
+/// <summary>A person already known (<see cref="IdentityId"/>, the police only) or someone new, by name and date of birth.</summary>
+public sealed record CasePartyRequest(long? IdentityId, string? Role, string? FirstName = null, string? LastName = null, DateOnly? DateOfBirth = null);
+
+public sealed record ChangePartyRoleRequest(string? Role);
+
+public sealed record RemovePartyRequest(string? Reason);
 
 public sealed record CreateCaseRequest(
     string? Title, string? Category, string? RiskLevel, string? District, int? LeadAgencyId, string? SpocUserId,

@@ -21,6 +21,9 @@ public static class CasesApi
         builder.Services.AddScoped<SharingAgreementRegister>();
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<PowerRegister>();
+        builder.Services.AddScoped<CaseDocuments>();
+        // How soon a power's end is a reminder, and what a case accepts as a document: tuned in one place, the Cases section.
+        builder.Services.Configure<CaseWorkOptions>(builder.Configuration.GetSection(CaseWorkOptions.Section));
         builder.Services.AddScoped<AsbVolumeSeeder>();
         builder.Services.AddScoped<IStartupSeeder, AsbSeeder>();
         return builder;
@@ -45,8 +48,12 @@ public static class CasesApi
             .WithName("getCaseChronology").WithSummary("Read a case's chronology");
         cases.MapGet("/{id:long}/suggestions", SuggestionsAsync).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("suggestCaseIncidents").WithSummary("Suggest incidents to link to a case");
-        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseLinks w, CancellationToken ct) => Changed(w.AddPartyAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
-            .WithName("addCaseParty").WithSummary("Add a party to a case");
+        cases.MapPost("/{id:long}/parties", (long id, CasePartyRequest r, CaseLinks w, CancellationToken ct) => Changed(w.AddPartyAsync(id, r, ct)))
+            .WithName("addCaseParty").WithSummary("Add a party to a case: a person known to SafetyNet (the police only) or someone new");
+        cases.MapPatch("/{id:long}/parties/{partyId:long}", (long id, long partyId, ChangePartyRoleRequest r, CaseLinks w, CancellationToken ct) => Changed(w.ChangePartyRoleAsync(id, partyId, r, ct)))
+            .WithName("changeCasePartyRole").WithSummary("Change a party's role on a case");
+        cases.MapPost("/{id:long}/parties/{partyId:long}/removal", (long id, long partyId, RemovePartyRequest r, CaseLinks w, CancellationToken ct) => Changed(w.RemovePartyAsync(id, partyId, r, ct)))
+            .WithName("removeCaseParty").WithSummary("Take a party off a case, giving the reason the chronology keeps");
         cases.MapPost("/{id:long}/incidents", (long id, LinkIncidentRequest r, CaseLinks w, CancellationToken ct) => Changed(w.LinkIncidentAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)
             .WithName("linkCaseIncident").WithSummary("Link an incident to a case");
         cases.MapPost("/{id:long}/shares", (long id, ShareRequest r, CaseSharing w, CancellationToken ct) => Changed(w.ShareAsync(id, r, ct))).RequireAuthorization(Entitlements.ForceOperational)

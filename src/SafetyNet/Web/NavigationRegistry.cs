@@ -27,6 +27,7 @@ public static class NavigationRegistry
         new("/feedback", "Feedback", [Roles.Supervisor, Roles.Analyst, Roles.CrimeServiceTeam]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
         new("/sharing-agreements", "Sharing agreements", [Roles.Administrator]),
+        new("/admin/letter-templates", "Letter templates", [Roles.Administrator]),
         new("/admin/outbox", "Outbox", [Roles.Administrator]),
         new("/admin/workers", "Background work", [Roles.Administrator]),
         new("/audit", "Audit trail", [Roles.Auditor]),
