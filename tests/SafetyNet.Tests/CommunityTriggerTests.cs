@@ -89,7 +89,9 @@ public class CommunityTriggerTests(AppFixture fixture)
             spread.Add((await AsbTesting.RecordAsync(handler, Report(place, district))).GetProperty("reference").GetString()!);
         }
         Assert.Null(await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == caseId).Select(c => c.TriggerFlaggedAt).SingleAsync()));
-        await desk.GetAsync($"/api/v1/asb/community-trigger/flagged/{caseId}").ExpectAsync(HttpStatusCode.NotFound);
+        var standing = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{caseId}");
+        Assert.Equal(JsonValueKind.Null, standing.GetProperty("flaggedAt").ValueKind);
+        Assert.Equal(1, standing.GetProperty("complaints").GetArrayLength());
 
         // Two more about her own address, written differently each time: three complaints about one problem.
         var second = await AsbTesting.RecordAsync(handler, Report("12 Cassio Rd, Watford", "Watford"));
@@ -100,7 +102,7 @@ public class CommunityTriggerTests(AppFixture fixture)
         Assert.Equal(app.Time.GetUtcNow(), flagged.GetProperty("triggerFlaggedAt").GetDateTimeOffset());
         Assert.Equal(1, flagged.GetProperty("incidents").GetArrayLength());
         Assert.Contains(flagged.GetProperty("actions").EnumerateArray(), a => a.GetProperty("title").GetString()!.StartsWith("Community Trigger", StringComparison.Ordinal));
-        var flag = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/flagged/{caseId}");
+        var flag = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{caseId}");
         var counted = flag.GetProperty("complaints").EnumerateArray().ToList();
         Assert.Equal(
             new[] { first, second, third }.Select(i => i.GetProperty("reference").GetString()),
@@ -139,7 +141,7 @@ public class CommunityTriggerTests(AppFixture fixture)
         Assert.Null(await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == caseId).Select(c => c.TriggerFlaggedAt).SingleAsync()));
         await AsbTesting.RecordAsync(handler, Report("Clara", "St Albans Road, Watford"));
 
-        var flag = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/flagged/{caseId}");
+        var flag = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{caseId}");
         Assert.Equal(3, flag.GetProperty("complaints").GetArrayLength());
         Assert.All(flag.GetProperty("complaints").EnumerateArray(), c => Assert.StartsWith("Names the same perpetrator", c.GetProperty("reason").GetString(), StringComparison.Ordinal));
     }

@@ -30,6 +30,9 @@ public sealed record TriggerApplicationResponse(
 public sealed record FlaggedCase(long CaseId, string Reference, string Title, DateTimeOffset FlaggedAt, string LeadAgency, bool ApplicationMade,
     string Rule, IReadOnlyList<CountedComplaint> Complaints);
 
+/// <summary>A case against the threshold: when it was flagged (if it was), the rule, and the complaints counted and why.</summary>
+public sealed record TriggerStanding(long CaseId, string Reference, DateTimeOffset? FlaggedAt, string Rule, IReadOnlyList<CountedComplaint> Complaints);
+
 /// <summary>The figures a council publishes each year (DOMAIN §7).</summary>
 public sealed record TriggerFigures(DateOnly From, DateOnly To, int Applications, int ThresholdMet, int ThresholdNotMet, int AwaitingDecision,
     int ReviewsHeld, int ReviewsWithRecommendations, int RecommendationsMade, int RecommendationsCompleted, int FlaggedBySafetyNet);
@@ -53,8 +56,8 @@ public static class CommunityTriggerApi
         var trigger = app.MapGroup("/api/v1/asb/community-trigger").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community Trigger");
         trigger.MapGet("/flagged", FlaggedAsync)
             .WithName("listTriggerFlaggedCases").WithSummary("List open cases flagged as meeting the Community Trigger threshold");
-        trigger.MapGet("/flagged/{caseId:long}", FlagAsync)
-            .WithName("getTriggerFlag").WithSummary("Read why a case was flagged: the complaints that counted and why");
+        trigger.MapGet("/cases/{caseId:long}", StandingAsync)
+            .WithName("getCaseTriggerStanding").WithSummary("Read a case against the threshold: whether it was flagged, and the complaints counted and why");
         trigger.MapGet("/applications", ListAsync)
             .WithName("listTriggerApplications").WithSummary("List Community Trigger applications");
         trigger.MapPost("/applications", CreateAsync)
@@ -87,14 +90,14 @@ public static class CommunityTriggerApi
         return TypedResults.Ok(flagged);
     }
 
-    private static async Task<Results<Ok<FlaggedCase>, NotFound>> FlagAsync(long caseId, TriggerRegister register, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<TriggerStanding>, NotFound>> StandingAsync(long caseId, TriggerRegister register, AuditTrail audit, CancellationToken ct)
     {
-        if (await register.FlagOfAsync(caseId, ct) is not { } flag)
+        if (await register.StandingAsync(caseId, ct) is not { } standing)
         {
             return TypedResults.NotFound();
         }
-        await audit.WriteAsync("trigger.flag.read", "case", Id(caseId), cancellationToken: ct);
-        return TypedResults.Ok(flag);
+        await audit.WriteAsync("trigger.standing", "case", Id(caseId), cancellationToken: ct);
+        return TypedResults.Ok(standing);
     }
 
     private static async Task<Results<Ok<PagedList<TriggerApplicationResponse>>, ValidationProblem>> ListAsync(

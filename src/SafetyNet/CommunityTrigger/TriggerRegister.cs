@@ -29,11 +29,23 @@ public sealed class TriggerRegister(AppDb db, CaseAccess access, TriggerThreshol
         return flagged;
     }
 
-    /// <summary>A case the caller may see, flagged, with the complaints that counted and why; null when it is neither.</summary>
-    public async Task<FlaggedCase?> FlagOfAsync(long caseId, CancellationToken ct)
+    /// <summary>
+    /// A case the caller may see against the threshold: when it was flagged, and the complaints counted and why (as they
+    /// stood when it was flagged, or as they stand now). Null when the caller may not see the case.
+    /// </summary>
+    public async Task<TriggerStanding?> StandingAsync(long caseId, CancellationToken ct)
     {
-        var c = await access.Visible(db.AsbCases).AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId && x.TriggerFlaggedAt != null, ct);
-        return c is null ? null : await ExplainAsync(c, ct);
+        var c = await access.Visible(db.AsbCases).AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var view = c is null ? null : await access.ViewAsync(c.Id, ct);
+        if (c is null || view is null)
+        {
+            return null;
+        }
+        var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
+        var complaints = view.Can(DataCategories.Incidents)
+            ? await threshold.QualifyingComplaintsAsync(c.Id, c.TriggerFlaggedAt ?? time.GetUtcNow(), rules.Value, ct)
+            : [];
+        return new TriggerStanding(c.Id, c.Reference, c.TriggerFlaggedAt, RuleText(rules.Value), complaints);
     }
 
     private async Task<FlaggedCase?> ExplainAsync(AsbCase c, CancellationToken ct)
@@ -45,7 +57,7 @@ public sealed class TriggerRegister(AppDb db, CaseAccess access, TriggerThreshol
         }
         var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
         // The complaints are incidents: a partner whose agreement leaves out incidents sees that the case met the threshold, not on what.
-        var complaints = view.Can(DataCategories.Incidents) ? await threshold.FlagExplanationAsync(c, ct) ?? [] : [];
+        var complaints = view.Can(DataCategories.Incidents) ? await threshold.QualifyingComplaintsAsync(c.Id, flaggedAt, rules.Value, ct) : [];
         var lead = await db.Agencies.Where(a => a.Id == c.LeadAgencyId).Select(a => a.Name).FirstAsync(ct);
         return new FlaggedCase(c.Id, c.Reference, c.Title, flaggedAt, lead, await db.TriggerApplications.AnyAsync(t => t.CaseId == c.Id, ct),
             RuleText(rules.Value), complaints);

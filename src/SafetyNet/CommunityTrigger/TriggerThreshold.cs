@@ -179,20 +179,6 @@ public sealed class TriggerThreshold(AppDb db, Identities people, ForceConfigura
     }
 
     /// <summary>
-    /// Why the case was flagged: the complaints counted as at the moment it was flagged, under today's rule. Null when the
-    /// case is not flagged.
-    /// </summary>
-    public async Task<IReadOnlyList<CountedComplaint>?> FlagExplanationAsync(AsbCase asbCase, CancellationToken ct)
-    {
-        if (asbCase.TriggerFlaggedAt is not { } flaggedAt)
-        {
-            return null;
-        }
-        var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
-        return await QualifyingComplaintsAsync(asbCase.Id, flaggedAt, rules.Value, ct);
-    }
-
-    /// <summary>
     /// Checks, when a new ASB report arrives (or its victim is later recognised), every open case on which the
     /// report's victim or caller is a victim: the complaint may be the one that meets the threshold even if
     /// nobody links it to the case. The caller saves. Returns the cases flagged.
