@@ -42,9 +42,7 @@ public sealed class TriggerRegister(AppDb db, CaseAccess access, TriggerThreshol
             return null;
         }
         var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
-        var complaints = view.Can(DataCategories.Incidents)
-            ? await threshold.QualifyingComplaintsAsync(c.Id, c.TriggerFlaggedAt ?? time.GetUtcNow(), rules.Value, ct)
-            : [];
+        var complaints = await ShownAsync(c.Id, view, await threshold.QualifyingComplaintsAsync(c.Id, c.TriggerFlaggedAt ?? time.GetUtcNow(), rules.Value, ct), ct);
         return new TriggerStanding(c.Id, c.Reference, c.TriggerFlaggedAt, RuleText(rules.Value), complaints);
     }
 
@@ -56,11 +54,31 @@ public sealed class TriggerRegister(AppDb db, CaseAccess access, TriggerThreshol
             return null;
         }
         var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
-        // The complaints are incidents: a partner whose agreement leaves out incidents sees that the case met the threshold, not on what.
-        var complaints = view.Can(DataCategories.Incidents) ? await threshold.QualifyingComplaintsAsync(c.Id, flaggedAt, rules.Value, ct) : [];
+        var complaints = await ShownAsync(c.Id, view, await threshold.QualifyingComplaintsAsync(c.Id, flaggedAt, rules.Value, ct), ct);
         var lead = await db.Agencies.Where(a => a.Id == c.LeadAgencyId).Select(a => a.Name).FirstAsync(ct);
         return new FlaggedCase(c.Id, c.Reference, c.Title, flaggedAt, lead, await db.TriggerApplications.AnyAsync(t => t.CaseId == c.Id, ct),
             RuleText(rules.Value), complaints);
+    }
+
+    /// <summary>
+    /// The complaints a reader may be shown. They are incidents: a partner whose agreement leaves out incidents sees that
+    /// the case met the threshold, not on what; one whose agreement gives them sees those linked to the case and not
+    /// sensitive, as the case shows them.
+    /// </summary>
+    private async Task<IReadOnlyList<CountedComplaint>> ShownAsync(long caseId, CaseView view, IReadOnlyList<CountedComplaint> complaints, CancellationToken ct)
+    {
+        if (view.IsForce)
+        {
+            return complaints;
+        }
+        if (!view.Can(DataCategories.Incidents))
+        {
+            return [];
+        }
+        var ids = complaints.Select(c => c.IncidentId).ToList();
+        var shown = await db.CaseIncidents.Where(l => l.CaseId == caseId && ids.Contains(l.IncidentId))
+            .Join(db.Incidents.Where(i => !i.Sensitive), l => l.IncidentId, i => i.Id, (l, _) => l.IncidentId).ToListAsync(ct);
+        return complaints.Where(c => shown.Contains(c.IncidentId)).ToList();
     }
 
     /// <summary>The local threshold in words, as the register and the case show it.</summary>
