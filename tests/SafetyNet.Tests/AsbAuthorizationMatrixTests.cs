@@ -101,6 +101,9 @@ public class AsbAuthorizationMatrixTests(AppFixture fixture)
         Assert.Equal(JsonValueKind.Null, forHousing.GetProperty("incidents").ValueKind);
         Assert.Equal(JsonValueKind.Null, forHousing.GetProperty("riskLevel").ValueKind);
         Assert.NotEqual(JsonValueKind.Null, forHousing.GetProperty("parties").ValueKind);
+        // Nor which complaints the Community Trigger counted on the case: they are incidents.
+        Assert.NotEmpty((await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{cases.NotShared}")).GetProperty("complaints").EnumerateArray());
+        Assert.Empty((await housing.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{cases.NotShared}")).GetProperty("complaints").EnumerateArray());
         var housingList = await housing.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases?q={cases.Marker}");
         Assert.Equal(JsonValueKind.Null, housingList.GetProperty("items")[0].GetProperty("riskLevel").ValueKind);
         // Housing's agreement includes people, so it finds its case by a party's name, and only that one.

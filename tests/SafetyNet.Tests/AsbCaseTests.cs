@@ -282,6 +282,10 @@ public class AsbDemoTests
         var cases = await desk.GetFromJsonAsync<JsonElement>("/api/v1/asb/cases?status=Open&pageSize=500");
         var total = cases.GetProperty("total").GetInt32();
         Assert.True(total >= 10, $"{total} demo cases");
+        // The Community Trigger rule, not the seeder, flags the demo's cases: some, and no more than a third.
+        var flagged = cases.GetProperty("items").EnumerateArray().Count(c => c.GetProperty("triggerFlagged").GetBoolean());
+        Assert.True(flagged >= 1 && flagged * 3 <= total, $"{flagged} of {total} demo cases flagged");
+        Assert.NotEmpty((await desk.GetFromJsonAsync<JsonElement>("/api/v1/asb/community-trigger/flagged"))[0].GetProperty("complaints").EnumerateArray());
 
         var watford = (await (await app.ClientForEmailAsync(AsbTesting.WatfordCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();
         var housing = (await (await app.ClientForEmailAsync(AsbTesting.HousingCaseworker)).GetFromJsonAsync<JsonElement>("/api/v1/asb/cases")).GetProperty("total").GetInt32();

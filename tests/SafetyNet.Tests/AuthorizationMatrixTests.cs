@@ -346,6 +346,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
 
         // The Community Trigger: the force and the lead agency of the application's case.
         Get("/api/v1/asb/community-trigger/flagged", Caseworkers),
+        Get("/api/v1/asb/community-trigger/cases/{caseId:long}", Caseworkers, Subject.Case, path: (_, i) => $"/api/v1/asb/community-trigger/cases/{i!.Id}"),
         Get("/api/v1/asb/community-trigger/applications", Caseworkers, reads: Reads.List, path: (_, _) => "/api/v1/asb/community-trigger/applications?pageSize=500"),
         Write("POST", "/api/v1/asb/community-trigger/applications", Caseworkers),
         Get("/api/v1/asb/community-trigger/applications/{id:long}", Caseworkers, Subject.Application, Reads.Record),
@@ -356,6 +357,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             path: (w, i) => $"/api/v1/asb/community-trigger/applications/{i!.Id}/recommendations/{w.RecommendationId}"),
         Get("/api/v1/asb/community-trigger/figures", Caseworkers, path: (_, _) => "/api/v1/asb/community-trigger/figures?year=2026"),
         Page("/asb/community-trigger", Caseworkers),
+        Page("/asb/community-trigger/applications/new", Caseworkers),
+        Page("/asb/community-trigger/applications/{Id:long}", Caseworkers, Subject.Application, Reads.Record),
+        Get("/api/v1/asb/community-trigger/figures/export", Caseworkers, path: (_, _) => "/api/v1/asb/community-trigger/figures/export?year=2026"),
+        new Rule("COOKIE /asb/community-trigger/figures.csv", Caseworkers, Path: (_, _) => "/asb/community-trigger/figures.csv?year=2026"),
 
         // Neighbourhood priorities (decision 46): every caseworker reads those of their district (a county-wide agency all);
         // force staff set them; a partner records its own actions.
@@ -376,6 +381,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Get("/api/v1/practice", Caseworkers),
         Page("/practice", Caseworkers),
         Page("/problems/{Id:long}", Caseworkers, Subject.Problem),
+        Page("/problems", Caseworkers),
+        Page("/problems/new", Caseworkers),
 
         // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.
         Get("/api/v1/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/api/v1/search?q={w.Marker}"),

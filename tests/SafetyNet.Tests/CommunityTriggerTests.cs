@@ -59,38 +59,91 @@ public class CommunityTriggerTests(AppFixture fixture)
     }
 
     [Theory, Providers]
-    public async Task A_victims_new_reports_meet_the_threshold_on_her_case_though_nobody_links_them(DatabaseProvider provider)
+    public async Task Complaints_spread_over_places_do_not_meet_the_threshold_and_three_about_one_place_do_though_nobody_links_them(DatabaseProvider provider)
     {
         var app = await fixture.App(provider);
         var handler = await app.ClientForAsync(Roles.CallHandler);
         var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
         var surname = $"Quennell{Guid.NewGuid():N}"[..16];
-        var first = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(first: "Marguerite", last: surname, place: "Cassio Road, Watford"));
-        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, first.Id());
-        var identity = first.GetProperty("people")[0].GetProperty("identityId").GetInt64();
-
-        // Two more reports from her about other streets, the call handler confirming who she is; the desk links neither.
-        JsonElement Report(string place)
+        JsonElement? identity = null;
+        Dictionary<string, object?> Report(string place, string district)
         {
-            var report = AsbTesting.AsbReport(first: "Marguerite", last: surname, place: place);
+            var report = AsbTesting.AsbReport(first: "Marguerite", last: surname, place: place, district: district);
+            // Her alone, the call handler confirming who she is: no suspect ties these complaints together.
             report["people"] = new object[]
             {
-                new { role = "Victim", firstName = "Marguerite", lastName = surname, dateOfBirth = "1975-02-20", sex = "Female", identityId = identity },
+                new { role = "Victim", firstName = "Marguerite", lastName = surname, dateOfBirth = "1975-02-20", sex = "Female", identityId = identity?.GetInt64() },
             };
-            return JsonSerializer.SerializeToElement(report);
+            return report;
         }
-        await AsbTesting.RecordAsync(handler, Report("Vicarage Road, Watford"));
+        var first = await AsbTesting.RecordAsync(handler, Report("12 Cassio Road, Watford", "Watford"));
+        identity = first.GetProperty("people")[0].GetProperty("identityId");
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, first.Id());
         var caseId = asbCase.Id();
+
+        // Four more complaints from her in the same week, each about somewhere else, in four districts: five complaints, no one problem.
+        var spread = new List<string>();
+        foreach (var (place, district) in new[] { ("Whippendell Road, Watford", "Watford"), ("Marlowes, Hemel Hempstead", "Dacorum"),
+                     ("London Road, St Albans", "St Albans"), ("Fore Street, Hertford", "East Hertfordshire") })
+        {
+            spread.Add((await AsbTesting.RecordAsync(handler, Report(place, district))).GetProperty("reference").GetString()!);
+        }
         Assert.Null(await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == caseId).Select(c => c.TriggerFlaggedAt).SingleAsync()));
-        var third = await AsbTesting.RecordAsync(handler, Report("Whippendell Road, Watford"));
+        var standing = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{caseId}");
+        Assert.Equal(JsonValueKind.Null, standing.GetProperty("flaggedAt").ValueKind);
+        Assert.Equal(1, standing.GetProperty("complaints").GetArrayLength());
+
+        // Two more about her own address, written differently each time: three complaints about one problem.
+        var second = await AsbTesting.RecordAsync(handler, Report("12 Cassio Rd, Watford", "Watford"));
+        Assert.Null(await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == caseId).Select(c => c.TriggerFlaggedAt).SingleAsync()));
+        var third = await AsbTesting.RecordAsync(handler, Report("12 CASSIO ROAD, WATFORD", "Watford"));
 
         var flagged = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}");
         Assert.Equal(app.Time.GetUtcNow(), flagged.GetProperty("triggerFlaggedAt").GetDateTimeOffset());
         Assert.Equal(1, flagged.GetProperty("incidents").GetArrayLength());
         Assert.Contains(flagged.GetProperty("actions").EnumerateArray(), a => a.GetProperty("title").GetString()!.StartsWith("Community Trigger", StringComparison.Ordinal));
+        var flag = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{caseId}");
+        var counted = flag.GetProperty("complaints").EnumerateArray().ToList();
+        Assert.Equal(
+            new[] { first, second, third }.Select(i => i.GetProperty("reference").GetString()),
+            counted.Select(c => c.GetProperty("reference").GetString()));
+        Assert.All(counted, c => Assert.StartsWith("From the same victim at the same place", c.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        Assert.Contains("3 complaints about the same problem in 6 months", flag.GetProperty("rule").GetString(), StringComparison.Ordinal);
         var chronology = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/cases/{caseId}/chronology");
-        var entry = chronology.EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "community-trigger");
-        Assert.Contains(third.GetProperty("reference").GetString()!, entry.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var entry = chronology.EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "community-trigger").GetProperty("text").GetString()!;
+        Assert.Contains(third.GetProperty("reference").GetString()!, entry, StringComparison.Ordinal);
+        Assert.All(spread, reference => Assert.DoesNotContain(reference, entry, StringComparison.Ordinal));
+    }
+
+    [Theory, Providers]
+    public async Task Complaints_from_different_victims_in_different_places_about_one_named_perpetrator_meet_the_threshold(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        var surname = $"Thirkell{Guid.NewGuid():N}"[..16];
+        JsonElement? suspect = null;
+        Dictionary<string, object?> Report(string victim, string place)
+        {
+            var report = AsbTesting.AsbReport(place: place);
+            report["people"] = new object[]
+            {
+                new { role = "Victim", firstName = victim, lastName = $"{surname}v", dateOfBirth = "1980-06-01", sex = "Female" },
+                new { role = "Suspect", firstName = "Darren", lastName = surname, dateOfBirth = "2001-09-09", sex = "Male", identityId = suspect?.GetInt64() },
+            };
+            return report;
+        }
+        var first = await AsbTesting.RecordAsync(handler, Report("Alice", "Leavesden Road, Watford"));
+        suspect = first.GetProperty("people")[1].GetProperty("identityId");
+        var asbCase = await AsbTesting.OpenCaseFromDeskAsync(desk, first.Id());
+        var caseId = asbCase.Id();
+        await AsbTesting.RecordAsync(handler, Report("Beatrice", "Cassiobury Park Avenue, Watford"));
+        Assert.Null(await app.WithDbAsync(db => db.AsbCases.Where(c => c.Id == caseId).Select(c => c.TriggerFlaggedAt).SingleAsync()));
+        await AsbTesting.RecordAsync(handler, Report("Clara", "St Albans Road, Watford"));
+
+        var flag = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/community-trigger/cases/{caseId}");
+        Assert.Equal(3, flag.GetProperty("complaints").GetArrayLength());
+        Assert.All(flag.GetProperty("complaints").EnumerateArray(), c => Assert.StartsWith("Names the same perpetrator", c.GetProperty("reason").GetString(), StringComparison.Ordinal));
     }
 
     [Theory, Providers]
@@ -134,7 +187,7 @@ public class CommunityTriggerTests(AppFixture fixture)
             new { version = recommendation.GetProperty("version").GetInt32(), completed = true, outcome = "Notice of seeking possession served" }).ExpectAsync(HttpStatusCode.OK);
 
         var after = await desk.GetFromJsonAsync<JsonElement>("/api/v1/asb/community-trigger/figures?year=2026");
-        foreach (var field in new[] { "applications", "thresholdMet", "reviewsHeld", "recommendationsMade", "recommendationsCompleted" })
+        foreach (var field in new[] { "applications", "thresholdMet", "reviewsHeld", "reviewsWithRecommendations", "recommendationsMade", "recommendationsCompleted" })
         {
             Assert.Equal(before.GetProperty(field).GetInt32() + 1, after.GetProperty(field).GetInt32());
         }

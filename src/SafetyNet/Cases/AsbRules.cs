@@ -12,7 +12,8 @@ public sealed record AsbRules(
     IReadOnlyList<ReviewCadence> ReviewCadences,
     int TriggerComplaints,
     int TriggerWindowMonths,
-    int TriggerComplaintWithinDays)
+    int TriggerComplaintWithinMonths = 1,
+    int TriggerDistanceMetres = 100)
 {
     public const string Key = "asb-rules";
 
@@ -29,7 +30,8 @@ public sealed record AsbRules(
         ],
         TriggerComplaints: 3,
         TriggerWindowMonths: 6,
-        TriggerComplaintWithinDays: 31);
+        TriggerComplaintWithinMonths: 1,
+        TriggerDistanceMetres: 100);
 
     public ReviewCadence CadenceFor(string level) =>
         ReviewCadences.FirstOrDefault(c => string.Equals(c.Level, level, StringComparison.OrdinalIgnoreCase)) ?? ReviewCadences[0];
@@ -57,9 +59,13 @@ public sealed record AsbRules(
         {
             errors["triggerComplaints"] = ["The Community Trigger threshold may be no higher than 3 complaints in 6 months"];
         }
-        if (TriggerComplaintWithinDays < 1)
+        if (TriggerComplaintWithinMonths is < 1 or > 12)
         {
-            errors["triggerComplaintWithinDays"] = ["Give the days within which a complaint must follow the behaviour"];
+            errors["triggerComplaintWithinMonths"] = ["Give the months, 1 to 12, within which a complaint must follow the behaviour (the Act's guidance: 1)"];
+        }
+        if (TriggerDistanceMetres is < 0 or > 1000)
+        {
+            errors["triggerDistanceMetres"] = ["Give the distance, 0 to 1,000 metres, within which two complaints are about the same place"];
         }
         return errors;
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.CommunityTrigger;
 using SafetyNet.Data;
 using SafetyNet.Desk;
 using SafetyNet.Incidents;
@@ -13,7 +14,7 @@ namespace SafetyNet.Cases;
 /// partners (not all), a caseworker for several partner agencies, the desk's queue over the synthetic ASB
 /// incidents, and cases shared with some partner agencies and not others.
 /// </summary>
-public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserManager<AppUser> users, IConfiguration settings, TimeProvider time) : IStartupSeeder
+public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserManager<AppUser> users, IConfiguration settings, TriggerThreshold trigger, TimeProvider time) : IStartupSeeder
 {
     /// <summary>Demo partner caseworkers beyond the Watford council caseworker every demo has.</summary>
     public static readonly IReadOnlyList<(string Email, string Agency, string Name)> PartnerUsers =
@@ -191,15 +192,13 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
                     CreatedAt = opened, CreatedBy = asbCase.OpenedBy,
                 });
             }
-            var qualifying = incidents.Count(i => i.ReportedAt >= now.AddMonths(-rules.Value.TriggerWindowMonths)
-                && (i.OccurredFrom is not { } o || i.ReportedAt - o <= TimeSpan.FromDays(rules.Value.TriggerComplaintWithinDays)));
-            if (qualifying >= rules.Value.TriggerComplaints)
-            {
-                asbCase.TriggerFlaggedAt = incidents[rules.Value.TriggerComplaints - 1].ReportedAt.AddHours(20);
-                db.CaseEntries.Add(new CaseEntry { CaseId = asbCase.Id, At = asbCase.TriggerFlaggedAt.Value, Kind = "community-trigger", By = "SafetyNet",
-                    Text = $"Community Trigger threshold met: {qualifying} qualifying complaints in {rules.Value.TriggerWindowMonths} months. Offer the victim an ASB case review." });
-            }
             n++;
+        }
+        await db.SaveChangesAsync(ct);
+        // The rule, not the seeder, decides which demo cases meet the Community Trigger threshold.
+        foreach (var asbCase in await db.AsbCases.Where(c => c.Status == AsbCaseStatus.Open).ToListAsync(ct))
+        {
+            await trigger.CheckAsync(asbCase, ct);
         }
         await db.SaveChangesAsync(ct);
         await FillPartyNamesAsync(db, ct);

@@ -26,11 +26,16 @@ public sealed record TriggerApplicationResponse(
     string Summary, int? QualifyingComplaints, string Status, bool? ThresholdMet, string? DecisionReason, DateTimeOffset? DecidedAt, string? DecidedBy,
     DateTimeOffset? ReviewMeetingAt, string? ReviewOutcome, IReadOnlyList<RecommendationResponse> Recommendations, int Version);
 
-public sealed record FlaggedCase(long CaseId, string Reference, string Title, DateTimeOffset FlaggedAt, string LeadAgency, bool ApplicationMade);
+/// <summary>A case flagged as meeting the threshold: the rule that judged it, and the complaints that counted and why.</summary>
+public sealed record FlaggedCase(long CaseId, string Reference, string Title, DateTimeOffset FlaggedAt, string LeadAgency, bool ApplicationMade,
+    string Rule, IReadOnlyList<CountedComplaint> Complaints);
+
+/// <summary>A case against the threshold: when it was flagged (if it was), the rule, and the complaints counted and why.</summary>
+public sealed record TriggerStanding(long CaseId, string Reference, DateTimeOffset? FlaggedAt, string Rule, IReadOnlyList<CountedComplaint> Complaints);
 
 /// <summary>The figures a council publishes each year (DOMAIN §7).</summary>
 public sealed record TriggerFigures(DateOnly From, DateOnly To, int Applications, int ThresholdMet, int ThresholdNotMet, int AwaitingDecision,
-    int ReviewsHeld, int RecommendationsMade, int RecommendationsCompleted, int FlaggedBySafetyNet);
+    int ReviewsHeld, int ReviewsWithRecommendations, int RecommendationsMade, int RecommendationsCompleted, int FlaggedBySafetyNet);
 
 /// <summary>
 /// The Community Trigger register: cases SafetyNet flagged before anyone asked, applications made by victims, the
@@ -42,6 +47,7 @@ public static class CommunityTriggerApi
     {
         builder.Services.AddScoped<TriggerThreshold>();
         builder.Services.AddScoped<TriggerRegister>();
+        builder.Services.AddScoped<TriggerCaseReviews>();
         return builder;
     }
 
@@ -50,6 +56,8 @@ public static class CommunityTriggerApi
         var trigger = app.MapGroup("/api/v1/asb/community-trigger").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Partnership).WithTags("Community Trigger");
         trigger.MapGet("/flagged", FlaggedAsync)
             .WithName("listTriggerFlaggedCases").WithSummary("List open cases flagged as meeting the Community Trigger threshold");
+        trigger.MapGet("/cases/{caseId:long}", StandingAsync)
+            .WithName("getCaseTriggerStanding").WithSummary("Read a case against the threshold: whether it was flagged, and the complaints counted and why");
         trigger.MapGet("/applications", ListAsync)
             .WithName("listTriggerApplications").WithSummary("List Community Trigger applications");
         trigger.MapPost("/applications", CreateAsync)
@@ -66,6 +74,10 @@ public static class CommunityTriggerApi
             .WithName("updateTriggerRecommendation").WithSummary("Record progress on a recommendation").ProducesProblem(StatusCodes.Status409Conflict);
         trigger.MapGet("/figures", GetFiguresAsync)
             .WithName("getTriggerFigures").WithSummary("Read a financial year's Community Trigger figures for publication");
+        trigger.MapGet("/figures/export", ExportFiguresAsync)
+            .WithName("exportTriggerFigures").WithSummary("Export a financial year's Community Trigger figures as CSV").Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv");
+        // The register page downloads with the signed-in cookie; the figures and the audit are the same.
+        app.MapGet("/asb/community-trigger/figures.csv", ExportFiguresAsync).RequireAuthorization(Entitlements.Partnership).ExcludeFromDescription();
         return app;
     }
 
@@ -76,6 +88,16 @@ public static class CommunityTriggerApi
         var flagged = await register.FlaggedCasesAsync(ct);
         await audit.WriteAsync("trigger.flagged", "case", null, details: $"{flagged.Count} flagged", cancellationToken: ct);
         return TypedResults.Ok(flagged);
+    }
+
+    private static async Task<Results<Ok<TriggerStanding>, NotFound>> StandingAsync(long caseId, TriggerRegister register, AuditTrail audit, CancellationToken ct)
+    {
+        if (await register.StandingAsync(caseId, ct) is not { } standing)
+        {
+            return TypedResults.NotFound();
+        }
+        await audit.WriteAsync("trigger.standing", "case", Id(caseId), cancellationToken: ct);
+        return TypedResults.Ok(standing);
     }
 
     private static async Task<Results<Ok<PagedList<TriggerApplicationResponse>>, ValidationProblem>> ListAsync(
@@ -104,65 +126,9 @@ public static class CommunityTriggerApi
         return TypedResults.Ok(new PagedList<TriggerApplicationResponse>(items, paging.Page, paging.PageSize, total));
     }
 
-    private static async Task<Results<Created<TriggerApplicationResponse>, NotFound, ValidationProblem>> CreateAsync(
-        TriggerApplicationRequest request, AppDb db, CaseAccess access, TriggerThreshold trigger, TriggerRegister register, ForceConfiguration configuration, CurrentUser user,
-        AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        if (!access.CanUseCases)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new Validation();
-        var now = time.GetUtcNow();
-        AsbCase? asbCase = null;
-        if (request.CaseId is { } caseId)
-        {
-            asbCase = await access.Visible(db.AsbCases).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-            if (asbCase is null)
-            {
-                v.Add("caseId", "Select a case you can see, or leave it out");
-            }
-        }
-        var applicant = v.Required("applicantName", request.ApplicantName, "the applicant's name", 200);
-        var receivedAt = request.ReceivedAt ?? now;
-        if (receivedAt > now.AddMinutes(5))
-        {
-            v.Add("receivedAt", "The application cannot have been received in the future");
-        }
-        var lead = request.LeadAgencyId ?? asbCase?.LeadAgencyId ?? user.AgencyId;
-        if (lead is null || !await db.Agencies.AnyAsync(a => a.Id == lead, ct))
-        {
-            v.Add("leadAgencyId", "Select the agency that leads the case review");
-        }
-        else if (access.IsPartnerCaseworker && lead != user.AgencyId)
-        {
-            v.Add("leadAgencyId", "A partner records applications its own agency leads");
-        }
-        var district = v.District("district", request.District) ?? asbCase?.District;
-        var summary = v.Required("summary", request.Summary, "what the applicant says has not been dealt with", 4000);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors, title: "The application was not recorded");
-        }
-        var rules = await configuration.CurrentAsync<AsbRules>(AsbRules.Key, ct);
-        var application = new TriggerApplication
-        {
-            CaseId = asbCase?.Id, ApplicantName = applicant!, OnBehalfOfVictim = request.OnBehalfOfVictim == true, ReceivedAt = receivedAt, LeadAgencyId = lead!.Value,
-            District = district, Summary = summary!, Status = TriggerStatus.Received, CreatedAt = now, CreatedBy = user.Name,
-            QualifyingComplaints = asbCase is null ? null : (await trigger.QualifyingComplaintsAsync(asbCase.Id, receivedAt, rules.Value, ct)).Count,
-        };
-        db.TriggerApplications.Add(application);
-        await db.SaveChangesAsync(ct);
-        application.Reference = $"CT-{ForceClock.ToLocal(receivedAt):yy}-{application.Id:D5}";
-        if (asbCase is not null)
-        {
-            db.CaseEntries.Add(new CaseEntry { CaseId = asbCase.Id, At = now, Kind = "community-trigger", By = user.Name,
-                Text = $"Community Trigger application {application.Reference} received from {applicant}" });
-        }
-        audit.Add("trigger.apply", "trigger-application", Id(application.Id), details: application.Reference);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/asb/community-trigger/applications/{application.Id}", await register.ToResponseAsync(application, ct));
-    }
+    private static async Task<Results<Created<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        TriggerApplicationRequest request, TriggerCaseReviews reviews, CancellationToken ct) =>
+        (await reviews.ApplyAsync(request, ct)).ToCreated(a => a, a => $"/api/v1/asb/community-trigger/applications/{a.Id}", "The application was not recorded");
 
     private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound>> ReadAsync(long id, AppDb db, TriggerRegister register, AuditTrail audit, CancellationToken ct)
     {
@@ -176,166 +142,51 @@ public static class CommunityTriggerApi
     }
 
     private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DecideAsync(
-        long id, TriggerDecisionRequest request, AppDb db, TriggerRegister register, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new Validation();
-        if (request.Version is null)
-        {
-            v.Add("version", "Send the version of the application you read");
-        }
-        else if (!db.Matches(application, request.Version.Value))
-        {
-            return TypedResults.Problem(OutcomeHttp.Stale(application.Version));
-        }
-        if (application.Status != TriggerStatus.Received)
-        {
-            v.Add("thresholdMet", "The threshold has already been decided");
-        }
-        if (request.ThresholdMet is null)
-        {
-            v.Add("thresholdMet", "Decide whether the threshold is met");
-        }
-        var reason = v.Required("reason", request.Reason, "the reason for the decision", 2000);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors, title: "The decision was not recorded");
-        }
-        application.ThresholdMet = request.ThresholdMet;
-        application.DecisionReason = reason;
-        application.DecidedAt = time.GetUtcNow();
-        application.DecidedBy = user.Name;
-        application.Status = request.ThresholdMet == true ? TriggerStatus.ReviewDue : TriggerStatus.ThresholdNotMet;
-        audit.Add("trigger.decide", "trigger-application", Id(id), details: $"threshold met={request.ThresholdMet}");
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await register.ToResponseAsync(application, ct));
-    }
+        long id, TriggerDecisionRequest request, TriggerCaseReviews reviews, CancellationToken ct) =>
+        (await reviews.DecideAsync(id, request, ct)).ToOk("The decision was not recorded");
 
     private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ReviewAsync(
-        long id, TriggerReviewRequest request, AppDb db, TriggerRegister register, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new Validation();
-        if (request.Version is null)
-        {
-            v.Add("version", "Send the version of the application you read");
-        }
-        else if (!db.Matches(application, request.Version.Value))
-        {
-            return TypedResults.Problem(OutcomeHttp.Stale(application.Version));
-        }
-        if (application.Status != TriggerStatus.ReviewDue)
-        {
-            v.Add("meetingAt", "A review is held once the threshold is decided as met");
-        }
-        if (request.MeetingAt is null)
-        {
-            v.Add("meetingAt", "Enter when the review meeting was held");
-        }
-        else if (request.MeetingAt > time.GetUtcNow().AddMinutes(5))
-        {
-            v.Add("meetingAt", "Record the review once the meeting has been held");
-        }
-        var outcome = v.Required("outcome", request.Outcome, "what the review concluded", 4000);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors, title: "The review was not recorded");
-        }
-        application.ReviewMeetingAt = request.MeetingAt;
-        application.ReviewOutcome = outcome;
-        application.Status = TriggerStatus.Reviewed;
-        audit.Add("trigger.review", "trigger-application", Id(id));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await register.ToResponseAsync(application, ct));
-    }
+        long id, TriggerReviewRequest request, TriggerCaseReviews reviews, CancellationToken ct) =>
+        (await reviews.ReviewAsync(id, request, ct)).ToOk("The review was not recorded");
 
-    private static async Task<Results<Created<TriggerApplicationResponse>, NotFound, ValidationProblem>> RecommendAsync(
-        long id, RecommendationRequest request, AppDb db, TriggerRegister register, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new Validation();
-        if (application.Status != TriggerStatus.Reviewed)
-        {
-            v.Add("text", "Recommendations come from a review: record the review first");
-        }
-        var text = v.Required("text", request.Text, "the recommendation", 2000);
-        if (request.OwnerAgencyId is not { } owner || !await db.Agencies.AnyAsync(a => a.Id == owner, ct))
-        {
-            v.Add("ownerAgencyId", "Select the agency that carries out the recommendation");
-        }
-        if (request.DueAt is null)
-        {
-            v.Add("dueAt", "Enter the date the recommendation is due");
-        }
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors, title: "The recommendation was not recorded");
-        }
-        db.TriggerRecommendations.Add(new TriggerRecommendation
-        {
-            ApplicationId = id, Text = text!, OwnerAgencyId = request.OwnerAgencyId!.Value, DueAt = request.DueAt!.Value, CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
-        });
-        audit.Add("trigger.recommend", "trigger-application", Id(id));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/asb/community-trigger/applications/{id}", await register.ToResponseAsync(application, ct));
-    }
+    private static async Task<Results<Created<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecommendAsync(
+        long id, RecommendationRequest request, TriggerCaseReviews reviews, CancellationToken ct) =>
+        (await reviews.RecommendAsync(id, request, ct)).ToCreated(a => a, _ => $"/api/v1/asb/community-trigger/applications/{id}", "The recommendation was not recorded");
 
     private static async Task<Results<Ok<TriggerApplicationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateRecommendationAsync(
-        long id, long recommendationId, RecommendationUpdateRequest request, AppDb db, TriggerRegister register, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
-        var recommendation = application is null ? null : await db.TriggerRecommendations.FirstOrDefaultAsync(r => r.Id == recommendationId && r.ApplicationId == id, ct);
-        if (application is null || recommendation is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new Validation();
-        if (request.Version is null)
-        {
-            v.Add("version", "Send the version of the recommendation you read");
-        }
-        else if (!db.Matches(recommendation, request.Version.Value))
-        {
-            return TypedResults.Problem(OutcomeHttp.Stale(recommendation.Version));
-        }
-        var outcome = v.MaxLength("outcome", request.Outcome, "the outcome", 2000);
-        if (request.Completed == true && outcome is null)
-        {
-            v.Add("outcome", "Record what was done to complete the recommendation");
-        }
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors);
-        }
-        recommendation.CompletedAt = request.Completed == true ? recommendation.CompletedAt ?? time.GetUtcNow() : null;
-        recommendation.Outcome = outcome ?? recommendation.Outcome;
-        audit.Add("trigger.recommendation.update", "trigger-application", Id(id), details: $"recommendation {recommendationId} completed={request.Completed}");
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await register.ToResponseAsync(application, ct));
-    }
+        long id, long recommendationId, RecommendationUpdateRequest request, TriggerCaseReviews reviews, CancellationToken ct) =>
+        (await reviews.UpdateRecommendationAsync(id, recommendationId, request, ct)).ToOk("The recommendation was not updated");
 
-    private static async Task<Results<Ok<TriggerFigures>, ValidationProblem>> GetFiguresAsync(TriggerRegister register, AuditTrail audit, TimeProvider time, int? year, CancellationToken ct)
+    private static async Task<Results<Ok<TriggerFigures>, ValidationProblem>> GetFiguresAsync(TriggerRegister register, AuditTrail audit, int? year, CancellationToken ct)
     {
-        var today = ForceClock.ToLocal(time.GetUtcNow());
-        var current = today.Month >= 4 ? today.Year : today.Year - 1;
         if (year is < 2014 or > 2100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give the financial year by the year it starts, 2014 or later (the Act came into force in October 2014)"] });
+            return TypedResults.ValidationProblem(YearProblem);
         }
-        var figures = await register.FiguresAsync(year ?? current, ct);
-        await audit.WriteAsync("trigger.figures", "trigger-application", null, details: $"year={year ?? current}", cancellationToken: ct);
+        var figures = await register.FiguresAsync(year ?? register.CurrentFinancialYear, ct);
+        await audit.WriteAsync("trigger.figures", "trigger-application", null, details: $"year={figures.From.Year}", cancellationToken: ct);
         return TypedResults.Ok(figures);
     }
+
+    /// <summary>The year's figures as the council publishes them, one figure a row; the register page downloads the same.</summary>
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportFiguresAsync(TriggerRegister register, AuditTrail audit, int? year, CancellationToken ct)
+    {
+        if (year is < 2014 or > 2100)
+        {
+            return TypedResults.ValidationProblem(YearProblem);
+        }
+        var figures = await register.FiguresAsync(year ?? register.CurrentFinancialYear, ct);
+        await audit.WriteAsync("trigger.figures.export", "trigger-application", null, details: $"year={figures.From.Year}", cancellationToken: ct);
+        var csv = new System.Text.StringBuilder("Figure,Count\r\n");
+        foreach (var (name, count) in TriggerRegister.Rows(figures))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{name},{count}\r\n");
+        }
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", $"community-trigger-{figures.From.Year}-{figures.To.Year}.csv");
+    }
+
+    private static readonly Dictionary<string, string[]> YearProblem = new()
+    {
+        ["year"] = ["Give the financial year by the year it starts, 2014 or later (the Act came into force in October 2014)"],
+    };
 }

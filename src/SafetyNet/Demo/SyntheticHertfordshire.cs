@@ -75,6 +75,10 @@ public sealed class SyntheticHertfordshire(Gazetteer gazetteer, int seed)
             var emergency = type.Code is "DOMESTIC-ABUSE" or "ASSAULT-SERIOUS" or "ROBBERY" && random.NextDouble() < 0.4;
             var grade = emergency ? GradeTable.Emergency : type.MandatoryAttendance ? "PRIORITY" : type.IsAsb ? "SCHEDULED" : random.NextDouble() < 0.5 ? "SCHEDULED" : "RESOLVED";
             var attendMinutes = grade switch { GradeTable.Emergency => 15, "PRIORITY" => 60, "SCHEDULED" => 2880, _ => (int?)null };
+            // Burglary, domestic abuse and ASB aimed at a household (neighbours targeting a family) happen at the victim's home: so a
+            // repeat victim's personal ASB reports are about one problem, as the Community Trigger counts them.
+            var atHome = type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" or "ASB-PERSONAL";
+            var where = atHome ? victim.Home : place;
             var incident = new Incident
             {
                 Id = incidentId++,
@@ -82,12 +86,12 @@ public sealed class SyntheticHertfordshire(Gazetteer gazetteer, int seed)
                 ReportedAt = reportedAt,
                 OccurredFrom = reportedAt.AddMinutes(-random.Next(5, 600)),
                 TypeCode = type.Code,
-                Narrative = Narrative(type, place),
-                LocationText = type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" ? $"{victim.HouseNumber} {victim.Home.Street}, {victim.Home.District}" : $"{place.Street}, {place.District}",
-                Latitude = (type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" ? victim.Home : place).Latitude,
-                Longitude = (type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" ? victim.Home : place).Longitude,
-                LsoaCode = (type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" ? victim.Home : place).LsoaCode,
-                District = (type.Code is "BURGLARY-RESIDENTIAL" or "DOMESTIC-ABUSE" ? victim.Home : place).District,
+                Narrative = Narrative(type, where),
+                LocationText = atHome ? $"{victim.HouseNumber} {victim.Home.Street}, {victim.Home.District}" : $"{place.Street}, {place.District}",
+                Latitude = where.Latitude,
+                Longitude = where.Longitude,
+                LsoaCode = where.LsoaCode,
+                District = where.District,
                 Sensitive = type.Sensitive,
                 VulnerablePerson = ForceClock.DayOf(reportedAt).Year - victim.DateOfBirth.Year >= 75,
                 GradeCode = grade,

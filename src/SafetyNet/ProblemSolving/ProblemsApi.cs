@@ -30,6 +30,7 @@ public static class ProblemsApi
     public static IHostApplicationBuilder AddProblemSolving(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProblemReader>();
+        builder.Services.AddScoped<ProblemWork>();
         return builder;
     }
 
@@ -53,87 +54,11 @@ public static class ProblemsApi
     }
 
     /// <summary>Problems are the force's and its partners' shared work; everyone who works cases may read and record them.</summary>
-    private static bool CanUse(CaseAccess access) => access.CanUseCases;
+    internal static bool CanUse(CaseAccess access) => access.CanUseCases;
 
-    private static void Apply(Validation v, Problem p, ProblemRequest r)
-    {
-        p.Title = v.Required("title", r.Title, "a title for the problem", 200) ?? p.Title;
-        p.ProblemType = v.Required("problemType", r.ProblemType, "the type of problem, such as street drinking", 100) ?? p.ProblemType;
-        p.District = v.District("district", r.District);
-        p.Scanning = v.Required("scanning", r.Scanning, "what scanning found", 4000) ?? p.Scanning;
-        p.Analysis = v.MaxLength("analysis", r.Analysis, "the analysis", 4000);
-        p.Victim = v.MaxLength("victim", r.Victim, "the victim side of the triangle", 2000);
-        p.Offender = v.MaxLength("offender", r.Offender, "the offender side of the triangle", 2000);
-        p.Place = v.MaxLength("place", r.Place, "the place side of the triangle", 2000);
-        p.Response = v.MaxLength("response", r.Response, "the response", 4000);
-        p.Learning = v.MaxLength("learning", r.Learning, "the learning", 4000);
-        foreach (var (name, lat, lon, radius) in new[] { ("", r.Latitude, r.Longitude, r.RadiusMetres), ("comparison", r.ComparisonLatitude, r.ComparisonLongitude, r.ComparisonRadiusMetres) })
-        {
-            var prefix = name.Length == 0 ? "" : "comparison";
-            string Key(string field) => prefix.Length == 0 ? field : prefix + char.ToUpperInvariant(field[0]) + field[1..];
-            if (lat is not (>= 49 and <= 61))
-            {
-                v.Add(Key("latitude"), "Give a latitude in the United Kingdom (49 to 61)");
-            }
-            if (lon is not (>= -9 and <= 3))
-            {
-                v.Add(Key("longitude"), "Give a longitude in the United Kingdom (-9 to 3)");
-            }
-            if (radius is not (>= 50 and <= 5000))
-            {
-                v.Add(Key("radiusMetres"), "Give a radius from 50 to 5,000 metres");
-            }
-        }
-        p.Latitude = r.Latitude ?? 0;
-        p.Longitude = r.Longitude ?? 0;
-        p.RadiusMetres = r.RadiusMetres ?? 0;
-        p.ComparisonLatitude = r.ComparisonLatitude ?? 0;
-        p.ComparisonLongitude = r.ComparisonLongitude ?? 0;
-        p.ComparisonRadiusMetres = r.ComparisonRadiusMetres ?? 0;
-        if (r.Latitude is { } a && r.ComparisonLatitude is { } b && r.Longitude is { } c && r.ComparisonLongitude is { } d && r.RadiusMetres is { } ra && r.ComparisonRadiusMetres is { } rb
-            && ProblemReader.DistanceMetres(a, c, b, d) < ra + rb)
-        {
-            v.Add("comparisonLatitude", "The comparison area must not overlap the problem area");
-        }
-        var tactics = (r.Tactics ?? []).Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
-        foreach (var unknown in tactics.Where(t => !Tactics.IsTactic(t)))
-        {
-            v.Add("tactics", $"'{unknown}' is not a tactic: see /api/v1/problems/tactics");
-        }
-        p.Tactics = string.Join(',', tactics);
-        p.ResponseStartedAt = r.ResponseStartedAt;
-        if (r.Result is not null && r.Result is not ("Worked" or "DidNotWork" or "Mixed"))
-        {
-            v.Add("result", "The result is one of: Worked, DidNotWork, Mixed");
-        }
-        p.Result = r.Result;
-        p.Published = r.Published == true;
-        if (p.Published && (p.Result is null || p.Learning is null || p.ResponseStartedAt is null))
-        {
-            v.Add("published", "Publish to the library once the response, the result and the learning are recorded");
-        }
-    }
-
-    private static async Task<Results<Created<ProblemResponse>, NotFound, ValidationProblem>> CreateAsync(
-        ProblemRequest request, AppDb db, CaseAccess access, ProblemReader reader, CurrentUser user, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        if (!CanUse(access))
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new Validation();
-        var problem = new Problem { Title = "", ProblemType = "", Scanning = "", CreatedAt = time.GetUtcNow(), CreatedBy = user.Name };
-        Apply(v, problem, request);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors, title: "The problem was not recorded");
-        }
-        db.Problems.Add(problem);
-        await db.SaveChangesAsync(ct);
-        audit.Add("problem.create", "problem", problem.Id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/problems/{problem.Id}", ProblemReader.ToResponse(problem, await reader.AssessAsync(problem, time.GetUtcNow(), ct)));
-    }
+    private static async Task<Results<Created<ProblemResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        ProblemRequest request, ProblemWork work, CancellationToken ct) =>
+        (await work.CreateAsync(request, ct)).ToCreated(p => p, p => $"/api/v1/problems/{p.Id}", "The problem was not recorded");
 
     private static async Task<Results<Ok<ProblemResponse>, NotFound>> ReadAsync(long id, AppDb db, CaseAccess access, ProblemReader reader, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
@@ -182,29 +107,8 @@ public static class ProblemsApi
     }
 
     private static async Task<Results<Ok<ProblemResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, ProblemRequest request, AppDb db, CaseAccess access, ProblemReader reader, AuditTrail audit, TimeProvider time, CancellationToken ct)
-    {
-        var problem = CanUse(access) ? await db.Problems.FirstOrDefaultAsync(p => p.Id == id, ct) : null;
-        if (problem is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (request.Version is null || !db.Matches(problem, request.Version.Value))
-        {
-            return request.Version is null
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["version"] = ["Send the version of the problem you read"] })
-                : TypedResults.Problem(OutcomeHttp.Stale(problem.Version));
-        }
-        var v = new Validation();
-        Apply(v, problem, request);
-        if (!v.IsValid)
-        {
-            return TypedResults.ValidationProblem(v.Errors, title: "The problem was not saved");
-        }
-        audit.Add("problem.update", "problem", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ProblemReader.ToResponse(problem, await reader.AssessAsync(problem, time.GetUtcNow(), ct)));
-    }
+        long id, ProblemRequest request, ProblemWork work, CancellationToken ct) =>
+        (await work.UpdateAsync(id, request, ct)).ToOk("The problem was not saved");
 
     private static async Task<Results<Ok<PagedList<ProblemResponse>>, NotFound, ValidationProblem>> LibraryAsync(
         CaseAccess access, ProblemReader reader, AuditTrail audit, TimeProvider time, string? q, string? problemType, string? tactic, string? district, int? page, int? pageSize, CancellationToken ct)
