@@ -166,9 +166,11 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
         p.Sex switch { Sex.Female => "female", Sex.Male => "male", _ => null },
         p.Address, p.Postcode, p.Phone, p.Email);
 
-    public static string Describe(MatchReason reason)
-    {
-        var field = reason.Field switch
+    public static string Describe(MatchReason reason) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FieldName(reason.Field)}: {reason.Outcome} ({reason.Weight:+0.0;-0.0;0})");
+
+    /// <summary>A compared field in words.</summary>
+    public static string FieldName(MatchField field) => field switch
         {
             MatchField.Forename => "first name",
             MatchField.Surname => "last name",
@@ -179,10 +181,8 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
             MatchField.Address => "address",
             MatchField.Phone => "phone",
             MatchField.Email => "email",
-            _ => reason.Field.ToString(),
+            _ => field.ToString(),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{field}: {reason.Outcome} ({reason.Weight:+0.0;-0.0;0})");
-    }
 
     private static long IdOf(PersonEntry entry) => long.Parse(entry.Id, CultureInfo.InvariantCulture);
 
