@@ -326,6 +326,25 @@ public class IdentitiesApiTests(AppFixture fixture)
         Assert.DoesNotContain("97%", card, StringComparison.Ordinal);
     }
 
+    [Theory, Providers]
+    public async Task Background_resolution_never_links_two_entries_on_name_and_sex_alone_and_asks_a_reviewer_instead(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Wolstenholme");
+        object Thin() => new { role = "Victim", firstName = "Perpetua", lastName = last, sex = "Female" };
+        var a = await CreatedAsync(handler, Reports.Burglary(people: Thin()));
+        var b = await CreatedAsync(handler, Reports.Burglary(people: Thin()));
+        await ResolveAsync(app);
+        long PersonOf(JsonElement incident) => incident.GetProperty("people")[0].GetProperty("id").GetInt64();
+        var (pa, pb) = (PersonOf(a), PersonOf(b));
+        var identities = await app.WithDbAsync(db => db.IncidentPeople.AsNoTracking().Where(p => p.Id == pa || p.Id == pb).Select(p => p.IdentityId).Distinct().CountAsync());
+        Assert.Equal(2, identities);
+        var review = await app.WithDbAsync(db => db.IdentityReviews.AsNoTracking()
+            .SingleAsync(r => r.Status == ReviewStatus.Open && ((r.PersonId == pa && r.CandidatePersonId == pb) || (r.PersonId == pb && r.CandidatePersonId == pa))));
+        Assert.True(review.Score >= IdentityRules.Default.AutoLinkProbability, $"the engine's weight alone would have linked them ({review.Score})");
+    }
+
     private static async Task PublishRulesAsync(SafetyNetApp app, IdentityRules rules, string reason)
     {
         await using var scope = app.Services.CreateAsyncScope();
