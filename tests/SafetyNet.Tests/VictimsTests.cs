@@ -215,6 +215,25 @@ public sealed class VictimsTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("outcome", out _));
         Assert.Equal(4, await app.WithDbAsync(db => db.VictimContacts.CountAsync(c => c.ContractId == contractId)));
+
+        // The daily pack a week on: a charge she was rung about but never reached is due and not met.
+        await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/victims/contracts/{contractId}/events", new { @event = "SuspectCharged" }));
+        await LogAsync("Phone", "NoAnswer", "Rang about the charge, no answer");
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        supervisor = await app.ClientForAsync(Roles.Supervisor);
+        await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(), "Residential burglary");
+        var unassigned = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary()));
+        var record = unassigned.GetProperty("crimeRecords")[0];
+        await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{unassigned.GetProperty("id").GetInt64()}/crime-decisions",
+            new { crimeRecordId = record.GetProperty("id").GetInt64(), decision = "crime", offenceSubgroup = "Residential burglary", version = record.GetProperty("version").GetInt32() }));
+        var pack = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/insight/pack?fresh=true");
+        var figures = pack.GetProperty("compliance").EnumerateArray().ToDictionary(f => f.GetProperty("measure").GetString()!);
+        var contacts7 = figures["Victims' Code contacts on time"];
+        Assert.Equal((2, 3), (contacts7.GetProperty("met").GetInt32(), contacts7.GetProperty("due").GetInt32()));
+        Assert.Contains("1 still not made", contacts7.GetProperty("basis").GetString(), StringComparison.Ordinal);
+        var crimes = figures["Recorded crimes with an officer in the case"];
+        Assert.Equal((1, 2), (crimes.GetProperty("met").GetInt32(), crimes.GetProperty("due").GetInt32()));
+        Assert.DoesNotContain("not yet recorded", pack.ToString(), StringComparison.Ordinal);
     }
 
     [Theory, Providers]

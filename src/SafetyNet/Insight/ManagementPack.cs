@@ -308,7 +308,9 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfigu
         var contacts = await dues.GroupBy(_ => 1)
             .Select(g => new { Due = g.Count(), OnTime = g.Count(d => d.MetAt != null && d.MetAt <= d.DueAt), NotMet = g.Count(d => d.MetAt == null) }).ToListAsync(ct);
         var crimes = await recorded.GroupBy(_ => 1)
-            .Select(g => new { Recorded = g.Count(), WithOfficer = g.Count(c => c.OfficerInCaseId != null) }).ToListAsync(ct);
+            // The crime's own officer in the case, or else the incident's: either is someone investigating it.
+            .Select(g => new { Recorded = g.Count(), WithOfficer = g.Count(c => c.OfficerInCaseId != null || db.Incidents.Any(i => i.Id == c.IncidentId && i.OfficerInCaseId != null)) })
+            .ToListAsync(ct);
         var notMet = contacts.Sum(c => c.NotMet);
         return
         [
