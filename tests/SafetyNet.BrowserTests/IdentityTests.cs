@@ -189,4 +189,53 @@ public class IdentityTests(BrowserFixture fixture)
         Assert.NotEqual(identities.Item1, identities.Item2);
         Assert.NotEqual(personA, personB);
     }
+
+    [Fact]
+    public async Task A_reviewer_sees_that_a_pair_sharing_only_a_name_and_sex_is_too_little_to_judge_and_reads_the_queue_by_risk()
+    {
+        var app = fixture.App;
+        var api = await app.ClientForAsync(Roles.CallHandler);
+        var thinLast = Unique("Gathercole");
+        var riskLast = Unique("Ravenscroft");
+        var thinA = await RecordAsync(api, "CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Clemency", lastName = thinLast, sex = "Female" });
+        var thinB = await RecordAsync(api, "CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Clemency", lastName = thinLast, sex = "Female",
+            notIdentityIds = new[] { thinA.GetProperty("people")[0].GetProperty("identityId").GetInt64() } });
+        var riskA = await RecordAsync(api, "ASB-PERSONAL", new { role = "Victim", firstName = "Rosalind", lastName = riskLast, dateOfBirth = "1961-06-02", sex = "Female", address = "9 Windmill Avenue, Watford" });
+        var riskB = await RecordAsync(api, "ASB-PERSONAL", new { role = "Victim", firstName = "Ros", lastName = riskLast, dateOfBirth = "1961-06-02", sex = "Female",
+            notIdentityIds = new[] { riskA.GetProperty("people")[0].GetProperty("identityId").GetInt64() } });
+        long PersonOf(JsonElement incident) => incident.GetProperty("people")[0].GetProperty("id").GetInt64();
+        // The engine's grey-band pairs, as background resolution queues them.
+        await app.WithDbAsync(async db =>
+        {
+            db.IdentityReviews.AddRange(
+                new IdentityReview { PersonId = PersonOf(thinB), CandidatePersonId = PersonOf(thinA), Score = 0.97, Reasons = "first name: exact (+9.0); last name: exact (+12.0); sex: same (+1.0)", Status = ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow() },
+                new IdentityReview { PersonId = PersonOf(riskB), CandidatePersonId = PersonOf(riskA), Score = 0.7, Reasons = "date of birth: exact (+10.0)", Status = ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
+        await page.GotoAsync("/people/review");
+        var thin = page.Locator(".govuk-summary-card").Filter(new() { HasText = $"Clemency {thinLast} and Clemency {thinLast}" });
+        await Assertions.Expect(thin).ToContainTextAsync("Too little evidence to judge");
+        await Assertions.Expect(thin).Not.ToContainTextAsync("97%");
+        await Assertions.Expect(thin.Locator(".govuk-summary-list__row").Filter(new() { HasText = "Missing" })).ToContainTextAsync("date of birth");
+        var risky = page.Locator(".govuk-summary-card").Filter(new() { HasText = $"Ros {riskLast} and Rosalind {riskLast}" });
+        await Assertions.Expect(risky).ToContainTextAsync("70%");
+        await page.AssertNoViolationsAsync();
+        async Task<(int Thin, int Risky)> PlacesAsync()
+        {
+            var titles = await page.Locator(".govuk-summary-card__title").AllTextContentsAsync();
+            return (titles.ToList().FindIndex(t => t.Contains(thinLast, StringComparison.Ordinal)), titles.ToList().FindIndex(t => t.Contains(riskLast, StringComparison.Ordinal)));
+        }
+        var byMatch = await PlacesAsync();
+        Assert.True(byMatch.Thin < byMatch.Risky, "by match strength the higher score comes first");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "highest risk" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "highest risk" })).ToHaveAttributeAsync("aria-current", "true");
+        var byRisk = await PlacesAsync();
+        Assert.True(byRisk.Risky >= 0 && byRisk.Risky < byRisk.Thin, "by risk the pair on an assessed ASB report comes first");
+        await Assertions.Expect(risky.Locator(".govuk-tag")).ToContainTextAsync("Low");
+        await page.AssertNoViolationsAsync();
+    }
 }

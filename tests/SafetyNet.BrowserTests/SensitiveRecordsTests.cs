@@ -94,9 +94,7 @@ public class SensitiveRecordsTests(BrowserFixture fixture)
         await Assertions.Expect(purpose.Title).ToHaveTextAsync("Log a contact with the victim");
         await Assertions.Expect(purpose.Main).ToContainTextAsync($"Perpetua {last}");
         await page.AssertNoViolationsAsync();
-        await page.GetByLabel("Telephone").CheckAsync();
-        await page.GetByLabel("What did you tell the victim?").FillAsync("Told her the suspect's bail conditions and who to call");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log the contact" }).ClickAsync();
+        await new LogContactPage(page).LogAsync("Contact made", "Told her the suspect's bail conditions and who to call", "Telephone");
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync($"Contact logged for {crimeReference}");
         Assert.True(await app.WithDbAsync(db => db.VictimContacts.AnyAsync(c => c.ContractId == contractId && c.Summary == "Told her the suspect's bail conditions and who to call")));
         Assert.True(await AuditedAsync("victim-contract.read", contractId, callBack, Roles.Officer));

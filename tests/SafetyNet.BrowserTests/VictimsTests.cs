@@ -109,11 +109,52 @@ public partial class VictimsTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the contract" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Ottilie Brennan");
         await page.AssertNoViolationsAsync();
-        await page.GetByLabel("What did you tell the victim?").FillAsync("Told Ms Brennan the suspect was charged");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log the contact" }).ClickAsync();
+        await new LogContactPage(page).LogAsync("Contact made", "Told Ms Brennan the suspect was charged");
         await Assertions.Expect(due.Banner).ToContainTextAsync($"Contact logged for {abuseContract.CrimeReference}");
         var opened = abuseContract.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "victim-contract.read" && e.RecordId == opened && e.Purpose == "Returning her call about the charge")));
+    }
+
+    [Fact]
+    public async Task An_officer_logs_an_unanswered_call_which_leaves_the_update_due_and_then_the_call_that_gives_it()
+    {
+        var app = fixture.App;
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var incident = await JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents",
+            Report("CRIMINAL-DAMAGE", new { role = "Victim", firstName = "Wilhelmina", lastName = "Strachan", phone = "01462 960 777" })));
+        var record = incident.GetProperty("crimeRecords")[0];
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{incident.GetProperty("id").GetInt64()}/crime-decisions",
+            new { crimeRecordId = record.GetProperty("id").GetInt64(), decision = "crime", offenceSubgroup = "Criminal damage", version = record.GetProperty("version").GetInt32() }));
+        var contractId = await app.WithDbAsync(db => db.VictimContactContracts.Where(c => c.CrimeRecordId == record.GetProperty("id").GetInt64()).Select(c => c.Id).SingleAsync());
+
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).SignInAsRoleAsync(Roles.Officer);
+        var log = new LogContactPage(page);
+        await log.OpenAsync(contractId);
+        await page.AssertNoViolationsAsync();
+        // Not saying what came of it is refused: nothing is logged.
+        await log.LogAsync(null, "Rang Ms Strachan");
+        await Assertions.Expect(log.ErrorSummary).ToContainTextAsync("Select what came of the contact");
+        await page.AssertNoViolationsAsync();
+        await log.LogAsync("Tried, no answer", "Rang Ms Strachan, no answer", "Telephone");
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Contact logged for HC/");
+
+        var contract = new VictimContractPage(page);
+        await page.GotoAsync($"/victims/contracts/{contractId}");
+        await Assertions.Expect(contract.Dues.Locator("tbody tr").Filter(new() { HasText = "Routine update" })).ToContainTextAsync("Open");
+        await Assertions.Expect(contract.Dues).Not.ToContainTextAsync("On time");
+        await Assertions.Expect(page.Locator("table").Filter(new() { HasText = "Contact log" })).ToContainTextAsync("no answer");
+        await page.AssertNoViolationsAsync();
+
+        // She picks up: the update is given; the written information still waits for a letter or e-mail.
+        await log.OpenAsync(contractId);
+        await log.LogAsync("Contact made", "Told Ms Strachan the wall has been photographed for the insurer", "Telephone");
+        await page.GotoAsync($"/victims/contracts/{contractId}");
+        await Assertions.Expect(contract.Dues.Locator("tbody tr").Filter(new() { HasText = "Routine update" }).First).ToContainTextAsync("On time");
+        await Assertions.Expect(contract.Dues.Locator("tbody tr").Filter(new() { HasText = "Written information" })).ToContainTextAsync("Open");
+        await page.AssertNoViolationsAsync();
+        Assert.Equal(["Made", "NoAnswer"], (await app.WithDbAsync(db => db.VictimContacts.Where(c => c.ContractId == contractId).Select(c => c.Outcome).ToListAsync()))
+            .Select(o => o.ToString()).Order().ToArray());
     }
 
     [Fact]

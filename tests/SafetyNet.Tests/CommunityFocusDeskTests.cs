@@ -52,6 +52,27 @@ public class CommunityFocusDeskTests(AppFixture fixture)
     }
 
     [Theory, Providers]
+    public async Task The_desk_reads_its_queue_highest_risk_first_when_it_asks_and_a_sort_it_does_not_know_is_refused_by_name(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var desk = await app.ClientForAsync(Roles.CommunityFocusDesk);
+        // Reported first, so due first; then a high-risk one (targeted, hate, vulnerable and threats score 8).
+        var low = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(first: "Lorna", last: "Pettifer", yes: ["afraid"]));
+        app.Time.Advance(TimeSpan.FromMinutes(5));
+        var high = await AsbTesting.RecordAsync(handler, AsbTesting.AsbReport(first: "Hattie", last: "Pettifer", grade: "PRIORITY", yes: ["targeted", "hate", "vulnerable", "threats"]));
+        async Task<List<long>> OrderAsync(string sort) => (await desk.GetFromJsonAsync<JsonElement>($"/api/v1/asb/desk?pageSize=500{sort}")).GetProperty("items")
+            .EnumerateArray().Select(i => i.GetProperty("incidentId").GetInt64()).Where(id => id == low.Id() || id == high.Id()).ToList();
+
+        Assert.Equal([low.Id(), high.Id()], await OrderAsync(""));
+        Assert.Equal([high.Id(), low.Id()], await OrderAsync("&sort=risk"));
+        Assert.Equal("High", (await QueueItemAsync(desk, high.Id()))!.Value.GetProperty("riskLevel").GetString());
+        var bad = await desk.GetAsync("/api/v1/asb/desk?sort=danger");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("sort", out _));
+    }
+
+    [Theory, Providers]
     public async Task The_reviewer_sees_the_risk_and_history_reassesses_with_a_reason_keeping_the_old_assessment_and_opens_a_case(DatabaseProvider provider)
     {
         var app = await fixture.App(provider);

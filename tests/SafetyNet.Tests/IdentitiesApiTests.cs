@@ -265,6 +265,86 @@ public class IdentitiesApiTests(AppFixture fixture)
         Assert.Equal(1, audited);
     }
 
+    [Theory, Providers]
+    public async Task A_pair_that_shares_only_names_and_sex_is_too_little_evidence_to_judge_and_the_queue_sorts_by_risk(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var thinLast = Unique("Quarrendon");
+        var strongLast = Unique("Featherstone");
+        // Two entries with a name and sex and nothing else; two with a date of birth, address and postcode as well, the second on a high-risk ASB report.
+        object Thin(long[]? not = null) => new { role = "Victim", firstName = "Ottoline", lastName = thinLast, sex = "Female", notIdentityIds = not };
+        var thinA = await CreatedAsync(handler, Reports.Burglary(people: Thin()));
+        var thinB = await CreatedAsync(handler, Reports.Burglary(people: Thin([IdentityOf(thinA)])));
+        var strongA = await CreatedAsync(handler, Reports.Burglary(people: Reports.Victim("Bryony", strongLast, "1975-02-20")));
+        var strongReport = AsbTesting.AsbReport(first: "Bryony", last: strongLast, grade: "PRIORITY", yes: ["targeted", "hate", "vulnerable", "threats"]);
+        strongReport["people"] = new object[] { new { role = "Victim", firstName = "Bryony", lastName = strongLast, dateOfBirth = "1975-02-20", sex = "Female",
+            address = "14 Holywell Hill, St Albans", postcode = "AL1 1BT", notIdentityIds = new[] { IdentityOf(strongA) } } };
+        var strongB = await CreatedAsync(handler, strongReport);
+        long PersonOf(JsonElement incident) => incident.GetProperty("people")[0].GetProperty("id").GetInt64();
+        // As the engine scored them: the rare name alone gave the thin pair a high weight.
+        var (thin, strong) = await app.WithDbAsync(async db =>
+        {
+            var t = new IdentityReview { PersonId = PersonOf(thinB), CandidatePersonId = PersonOf(thinA), Score = 0.97, Reasons = "first name: exact (+9.0); last name: exact (+12.0); sex: same (+1.0)", Status = ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow() };
+            var s = new IdentityReview { PersonId = PersonOf(strongB), CandidatePersonId = PersonOf(strongA), Score = 0.8, Reasons = "date of birth: exact (+10.0)", Status = ReviewStatus.Open, CreatedAt = app.Time.GetUtcNow() };
+            db.IdentityReviews.AddRange(t, s);
+            await db.SaveChangesAsync();
+            return (t.Id, s.Id);
+        });
+        var reviewer = await app.ClientForAsync(Roles.Supervisor);
+        async Task<List<JsonElement>> QueueAsync(string sort) => (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/identities/reviews?pageSize=500{sort}"))
+            .GetProperty("items").EnumerateArray().Where(i => i.GetProperty("id").GetInt64() == thin || i.GetProperty("id").GetInt64() == strong).ToList();
+        string Verdict(JsonElement item, string field) => item.GetProperty("evidence").EnumerateArray().Single(e => e.GetProperty("field").GetString() == field).GetProperty("verdict").GetString()!;
+
+        var byMatch = await QueueAsync("");
+        Assert.Equal([thin, strong], byMatch.Select(i => i.GetProperty("id").GetInt64()));
+        var thinItem = byMatch[0];
+        Assert.False(thinItem.GetProperty("enoughToJudge").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, thinItem.GetProperty("probability").ValueKind);
+        Assert.Equal(("Agrees", "Agrees", "Agrees"), (Verdict(thinItem, "first name"), Verdict(thinItem, "last name"), Verdict(thinItem, "sex")));
+        Assert.All(new[] { "date of birth", "postcode", "address", "phone", "email" }, f => Assert.Equal("Missing", Verdict(thinItem, f)));
+        var strongItem = byMatch[1];
+        Assert.True(strongItem.GetProperty("enoughToJudge").GetBoolean());
+        Assert.Equal(0.8, strongItem.GetProperty("probability").GetDouble());
+        Assert.Equal(("Agrees", "Agrees", "Missing"), (Verdict(strongItem, "date of birth"), Verdict(strongItem, "postcode"), Verdict(strongItem, "phone")));
+        Assert.Equal("High", strongItem.GetProperty("riskLevel").GetString());
+
+        Assert.Equal([strong, thin], (await QueueAsync("&sort=risk")).Select(i => i.GetProperty("id").GetInt64()));
+        var bad = await reviewer.GetAsync("/api/v1/identities/reviews?sort=danger");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await JsonAsync(bad)).GetProperty("errors").TryGetProperty("sort", out _));
+
+        // The page says so in words, and its risk order puts the high-risk pair first.
+        var pages = await app.CreateClientSignedInAsync(SafetyNetApp.DemoEmail(Roles.Supervisor));
+        var html = await pages.GetStringAsync("/people/review?sort=risk");
+        var thinCard = html.IndexOf($"Ottoline {thinLast} and Ottoline {thinLast}", StringComparison.Ordinal);
+        var strongCard = html.IndexOf($"Bryony {strongLast} and Bryony {strongLast}", StringComparison.Ordinal);
+        Assert.True(strongCard >= 0 && thinCard > strongCard, "the high-risk pair is listed before the other");
+        var next = html.IndexOf("govuk-summary-card__title", thinCard + 1, StringComparison.Ordinal);
+        var card = html[thinCard..(next < 0 ? html.Length : next)];
+        Assert.Contains("Too little evidence to judge", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("97%", card, StringComparison.Ordinal);
+    }
+
+    [Theory, Providers]
+    public async Task Background_resolution_never_links_two_entries_on_name_and_sex_alone_and_asks_a_reviewer_instead(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var handler = await app.ClientForAsync(Roles.CallHandler);
+        var last = Unique("Wolstenholme");
+        object Thin() => new { role = "Victim", firstName = "Perpetua", lastName = last, sex = "Female" };
+        var a = await CreatedAsync(handler, Reports.Burglary(people: Thin()));
+        var b = await CreatedAsync(handler, Reports.Burglary(people: Thin()));
+        await ResolveAsync(app);
+        long PersonOf(JsonElement incident) => incident.GetProperty("people")[0].GetProperty("id").GetInt64();
+        var (pa, pb) = (PersonOf(a), PersonOf(b));
+        var identities = await app.WithDbAsync(db => db.IncidentPeople.AsNoTracking().Where(p => p.Id == pa || p.Id == pb).Select(p => p.IdentityId).Distinct().CountAsync());
+        Assert.Equal(2, identities);
+        var review = await app.WithDbAsync(db => db.IdentityReviews.AsNoTracking()
+            .SingleAsync(r => r.Status == ReviewStatus.Open && ((r.PersonId == pa && r.CandidatePersonId == pb) || (r.PersonId == pb && r.CandidatePersonId == pa))));
+        Assert.True(review.Score >= IdentityRules.Default.AutoLinkProbability, $"the engine's weight alone would have linked them ({review.Score})");
+    }
+
     private static async Task PublishRulesAsync(SafetyNetApp app, IdentityRules rules, string reason)
     {
         await using var scope = app.Services.CreateAsyncScope();

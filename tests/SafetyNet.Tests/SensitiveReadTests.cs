@@ -207,7 +207,7 @@ public sealed partial class SensitiveReadTests(AppFixture fixture)
         const string logPurpose = "Logging the call back about bail";
         var logged = await officer.PostAsync($"/victims/contracts/{contractId}/contact", Form(contactPage, "contact", new Dictionary<string, string>
         {
-            ["StatedPurpose"] = logPurpose, ["Form.Channel"] = "Phone", ["Form.Summary"] = "Told Ms Ashcombe the bail conditions",
+            ["StatedPurpose"] = logPurpose, ["Form.Channel"] = "Phone", ["Form.Outcome"] = "Made", ["Form.Summary"] = "Told Ms Ashcombe the bail conditions",
         }));
         Assert.Equal(HttpStatusCode.OK, logged.StatusCode);
         Assert.Contains("Contact logged for", await logged.Content.ReadAsStringAsync(), StringComparison.Ordinal);

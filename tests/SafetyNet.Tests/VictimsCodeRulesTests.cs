@@ -284,10 +284,11 @@ public sealed partial class VictimsCodeRulesTests
         var investigations = await RecordCrimeForTeamAsync(app, supervisor, "INVESTIGATIONS",
             VictimCases.Report("THEFT-OTHER", "Wallet taken at the gym", Reports.Victim("Hana", "Lund", "1971-01-01")), "Other theft offences");
 
+        // By e-mail, which also gives the written information on what to expect.
         async Task LogAsync(JsonElement contract, string summary)
         {
             supervisor = await app.ClientForAsync(Roles.Supervisor);
-            await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId = Id(contract), channel = "Phone", summary }));
+            await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId = Id(contract), channel = "Email", summary }));
         }
         // Response calls on Tuesday, on time (next routine update due 22 December); Investigations on Wednesday 2 December, late (next due 30 December).
         app.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));

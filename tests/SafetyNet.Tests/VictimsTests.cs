@@ -143,10 +143,10 @@ public sealed class VictimsTests
         Assert.Equal(("Response", 0, 0, 2), (compliance.GetProperty("team").GetString(), compliance.GetProperty("onTime").GetInt32(),
             compliance.GetProperty("late").GetInt32(), compliance.GetProperty("missed").GetInt32()));
 
-        // The officer logs the update: both are met, late, and the next routine update is 28 days on.
+        // The officer e-mails the update, which is also the written information: both are met, late, and the next routine update is 28 days on.
         var contractId = contract.GetProperty("id").GetInt64();
         officer = await app.ClientForAsync(Roles.Officer);
-        var logged = await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId, channel = "Phone", summary = "Told Mrs Okafor the CCTV is being reviewed" });
+        var logged = await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId, channel = "Email", summary = "Told Mrs Okafor the CCTV is being reviewed" });
         Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
         Assert.Equal(crimeId, (await VictimCases.JsonAsync(logged)).GetProperty("crimeRecordId").GetInt64());
         Assert.Equal(0, (await team.GetFromJsonAsync<JsonElement>("/api/v1/victims/escalations")).GetArrayLength());
@@ -158,6 +158,82 @@ public sealed class VictimsTests
         compliance = (await team.GetFromJsonAsync<JsonElement>("/api/v1/victims/compliance")).EnumerateArray().Single();
         Assert.Equal((0, 2, 0), (compliance.GetProperty("onTime").GetInt32(), compliance.GetProperty("late").GetInt32(), compliance.GetProperty("missed").GetInt32()));
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "victim-contact.log")));
+    }
+
+    [Fact]
+    public void Only_a_contact_made_with_the_victim_meets_a_due_point_and_the_written_information_only_in_writing_or_when_declined()
+    {
+        Assert.True(VictimsCode.Meets(ContactOutcome.Made, ContactChannel.Phone, VictimCodeEvent.RoutineUpdate));
+        Assert.True(VictimsCode.Meets(ContactOutcome.Made, ContactChannel.InPerson, VictimCodeEvent.SuspectCharged));
+        Assert.False(VictimsCode.Meets(ContactOutcome.Made, ContactChannel.Phone, VictimCodeEvent.CrimeRecorded));
+        Assert.False(VictimsCode.Meets(ContactOutcome.Made, ContactChannel.Sms, VictimCodeEvent.CrimeRecorded));
+        Assert.True(VictimsCode.Meets(ContactOutcome.Made, ContactChannel.Letter, VictimCodeEvent.CrimeRecorded));
+        Assert.True(VictimsCode.Meets(ContactOutcome.Made, ContactChannel.Email, VictimCodeEvent.CrimeRecorded));
+        foreach (var attempt in new[] { ContactOutcome.NoAnswer, ContactOutcome.MessageLeft })
+        {
+            Assert.False(VictimsCode.Meets(attempt, ContactChannel.Phone, VictimCodeEvent.RoutineUpdate));
+            Assert.False(VictimsCode.Meets(attempt, ContactChannel.Letter, VictimCodeEvent.CrimeRecorded));
+        }
+        // Declining the written information ends what is owed of it; declining to hear of a charge or an update does not.
+        Assert.True(VictimsCode.Meets(ContactOutcome.Declined, ContactChannel.Phone, VictimCodeEvent.CrimeRecorded));
+        Assert.False(VictimsCode.Meets(ContactOutcome.Declined, ContactChannel.Phone, VictimCodeEvent.RoutineUpdate));
+        Assert.False(VictimsCode.Meets(ContactOutcome.Declined, ContactChannel.Email, VictimCodeEvent.SuspectCharged));
+    }
+
+    [Theory, Providers]
+    public async Task An_unanswered_call_or_a_message_left_is_logged_but_meets_nothing_and_compliance_counts_only_contacts_that_meet_their_point(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (_, _, contract) = await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(), "Residential burglary");
+        var contractId = contract.GetProperty("id").GetInt64();
+        var officer = await app.ClientForAsync(Roles.Officer);
+        async Task<string[]> StatesAsync() => (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contracts/{contractId}")).GetProperty("dues").EnumerateArray()
+            .Select(d => $"{d.GetProperty("event").GetString()} {d.GetProperty("state").GetString()}").Order().ToArray();
+        async Task LogAsync(string channel, string outcome, string summary) =>
+            await VictimCases.JsonAsync(await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId, channel, outcome, summary }));
+
+        await LogAsync("Phone", "NoAnswer", "Rang Mrs Okafor, no answer");
+        await LogAsync("Phone", "MessageLeft", "Left a voicemail asking her to call back");
+        Assert.Equal(["CrimeRecorded Open", "RoutineUpdate Open"], await StatesAsync());
+        // She answers: the update is given, but written information is not given by telephone.
+        await LogAsync("Phone", "Made", "Told Mrs Okafor the CCTV is being reviewed");
+        Assert.Equal(["CrimeRecorded Open", "RoutineUpdate OnTime", "RoutineUpdate Open"], await StatesAsync());
+        await LogAsync("Email", "Made", "E-mailed the leaflet on what to expect, and the CCTV news");
+        Assert.Equal(["CrimeRecorded OnTime", "RoutineUpdate OnTime", "RoutineUpdate OnTime", "RoutineUpdate Open"], await StatesAsync());
+
+        var contacts = (await officer.GetFromJsonAsync<JsonElement>($"/api/v1/victims/contacts?contractId={contractId}")).EnumerateArray()
+            .Select(c => c.GetProperty("outcome").GetString()!).Order().ToArray();
+        Assert.Equal(["Made", "Made", "MessageLeft", "NoAnswer"], contacts);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "victim-contact.log" && e.Details!.Contains("met=0"))));
+        var team = await app.ClientForAsync(Roles.CrimeServiceTeam);
+        var compliance = (await team.GetFromJsonAsync<JsonElement>("/api/v1/victims/compliance?from=2026-11-01T00:00:00Z&to=2027-01-01T00:00:00Z")).EnumerateArray().Single();
+        Assert.Equal((3, 0, 0, 1), (compliance.GetProperty("onTime").GetInt32(), compliance.GetProperty("late").GetInt32(),
+            compliance.GetProperty("missed").GetInt32(), compliance.GetProperty("open").GetInt32()));
+
+        var bad = await officer.PostAsJsonAsync("/api/v1/victims/contacts", new { contractId, channel = "Phone", outcome = "Maybe", summary = "Not sure" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("outcome", out _));
+        Assert.Equal(4, await app.WithDbAsync(db => db.VictimContacts.CountAsync(c => c.ContractId == contractId)));
+
+        // The daily pack a week on: a charge she was rung about but never reached is due and not met.
+        await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/victims/contracts/{contractId}/events", new { @event = "SuspectCharged" }));
+        await LogAsync("Phone", "NoAnswer", "Rang about the charge, no answer");
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        supervisor = await app.ClientForAsync(Roles.Supervisor);
+        await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(), "Residential burglary");
+        var unassigned = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary()));
+        var record = unassigned.GetProperty("crimeRecords")[0];
+        await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{unassigned.GetProperty("id").GetInt64()}/crime-decisions",
+            new { crimeRecordId = record.GetProperty("id").GetInt64(), decision = "crime", offenceSubgroup = "Residential burglary", version = record.GetProperty("version").GetInt32() }));
+        var pack = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/insight/pack?fresh=true");
+        var figures = pack.GetProperty("compliance").EnumerateArray().ToDictionary(f => f.GetProperty("measure").GetString()!);
+        var contacts7 = figures["Victims' Code contacts on time"];
+        Assert.Equal((2, 3), (contacts7.GetProperty("met").GetInt32(), contacts7.GetProperty("due").GetInt32()));
+        Assert.Contains("1 still not made", contacts7.GetProperty("basis").GetString(), StringComparison.Ordinal);
+        var crimes = figures["Recorded crimes with an officer in the case"];
+        Assert.Equal((1, 2), (crimes.GetProperty("met").GetInt32(), crimes.GetProperty("due").GetInt32()));
+        Assert.DoesNotContain("not yet recorded", pack.ToString(), StringComparison.Ordinal);
     }
 
     [Theory, Providers]

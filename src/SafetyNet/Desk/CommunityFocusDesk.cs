@@ -146,6 +146,11 @@ public sealed class CommunityFocusDesk(
         var total = await query.CountAsync(ct);
         query = filter.Sort switch
         {
+            // Highest risk first: the desk's own level once reviewed, else the incident's latest assessment; then soonest due.
+            "risk" => (from r in query
+                       let level = r.RiskLevel ?? db.RiskAssessments.Where(a => a.IncidentId == r.IncidentId).OrderByDescending(a => a.Id).Select(a => a.Level).FirstOrDefault()
+                       orderby (level == "High" ? 3 : level == "Medium" ? 2 : level == null ? 0 : 1) descending, r.DueAt, r.Id
+                       select r),
             "reported" => query.OrderBy(r => r.ReportedAt).ThenBy(r => r.Id),
             "-reported" => query.OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id),
             "-due" => query.OrderByDescending(r => r.DueAt).ThenByDescending(r => r.Id),

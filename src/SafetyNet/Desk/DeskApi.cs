@@ -19,7 +19,7 @@ public static class DeskApi
     {
         var desk = app.MapGroup("/api/v1/asb/desk").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Desk).WithTags("Community focus desk");
         desk.MapGet("", DeskQueueAsync)
-            .WithName("listDeskQueue").WithSummary("List the community focus desk's queue");
+            .WithName("listDeskQueue").WithSummary("List the community focus desk's queue, by due time, time reported or risk (sort=due|-due|reported|-reported|risk)");
         desk.MapGet("/{incidentId:long}", DeskReadAsync)
             .WithName("getDeskReview").WithSummary("Read an incident's desk review");
         desk.MapPost("/{incidentId:long}/review", DeskReviewAsync)
@@ -36,9 +36,9 @@ public static class DeskApi
         {
             v.Enum<DeskRouteReason>("reason", reason, "the reason");
         }
-        if (sort is not null && sort is not ("due" or "-due" or "reported" or "-reported"))
+        if (sort is not null && sort is not ("due" or "-due" or "reported" or "-reported" or "risk"))
         {
-            v.Add("sort", "sort is one of: due, -due, reported, -reported");
+            v.Add("sort", "sort is one of: due, -due, reported, -reported, risk");
         }
         district = v.District("district", district);
         if (!v.IsValid)

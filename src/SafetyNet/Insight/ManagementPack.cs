@@ -51,7 +51,6 @@ public sealed record DailyPack(
     IReadOnlyList<HighRiskCase> HighRisk,
     IReadOnlyList<StrengthRow> Strength,
     IReadOnlyList<ComplianceFigure> Compliance,
-    IReadOnlyList<string> NotYetMeasured,
     PackRepeatRules RepeatRules);
 
 /// <summary>
@@ -109,10 +108,7 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfigu
         var strength = await StrengthAsync(today, byDistrict, district, ct);
         var compliance = await ComplianceAsync(last7, now, district, ct);
         return new DailyPack(now, today, byType, byDistrict, total, IncidentType.Find(HotspotTypeCode)!.Name, hotspots, points, victims, locations, highRisk, strength, compliance,
-        [
-            "Victims' Code contacts on time: victim contacts are not yet recorded in SafetyNet",
-            "Supervision of investigations on time: investigations are not yet recorded in SafetyNet",
-        ], repeatRules);
+            repeatRules);
     }
 
     /// <summary>
@@ -291,7 +287,38 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfigu
             figures.Add(new($"Attendance within target: {grade.Grade?.ToLowerInvariant()}", grade.Met, grade.Due, "attendances due in the last 7 days"));
         }
         figures.Add(new("THRIVE completed", thrive.Sum(t => t.Met), thrive.Sum(t => t.Due), "incidents reported in the last 7 days"));
+        figures.AddRange(await VictimContactsAsync(since, now, district, ct));
         return figures;
+    }
+
+    /// <summary>
+    /// Victims' Code due points that fell due in the last 7 days, met on time by a contact that counts (made with the
+    /// victim, in writing where the point needs it; never an attempt or a message left), and those still not met; and
+    /// the crimes recorded in the week by whether an officer in the case has been given to investigate them.
+    /// </summary>
+    private async Task<List<ComplianceFigure>> VictimContactsAsync(DateTimeOffset since, DateTimeOffset now, string? district, CancellationToken ct)
+    {
+        var dues = db.VictimContactDues.AsNoTracking().Where(d => d.DueAt >= since && d.DueAt <= now);
+        var recorded = db.CrimeRecords.AsNoTracking().Where(c => c.Status == CrimeRecordingStatus.Recorded && c.DecidedAt >= since && c.DecidedAt <= now);
+        if (district is not null)
+        {
+            dues = dues.Where(d => db.VictimContactContracts.Any(c => c.Id == d.ContractId && db.Incidents.Any(i => i.Id == c.IncidentId && i.District == district)));
+            recorded = recorded.Where(c => db.Incidents.Any(i => i.Id == c.IncidentId && i.District == district));
+        }
+        var contacts = await dues.GroupBy(_ => 1)
+            .Select(g => new { Due = g.Count(), OnTime = g.Count(d => d.MetAt != null && d.MetAt <= d.DueAt), NotMet = g.Count(d => d.MetAt == null) }).ToListAsync(ct);
+        var crimes = await recorded.GroupBy(_ => 1)
+            // The crime's own officer in the case, or else the incident's: either is someone investigating it.
+            .Select(g => new { Recorded = g.Count(), WithOfficer = g.Count(c => c.OfficerInCaseId != null || db.Incidents.Any(i => i.Id == c.IncidentId && i.OfficerInCaseId != null)) })
+            .ToListAsync(ct);
+        var notMet = contacts.Sum(c => c.NotMet);
+        return
+        [
+            new("Victims' Code contacts on time", contacts.Sum(c => c.OnTime), contacts.Sum(c => c.Due),
+                $"victim contacts due in the last 7 days, {notMet:N0} still not made; only contacts made with the victim count, not attempts or messages left"),
+            new("Recorded crimes with an officer in the case", crimes.Sum(c => c.WithOfficer), crimes.Sum(c => c.Recorded),
+                "crimes recorded in the last 7 days, with an officer in the case to investigate them"),
+        ];
     }
 }
 

@@ -29,7 +29,17 @@ public sealed record IdentityResponse(
     long Id, long RequestedId, string Name, DateOnly? DateOfBirth, int Version, RepeatStatus Status,
     IReadOnlyList<IdentityEntry> Entries, IReadOnlyList<IdentityChangeResponse> History);
 
-public sealed record ReviewItem(long Id, int Version, double Score, string Reasons, DateTimeOffset CreatedAt, IdentityEntry Person, long PersonIdentityId, IdentityEntry Candidate, long CandidateIdentityId);
+/// <summary>One field of a review pair: agrees, partly agrees, disagrees or missing, and how (the comparison level in words).</summary>
+public sealed record ReviewEvidence(string Field, string Verdict, string Outcome);
+
+/// <summary>
+/// A grey-band pair. <see cref="Score"/> is the engine's posterior probability when the pair was scored;
+/// <see cref="Probability"/> is that same figure when there is enough evidence to judge, and null when the entries share
+/// only names and sex (<see cref="EnoughToJudge"/> false). <see cref="Evidence"/> lists every field; <see cref="RiskLevel"/>
+/// is the highest current risk level on either entry's incident.
+/// </summary>
+public sealed record ReviewItem(long Id, int Version, double Score, string Reasons, DateTimeOffset CreatedAt, IdentityEntry Person, long PersonIdentityId, IdentityEntry Candidate, long CandidateIdentityId,
+    double? Probability, bool EnoughToJudge, IReadOnlyList<ReviewEvidence> Evidence, string? RiskLevel);
 
 public sealed record DeskRoutingItem(long Id, long IncidentId, string IncidentReference, string TypeName, DateTimeOffset ReportedAt, long PersonId, long IdentityId, string Reason, string Detail, int RuleVersion, DateTimeOffset RoutedAt, string RoutedBy);
 
@@ -117,7 +127,10 @@ public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities i
     /// and role but no name or date of birth (opening the person asks for the purpose). One audit event names every
     /// entry listed.
     /// </summary>
-    public async Task<PagedList<ReviewItem>> ReviewsAsync(Paging paging, string? details, CancellationToken cancellationToken)
+    /// <summary>The orders the review queue can be read in: strongest match first (the default), highest risk first, oldest first.</summary>
+    public static readonly IReadOnlyList<string> ReviewSorts = ["match", "risk", "oldest"];
+
+    public async Task<PagedList<ReviewItem>> ReviewsAsync(Paging paging, string? details, CancellationToken cancellationToken, string? sort = null)
     {
         if (!access.IsReviewer)
         {
@@ -129,15 +142,37 @@ public sealed class IdentityReader(AppDb db, IncidentAccess access, Identities i
                     join p in db.IncidentPeople on r.PersonId equals p.Id
                     join c in db.IncidentPeople on r.CandidatePersonId equals c.Id
                     where visible.Any(i => i.Id == p.IncidentId) && visible.Any(i => i.Id == c.IncidentId)
-                    select r;
+                    // The current risk on each entry's incident: its latest assessment, of that person or of the whole incident.
+                    let personLevel = db.RiskAssessments.Where(a => a.IncidentId == p.IncidentId && (a.PersonId == null || a.PersonId == p.Id)).OrderByDescending(a => a.Id).Select(a => a.Level).FirstOrDefault()
+                    let candidateLevel = db.RiskAssessments.Where(a => a.IncidentId == c.IncidentId && (a.PersonId == null || a.PersonId == c.Id)).OrderByDescending(a => a.Id).Select(a => a.Level).FirstOrDefault()
+                    select new
+                    {
+                        Review = r,
+                        Risk = Math.Max(personLevel == "High" ? 3 : personLevel == "Medium" ? 2 : personLevel == null ? 0 : 1,
+                            candidateLevel == "High" ? 3 : candidateLevel == "Medium" ? 2 : candidateLevel == null ? 0 : 1),
+                    };
         var total = await query.CountAsync(cancellationToken);
-        var page = await query.OrderByDescending(r => r.Score).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        var ids = page.SelectMany(r => new[] { r.PersonId, r.CandidatePersonId }).Distinct().ToList();
+        var ordered = sort switch
+        {
+            "risk" => query.OrderByDescending(x => x.Risk).ThenByDescending(x => x.Review.Score).ThenBy(x => x.Review.Id),
+            "oldest" => query.OrderBy(x => x.Review.CreatedAt).ThenBy(x => x.Review.Id),
+            _ => query.OrderByDescending(x => x.Review.Score).ThenBy(x => x.Review.Id),
+        };
+        var page = await ordered.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var ids = page.SelectMany(x => new[] { x.Review.PersonId, x.Review.CandidatePersonId }).Distinct().ToList();
         var entries = (await EntriesAsync(p => ids.Contains(p.Id), cancellationToken))
             .Select(e => e.Sensitive ? e with { Name = null, DateOfBirth = null } : e).ToDictionary(e => e.PersonId);
-        var owners = await db.IncidentPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.IdentityId ?? 0, cancellationToken);
-        var items = page.Where(r => entries.ContainsKey(r.PersonId) && entries.ContainsKey(r.CandidatePersonId))
-            .Select(r => new ReviewItem(r.Id, r.Version, r.Score, r.Reasons, r.CreatedAt, entries[r.PersonId], owners[r.PersonId], entries[r.CandidatePersonId], owners[r.CandidatePersonId])).ToList();
+        var people = await db.IncidentPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var items = page.Where(x => entries.ContainsKey(x.Review.PersonId) && entries.ContainsKey(x.Review.CandidatePersonId)).Select(x =>
+        {
+            var r = x.Review;
+            // The evidence is read from the two entries as they stand (names, not values, go into the answer); the probability is the engine's when it scored them.
+            var evidence = Matching.MatchEvidence.Between(PersonMatcher.ToEntry(people[r.PersonId]), PersonMatcher.ToEntry(people[r.CandidatePersonId]));
+            return new ReviewItem(r.Id, r.Version, r.Score, r.Reasons, r.CreatedAt, entries[r.PersonId], people[r.PersonId].IdentityId ?? 0, entries[r.CandidatePersonId],
+                people[r.CandidatePersonId].IdentityId ?? 0, evidence.EnoughToJudge ? r.Score : null, evidence.EnoughToJudge,
+                evidence.Fields.Select(f => new ReviewEvidence(PersonMatcher.FieldName(f.Field), f.Verdict.ToString(), f.Outcome)).ToList(),
+                x.Risk switch { 3 => "High", 2 => "Medium", 1 => "Low", _ => null });
+        }).ToList();
         await reads.AuditListAsync(items.SelectMany(i => new[] { i.Person, i.Candidate }).Select(e => new ListedRecord(e.PersonId, e.Sensitive)).ToList(),
             "identity.review-queue", "person", null, details is null ? $"{total} open" : $"{total} open ({details})", cancellationToken);
         return new PagedList<ReviewItem>(items, paging.Page, paging.PageSize, total);
@@ -186,7 +221,7 @@ public static class IdentitiesApi
         identities.MapPost("/{id:long}/split", SplitAsync).RequireAuthorization(Entitlements.IdentityReview)
             .WithName("splitIdentity").WithSummary("Split entries out of an identity").ProducesProblem(StatusCodes.Status409Conflict);
         identities.MapGet("/reviews", ReviewsAsync).RequireAuthorization(Entitlements.IdentityReview)
-            .WithName("listIdentityReviews").WithSummary("List the possible matches awaiting review");
+            .WithName("listIdentityReviews").WithSummary("List the possible matches awaiting review, by match strength, risk or age (sort=match|risk|oldest)");
         identities.MapPost("/reviews/{id:long}", DecideAsync).RequireAuthorization(Entitlements.IdentityReview)
             .WithName("decideIdentityReview").WithSummary("Decide a possible match awaiting review").ProducesProblem(StatusCodes.Status409Conflict);
         identities.MapGet("/desk-routings", RoutingsAsync).RequireAuthorization(Entitlements.IdentityReview)
@@ -271,11 +306,15 @@ public static class IdentitiesApi
         };
     }
 
-    private static async Task<Results<Ok<PagedList<ReviewItem>>, ValidationProblem>> ReviewsAsync(IdentityReader reader, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<PagedList<ReviewItem>>, ValidationProblem>> ReviewsAsync(IdentityReader reader, int? page, int? pageSize, string? sort, CancellationToken ct)
     {
         var v = new Validation();
         var paging = Paging.Read(v, page, pageSize);
-        return v.IsValid ? TypedResults.Ok(await reader.ReviewsAsync(paging, null, ct)) : TypedResults.ValidationProblem(v.Errors);
+        if (sort is not null && !IdentityReader.ReviewSorts.Contains(sort))
+        {
+            v.Add("sort", $"sort is one of: {string.Join(", ", IdentityReader.ReviewSorts)}");
+        }
+        return v.IsValid ? TypedResults.Ok(await reader.ReviewsAsync(paging, null, ct, sort)) : TypedResults.ValidationProblem(v.Errors);
     }
 
     private static async Task<Results<Ok<PagedList<DeskRoutingItem>>, ValidationProblem>> RoutingsAsync(IdentityReader reader, int? page, int? pageSize, CancellationToken ct)

@@ -171,7 +171,8 @@ public sealed partial class IdentityResolution(IServiceScopeFactory scopes, Pers
                 {
                     continue;
                 }
-                if (best.Probability >= rules.AutoLinkProbability)
+                // Names and sex alone never link two entries, however rare the name: such a pair goes to a reviewer instead.
+                if (best.Probability >= rules.AutoLinkProbability && best.EnoughToJudge)
                 {
                     var from = identities[entry.IdentityId!.Value];
                     var into = identities[tracked[best.PersonId].IdentityId!.Value];

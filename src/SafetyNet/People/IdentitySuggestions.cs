@@ -70,7 +70,7 @@ public sealed class IdentitySuggestions(AppDb db, PersonMatcher matcher, Identit
             var identity = await db.PersonIdentities.AsNoTracking().FirstAsync(i => i.Id == identityId, cancellationToken);
             var status = await identities.StatusAsync(identityId, cancellationToken: cancellationToken);
             var incidents = await identities.IncidentsAsync(identityId, access.Visible(db.Incidents), self, 10, cancellationToken);
-            var band = notSame.Contains(identityId) ? "judged different" : candidate.Probability >= rules.AutoLinkProbability ? "automatic" : candidate.Probability >= rules.ReviewProbability ? "review" : "below";
+            var band = notSame.Contains(identityId) ? "judged different" : candidate.Probability >= rules.AutoLinkProbability && candidate.EnoughToJudge ? "automatic" : candidate.Probability >= rules.ReviewProbability ? "review" : "below";
             suggestions.Add(new IdentitySuggestion(identityId, identity.Version, identity.DisplayName, identity.DateOfBirth, candidate.Probability, band,
                 candidate.PersonId, candidate.Reasons, status, incidents));
         }

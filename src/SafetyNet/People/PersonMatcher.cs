@@ -10,7 +10,8 @@ using SafetyNet.Platform;
 namespace SafetyNet.People;
 
 /// <summary>An existing entry that may be the same person as the one looked up, with the engine's reasons.</summary>
-public sealed record MatchCandidate(long PersonId, double Probability, IReadOnlyList<string> Reasons);
+/// <param name="EnoughToJudge">False when the two share nothing compared but names and sex (<see cref="MatchEvidence"/>): never linked automatically.</param>
+public sealed record MatchCandidate(long PersonId, double Probability, IReadOnlyList<string> Reasons, bool EnoughToJudge = true);
 
 /// <summary>
 /// The matching engine's index of every person entry, held in memory so a lookup at intake takes milliseconds.
@@ -154,8 +155,9 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
             {
                 continue;
             }
-            var reasons = index.Explain(probe, match.Row).Select(Describe).ToList();
-            candidates.Add(new MatchCandidate(id, Math.Round(match.Probability, 4), reasons));
+            var explained = index.Explain(probe, match.Row);
+            var enough = explained.Any(r => MatchEvidence.Corroborating.Contains(r.Field));
+            candidates.Add(new MatchCandidate(id, Math.Round(match.Probability, 4), explained.Select(Describe).ToList(), enough));
         }
         return candidates;
     }
@@ -166,9 +168,11 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
         p.Sex switch { Sex.Female => "female", Sex.Male => "male", _ => null },
         p.Address, p.Postcode, p.Phone, p.Email);
 
-    public static string Describe(MatchReason reason)
-    {
-        var field = reason.Field switch
+    public static string Describe(MatchReason reason) =>
+        string.Create(CultureInfo.InvariantCulture, $"{FieldName(reason.Field)}: {reason.Outcome} ({reason.Weight:+0.0;-0.0;0})");
+
+    /// <summary>A compared field in words.</summary>
+    public static string FieldName(MatchField field) => field switch
         {
             MatchField.Forename => "first name",
             MatchField.Surname => "last name",
@@ -179,10 +183,8 @@ public sealed partial class PersonMatcher(IServiceScopeFactory scopes, StartupSt
             MatchField.Address => "address",
             MatchField.Phone => "phone",
             MatchField.Email => "email",
-            _ => reason.Field.ToString(),
+            _ => field.ToString(),
         };
-        return string.Create(CultureInfo.InvariantCulture, $"{field}: {reason.Outcome} ({reason.Weight:+0.0;-0.0;0})");
-    }
 
     private static long IdOf(PersonEntry entry) => long.Parse(entry.Id, CultureInfo.InvariantCulture);
 

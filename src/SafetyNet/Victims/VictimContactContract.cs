@@ -13,6 +13,19 @@ public enum ContactChannel
     InPerson,
 }
 
+/// <summary>What came of a contact: only a contact made with the victim (or, for an offer, declined by them) meets a due point.</summary>
+public enum ContactOutcome
+{
+    /// <summary>The victim was reached and told: a call answered, a meeting, a letter or e-mail sent.</summary>
+    Made,
+    /// <summary>Tried and nobody answered.</summary>
+    NoAnswer,
+    /// <summary>A message left (voicemail, a card through the door): the victim was not told in person.</summary>
+    MessageLeft,
+    /// <summary>The victim was reached and declined what was offered.</summary>
+    Declined,
+}
+
 public enum VpsStatus
 {
     NotYetOffered,
@@ -107,6 +120,8 @@ public sealed class VictimContact
     public long CrimeRecordId { get; set; }
     public DateTimeOffset ContactedAt { get; set; }
     public ContactChannel Channel { get; set; }
+    /// <summary>What came of it; contacts logged before outcomes were asked for were all made.</summary>
+    public ContactOutcome Outcome { get; set; }
     public required string Summary { get; set; }
     public bool RightToReviewExplained { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
@@ -144,6 +159,8 @@ internal sealed class VictimContractConfiguration : IEntityTypeConfiguration<Vic
     public void Configure(EntityTypeBuilder<VictimContact> contact)
     {
         contact.Property(c => c.Channel).HasConversion<string>().HasMaxLength(12);
+        // Existing contacts become "made" (the column's default); new ones always send their outcome (the sentinel is no outcome).
+        contact.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ContactOutcome.Made).HasSentinel((ContactOutcome)(-1));
         contact.Property(c => c.Summary).HasMaxLength(4000);
         contact.Property(c => c.RecordedBy).HasMaxLength(256);
         contact.HasIndex(c => c.ContractId);

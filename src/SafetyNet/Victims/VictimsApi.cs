@@ -14,11 +14,12 @@ public sealed record ContractUpdateRequest(
 
 public sealed record VictimEventRequest(string? Event, string? Notes, DateTimeOffset? OccurredAt);
 
-public sealed record VictimContactRequest(long? ContractId, string? Channel, string? Summary, bool? RightToReviewExplained, DateTimeOffset? ContactedAt);
+/// <param name="Outcome">Made, NoAnswer, MessageLeft or Declined; when left out the contact was made.</param>
+public sealed record VictimContactRequest(long? ContractId, string? Channel, string? Summary, bool? RightToReviewExplained, DateTimeOffset? ContactedAt, string? Outcome = null);
 
 public sealed record DueResponse(long Id, string Event, bool Enhanced, DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? MetAt, string State, string? Notes, DateTimeOffset? EscalatedAt);
 
-public sealed record ContactResponse(long Id, long CrimeRecordId, DateTimeOffset ContactedAt, string Channel, string Summary, bool RightToReviewExplained, string RecordedBy);
+public sealed record ContactResponse(long Id, long CrimeRecordId, DateTimeOffset ContactedAt, string Channel, string Outcome, string Summary, bool RightToReviewExplained, string RecordedBy);
 
 public sealed record ContractResponse(
     long Id, long CrimeRecordId, long IncidentId, string IncidentReference, string TypeCode, string? CrimeReference, long VictimId, string VictimName,
@@ -46,7 +47,7 @@ public sealed record ContractResponse(
         contacts.Select(ToContact).ToList());
 
     public static ContactResponse ToContact(VictimContact x) =>
-        new(x.Id, x.CrimeRecordId, x.ContactedAt, x.Channel.ToString(), x.Summary, x.RightToReviewExplained, x.RecordedBy);
+        new(x.Id, x.CrimeRecordId, x.ContactedAt, x.Channel.ToString(), x.Outcome.ToString(), x.Summary, x.RightToReviewExplained, x.RecordedBy);
 }
 
 /// <summary>A contact due, in a work queue. A sensitive crime's row leaves the victim's name out (null): it is on the contract, read for a purpose.</summary>
@@ -54,6 +55,10 @@ public sealed record DueItem(
     long DueId, long ContractId, long IncidentId, string IncidentReference, string? CrimeReference, string? VictimName, string Event,
     bool Enhanced, DateTimeOffset DueAt, bool Overdue, string PreferredChannel, DateTimeOffset? EscalatedAt, bool Sensitive);
 
+/// <summary>
+/// Contacts due in a period by team. A point is met only by a contact that meets it (<see cref="VictimsCode.Meets"/>):
+/// made with the victim, in writing where the point needs it; attempts and messages left count for nothing.
+/// </summary>
 public sealed record ComplianceRow(int? TeamId, string Team, int OnTime, int Late, int Missed, int Open);
 
 public static class VictimsApi
@@ -86,7 +91,9 @@ public static class VictimsApi
         victims.MapPost("/contracts/{id:long}/events", EventAsync).RequireAuthorization(Entitlements.VictimCare)
             .WithName("recordVictimEvent").WithSummary("Record a case event the victim must be told of, and when by");
         victims.MapPost("/contacts", ContactAsync).RequireAuthorization(Entitlements.VictimCare)
-            .WithName("recordVictimContact").WithSummary("Record a contact with a victim");
+            .WithName("recordVictimContact").WithSummary("Record a contact with a victim, or an attempt at one")
+            .WithDescription("The outcome says what came of it (Made, NoAnswer, MessageLeft, Declined; Made when left out). Only a made contact meets a due point, "
+                + "and the written information on what to expect only by letter or e-mail; a victim who declines the written information is owed no more of it.");
         victims.MapGet("/contacts", ContactsAsync).RequireAuthorization(Entitlements.VictimCare)
             .WithName("listVictimContacts").WithSummary("List the contacts made under a contract");
         victims.MapGet("/due", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.DueForMeAsync(ct))).RequireAuthorization(Entitlements.VictimsDue)
@@ -94,7 +101,8 @@ public static class VictimsApi
         victims.MapGet("/escalations", async (VictimsCode code, CancellationToken ct) => TypedResults.Ok(await code.EscalationsAsync(ct))).RequireAuthorization(Entitlements.TelephoneSurvey)
             .WithName("listVictimEscalations").WithSummary("List victim contacts past their due time and not made");
         victims.MapGet("/compliance", ComplianceAsync).RequireAuthorization(Entitlements.FeedbackResults)
-            .WithName("getVictimsCodeCompliance").WithSummary("Report Victims' Code compliance for a period");
+            .WithName("getVictimsCodeCompliance").WithSummary("Report Victims' Code compliance for a period")
+            .WithDescription("Counts only contacts that met their point: made with the victim, in writing where the point needs it. Attempts and messages left are not counted.");
         return app;
     }
 
@@ -157,7 +165,7 @@ public static class VictimsApi
         return logged.Kind switch
         {
             OutcomeKind.Done when logged.Value is { } contact => TypedResults.Created($"/api/v1/victims/contracts/{contact.ContractId}",
-                new ContactResponse(contact.Id, contact.CrimeRecordId, contact.ContactedAt, contact.Channel.ToString(), contact.Summary, contact.RightToReviewExplained, contact.RecordedBy)),
+                ContractResponse.ToContact(contact)),
             OutcomeKind.NotFound => TypedResults.NotFound(),
             _ => TypedResults.ValidationProblem(logged.Errors, title: "The contact was not logged"),
         };

@@ -231,9 +231,26 @@ public sealed class VictimsCode(
     public static bool ClosesTheInvestigation(VictimCodeEvent e) =>
         e is VictimCodeEvent.NotInvestigated or VictimCodeEvent.NoFurtherAction or VictimCodeEvent.OutOfCourtOutcome or VictimCodeEvent.SuspectCharged;
 
+    /// <summary>
+    /// Whether a contact meets a due point (decision 0103): only a contact made with the victim counts, and the written
+    /// information on what to expect only when it went in writing (letter or e-mail). A victim who declines is owed
+    /// nothing more on an offer (the written information); an update they decline to hear is still owed.
+    /// </summary>
+    public static bool Meets(ContactOutcome outcome, ContactChannel channel, VictimCodeEvent due) => outcome switch
+    {
+        ContactOutcome.Made => !NeedsWriting(due) || channel is ContactChannel.Letter or ContactChannel.Email,
+        ContactOutcome.Declined => IsOffer(due),
+        _ => false,
+    };
+
+    /// <summary>Due points the Code says are given in writing.</summary>
+    public static bool NeedsWriting(VictimCodeEvent due) => due == VictimCodeEvent.CrimeRecorded;
+
+    /// <summary>Due points that offer the victim something they may refuse; every other point tells them something they are owed.</summary>
+    public static bool IsOffer(VictimCodeEvent due) => due == VictimCodeEvent.CrimeRecorded;
+
     public async Task<Outcome<VictimContact>> LogContactAsync(VictimContactRequest request, CancellationToken ct)
     {
-        var none = new Dictionary<string, string[]>();
         var v = new Validation();
         if (request.ContractId is not { } contractId)
         {
@@ -246,6 +263,8 @@ public sealed class VictimsCode(
             return Outcome<VictimContact>.NotFound;
         }
         var channel = v.Enum<ContactChannel>("channel", request.Channel, "how you contacted the victim");
+        // A client that does not say what came of the contact is taken to have made it, as every contact was before outcomes were asked.
+        var outcome = request.Outcome is null ? ContactOutcome.Made : v.Enum<ContactOutcome>("outcome", request.Outcome, "what came of the contact");
         var summary = v.Required("summary", request.Summary, "what the victim was told", 4000);
         var now = time.GetUtcNow();
         var at = request.ContactedAt ?? now;
@@ -254,7 +273,7 @@ public sealed class VictimsCode(
             v.Add("contactedAt", "The contact cannot be in the future");
         }
         var open = await db.VictimContactDues.Where(d => d.ContractId == contract.Id && d.MetAt == null && d.StartedAt <= at).ToListAsync(ct);
-        if (open.Any(d => d.Event == VictimCodeEvent.NoFurtherAction) && request.RightToReviewExplained != true)
+        if (outcome == ContactOutcome.Made && open.Any(d => d.Event == VictimCodeEvent.NoFurtherAction) && request.RightToReviewExplained != true)
         {
             v.Add("rightToReviewExplained", "Tell the victim about the Victims' Right to Review and confirm that you did");
         }
@@ -268,30 +287,37 @@ public sealed class VictimsCode(
             CrimeRecordId = contract.CrimeRecordId,
             ContactedAt = at,
             Channel = channel!.Value,
+            Outcome = outcome!.Value,
             Summary = summary!,
-            RightToReviewExplained = request.RightToReviewExplained == true,
+            RightToReviewExplained = outcome == ContactOutcome.Made && request.RightToReviewExplained == true,
             RecordedAt = now,
             RecordedBy = user.Name,
         };
+        var met = open.Where(d => Meets(contact.Outcome, contact.Channel, d.Event)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.VictimContacts.Add(contact);
         await db.SaveChangesAsync(ct);
-        foreach (var due in open)
+        foreach (var due in met)
         {
             due.MetAt = at;
             due.ContactId = contact.Id;
         }
         var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
-        if (open.Any(d => d.Event == VictimCodeEvent.RoutineUpdate)
-            || !await db.VictimContactDues.AnyAsync(d => d.ContractId == contract.Id && d.Event == VictimCodeEvent.RoutineUpdate && d.MetAt == null, ct))
+        // Only an update given starts the next one's clock: an unanswered call leaves the one running as it is.
+        if (contact.Outcome == ContactOutcome.Made && (met.Any(d => d.Event == VictimCodeEvent.RoutineUpdate)
+            || !await db.VictimContactDues.AnyAsync(d => d.ContractId == contract.Id && d.Event == VictimCodeEvent.RoutineUpdate && d.MetAt == null, ct)))
         {
-            var met = await db.VictimContactDues.CountAsync(d => d.ContractId == contract.Id && d.Event == VictimCodeEvent.RoutineUpdate && d.MetAt != null, ct)
-                + open.Count(d => d.Event == VictimCodeEvent.RoutineUpdate);
-            AddRoutine(contract, at, rules, Math.Max(1, met));
+            var given = await db.VictimContactDues.CountAsync(d => d.ContractId == contract.Id && d.Event == VictimCodeEvent.RoutineUpdate && d.MetAt != null, ct)
+                + met.Count(d => d.Event == VictimCodeEvent.RoutineUpdate);
+            AddRoutine(contract, at, rules, Math.Max(1, given));
         }
-        audit.Add("victim-contact.log", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: $"{contact.Channel} met={open.Count}");
+        audit.Add("victim-contact.log", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: $"{contact.Channel} {contact.Outcome} met={met.Count}");
         await db.SaveChangesAsync(ct);
-        await surveys.AfterVictimContactAsync(contract, at, ct);
+        if (contact.Outcome == ContactOutcome.Made)
+        {
+            // Only a victim who was reached is asked how the contact went.
+            await surveys.AfterVictimContactAsync(contract, at, ct);
+        }
         await transaction.CommitAsync(ct);
         return Outcome.Done(contact);
     }

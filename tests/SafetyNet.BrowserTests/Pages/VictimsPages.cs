@@ -13,11 +13,33 @@ public sealed class VictimsDuePage(IPage page)
     {
         await RowFor(victim).First.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Log update") }).ClickAsync();
         await page.AssertNoViolationsAsync();
+        await new LogContactPage(page).LogAsync("Contact made", summary);
+    }
+
+    public ILocator Banner => page.Locator(".govuk-notification-banner");
+}
+
+/// <summary>The form that logs a contact with a victim, or an attempt at one.</summary>
+public sealed class LogContactPage(IPage page)
+{
+    public async Task OpenAsync(long contractId) => await page.GotoAsync($"/victims/contracts/{contractId}/contact");
+
+    /// <summary>Logs what came of the contact; the channel is the one already chosen unless given.</summary>
+    public async Task LogAsync(string? outcome, string summary, string? channel = null)
+    {
+        if (channel is not null)
+        {
+            await page.GetByLabel(channel, new() { Exact = true }).CheckAsync();
+        }
+        if (outcome is not null)
+        {
+            await page.GetByLabel(outcome, new() { Exact = true }).CheckAsync();
+        }
         await page.GetByLabel("What did you tell the victim?").FillAsync(summary);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log the contact" }).ClickAsync();
     }
 
-    public ILocator Banner => page.Locator(".govuk-notification-banner");
+    public ILocator ErrorSummary => page.Locator(".govuk-error-summary");
 }
 
 /// <summary>The public survey a caller or victim opens from the link in their message.</summary>

@@ -3169,6 +3169,13 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long>("CrimeRecordId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Made");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 

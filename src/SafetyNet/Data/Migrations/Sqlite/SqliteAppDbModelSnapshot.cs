@@ -3040,6 +3040,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<long>("CrimeRecordId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Made");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
