@@ -91,10 +91,32 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         return await db.TeamMemberships.AnyAsync(m => m.UserId == me && db.Teams.Any(t => t.Id == m.TeamId && receiving.Contains(t.Code)), ct);
     }
 
+    /// <summary>The incident a new referral is about, with the people on it to choose from (none named on a sensitive incident).</summary>
+    public sealed record ReferralSubject(string Reference, IReadOnlyList<(long Id, string Name)> People);
+
+    public async Task<ReferralSubject?> SubjectAsync(long incidentId, CancellationToken ct)
+    {
+        var incident = access.CanWrite ? await access.Visible(db.Incidents).AsNoTracking().FirstOrDefaultAsync(i => i.Id == incidentId, ct) : null;
+        if (incident is null)
+        {
+            return null;
+        }
+        var people = incident.Sensitive ? [] : await db.IncidentPeople.AsNoTracking().Where(p => p.IncidentId == incidentId).OrderBy(p => p.Id).ToListAsync(ct);
+        if (people.Count > 0)
+        {
+            audit.Add("referral.people", "incident", incidentId.ToString(CultureInfo.InvariantCulture), details: "people listed to choose whom a referral is about");
+            await db.SaveChangesAsync(ct);
+        }
+        return new ReferralSubject(incident.Reference, [.. people.Select(p => (p.Id, $"{p.DisplayName} ({Labels.Of(p.Role)})"))]);
+    }
+
     /// <summary>The partner agencies a referral to a named partner may go to.</summary>
     public async Task<IReadOnlyList<(int Id, string Name)>> PartnerAgenciesAsync(CancellationToken ct) =>
         (await db.Agencies.AsNoTracking().Where(a => a.Kind != AgencyKind.Force).OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct))
             .Select(a => (a.Id, a.Name)).ToList();
+
+    /// <summary>Whether the user may make, send, change and dismiss referrals: force staff who record.</summary>
+    public bool MayRefer => access.CanWrite;
 
     /// <summary>Whether the user may see every referral rather than their own: force staff who can read incidents.</summary>
     public bool MaySeeAll => access.CanRead;
