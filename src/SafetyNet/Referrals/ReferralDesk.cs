@@ -183,7 +183,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         var contacts = await db.ReferralContacts.AsNoTracking().Where(c => c.ReferralId == id).OrderBy(c => c.ContactedOn).ThenBy(c => c.Id)
             .Select(c => new ReferralContactResponse(c.Id, c.ContactedOn, c.Summary, c.RecordedAt, c.RecordedBy)).ToListAsync(ct);
         var receiving = await Receiving.AnyAsync(r => r.Id == id, ct);
-        var history = new List<ReferralEventResponse> { new(referral.CreatedAt, referral.Status == ReferralStatus.Suggested || referral.SentAt is null ? "Suggested" : "Made", referral.CreatedBy, referral.Reason) };
+        var history = new List<ReferralEventResponse> { new(referral.CreatedAt, referral.SentAt == referral.CreatedAt ? "Made" : "Suggested", referral.CreatedBy, referral.Reason) };
         if (referral.SentAt is { } sent && sent > referral.CreatedAt)
         {
             history.Add(new(sent, "Sent", null, null));
