@@ -190,6 +190,15 @@ public sealed class ReferralsTests
         Assert.Equal(mash.Values.Select(r => r.GetProperty("id").GetInt64()).Order().ToArray(),
             (await WorklistAsync(await app.ClientForEmailAsync("mash.officer@safetynet.test"))).Order().ToArray());
 
+        // The children's services caseworker's home page counts the referral, and, once its answer is late, as overdue.
+        var childrens = await app.ClientForEmailAsync("childrens.caseworker@safetynet.test");
+        var work = (await childrens.GetFromJsonAsync<JsonElement>("/api/v1/my-work")).GetProperty("referrals");
+        Assert.Equal((1, 0), (work.GetProperty("total").GetInt32(), work.GetProperty("overdue").GetInt32()));
+        app.Time.Advance(TimeSpan.FromDays(2));
+        work = (await childrens.GetFromJsonAsync<JsonElement>("/api/v1/my-work")).GetProperty("referrals");
+        Assert.Equal((1, 1), (work.GetProperty("total").GetInt32(), work.GetProperty("overdue").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/my-work")).GetProperty("referrals").ValueKind);
+
         // The health service has no information sharing agreement with the force: nothing is shared with it.
         var refused = await supervisor.PostAsJsonAsync("/api/v1/referrals", new
         {
