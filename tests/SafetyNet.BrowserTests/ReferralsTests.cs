@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using SafetyNet.BrowserTests.Pages;
 using SafetyNet.Platform;
-using SafetyNet.Tests;
+using Microsoft.EntityFrameworkCore;
 using SafetyNet.Tests.Infrastructure;
 
 namespace SafetyNet.BrowserTests;
@@ -11,23 +11,40 @@ namespace SafetyNet.BrowserTests;
 [Collection("browser")]
 public sealed class ReferralsTests(BrowserFixture fixture)
 {
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     [Fact]
     public async Task The_liaison_officer_accepts_a_referral_records_a_visit_and_the_officer_in_the_case_reads_the_feedback()
     {
         var app = fixture.App;
         // Earlier work: a burglary of an 86-year-old recorded as a crime, and the officer in the case sent the suggested liaison referral.
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
-        var (incident, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor,
-            Reports.Burglary(null, "PRIORITY", Reports.Victim("Edith", "Marlow", "1940-02-02")), "Residential burglary");
+        var report = Reports.Burglary(null, "PRIORITY", Reports.Victim("Edith", "Marlow", "1940-02-02"));
+        report["officerInCaseId"] = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SafetyNetApp.DemoEmail(Roles.Officer)).Select(u => u.Id).FirstAsync());
+        var recorded = await JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", report));
+        var incident = recorded.GetProperty("id").GetInt64();
+        var record = recorded.GetProperty("crimeRecords")[0];
+        await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{incident}/crime-decisions", new
+        {
+            crimeRecordId = record.GetProperty("id").GetInt64(), decision = "crime", offenceSubgroup = "Residential burglary", version = record.GetProperty("version").GetInt32(),
+        }));
         var officer = await app.ClientForAsync(Roles.Officer);
         var suggested = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/referrals?kind=OlderPersonLiaison&status=Suggested&pageSize=500"))
             .GetProperty("items").EnumerateArray().Single(r => r.GetProperty("incidentId").GetInt64() == incident);
-        await VictimCases.JsonAsync(await officer.PostAsJsonAsync($"/api/v1/referrals/{suggested.GetProperty("id").GetInt64()}/send",
+        await JsonAsync(await officer.PostAsJsonAsync($"/api/v1/referrals/{suggested.GetProperty("id").GetInt64()}/send",
             new { version = suggested.GetProperty("version").GetInt32() }));
         var reference = suggested.GetProperty("incidentReference").GetString()!;
 
         var page = await fixture.NewPageAsync();
-        await new SignInPage(page).SignInAsync("liaison.officer@safetynet.test", SafetyNetApp.Password);
+        var signIn = new SignInPage(page);
+        await signIn.OpenAsync();
+        await signIn.SignInAsync("liaison.officer@safetynet.test", SafetyNetApp.Password);
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         var referrals = new ReferralPages(page);
         await referrals.OpenWorklistAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Referrals waiting for you");
