@@ -30,7 +30,7 @@ internal sealed class ReferralsSeeder(ForceConfiguration configuration, AppDb db
     {
         await configuration.SeedAsync(ReferralTimescales.Key, ReferralTimescales.Default, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (!settings.GetValue("Demo:Enabled", false) || await db.Referrals.AnyAsync(r => r.CreatedBy == Referrer && r.LawfulBasis != null && r.Status == ReferralStatus.Sent, cancellationToken))
+        if (!settings.GetValue("Demo:Enabled", false) || await db.Referrals.AnyAsync(r => r.CreatedBy == Referrer, cancellationToken))
         {
             return;
         }
