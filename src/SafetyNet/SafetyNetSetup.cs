@@ -82,5 +82,6 @@ public static class SafetyNetSetup
         typeof(DemoSeeder),                  // demo: synthetic incidents, people, assessments and crimes
         typeof(AsbSeeder),                   // ASB rules and letters; demo: agreements, partner users, the desk's queue, cases over the demo incidents
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
+        typeof(ReferralsSeeder),             // referral timescales; demo: referrals waiting for each receiving team and partner
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

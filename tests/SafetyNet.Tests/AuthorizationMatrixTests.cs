@@ -222,12 +222,25 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/victims/contracts/{Id:long}", VictimCare, Subject.Contract, Reads.Record),
         Page("/victims/contracts/{Id:long}/contact", VictimCare, Subject.Contract, Reads.Record),
 
-        // Referrals: force staff who refer; a partner sees and answers only what was sent to its own agency.
+        // Referrals: force staff who refer make, send, change and dismiss them; a partner sees only what was sent to its own
+        // agency, and only the receiver (here the partner it was addressed to; no role's demo user is in a receiving team)
+        // answers, records contacts, gives feedback and closes.
         Get("/api/v1/referrals", [.. Referrers, PC], reads: Reads.List),
+        Get("/api/v1/referrals/worklist", [.. Referrers, PC], reads: Reads.List),
+        Get("/api/v1/referrals/{id:long}", [.. Referrers, PC], Subject.Referral, Reads.Record),
         Write("POST", "/api/v1/referrals", Referrers),
+        Write("PATCH", "/api/v1/referrals/{id:long}", Referrers, Subject.Referral),
         Write("POST", "/api/v1/referrals/{id:long}/send", Referrers, Subject.Referral),
-        Write("POST", "/api/v1/referrals/{id:long}/feedback", [.. Referrers, PC], Subject.Referral),
+        Write("POST", "/api/v1/referrals/{id:long}/dismiss", Referrers, Subject.Referral),
+        Write("POST", "/api/v1/referrals/{id:long}/accept", [PC], Subject.Referral),
+        Write("POST", "/api/v1/referrals/{id:long}/decline", [PC], Subject.Referral),
+        Write("POST", "/api/v1/referrals/{id:long}/contacts", [PC], Subject.Referral),
+        Write("POST", "/api/v1/referrals/{id:long}/feedback", [PC], Subject.Referral),
+        Write("POST", "/api/v1/referrals/{id:long}/close", [PC], Subject.Referral),
         Page("/referrals", [.. Referrers, PC], reads: Reads.List),
+        Page("/referrals/{Id:long}", [.. Referrers, PC], Subject.Referral, Reads.Record),
+        Page("/referrals/{Id:long}/decline", [PC], Subject.Referral, Reads.Record),
+        Page("/incidents/{IncidentId:long}/referrals/new", Referrers, Subject.Incident),
 
         // Feedback: results for supervisors, analysts and the crime service team; the telephone survey for the team and supervisors.
         Write("POST", "/api/v1/feedback/surveys", Takers),
@@ -596,7 +609,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
                 var listed = referrals.GetProperty("items").EnumerateArray().Select(r => r.Id()).ToHashSet();
                 foreach (var r in world.Instances[Subject.Referral])
                 {
-                    Expect(listed.Contains(r.Id) == Opens("POST /api/v1/referrals/{id:long}/feedback", who, r), $"{who.Name} × {r.Label}: listed = {listed.Contains(r.Id)}", failures);
+                    Expect(listed.Contains(r.Id) == Opens("GET /api/v1/referrals/{id:long}", who, r), $"{who.Name} × {r.Label}: listed = {listed.Contains(r.Id)}", failures);
                 }
             }
             if (MayUse("GET /api/v1/people", who))

@@ -55,12 +55,14 @@ public sealed class ReferralsTests
         var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
         var seen = (await partner.GetFromJsonAsync<JsonElement>("/api/v1/referrals")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal([made.GetProperty("id").GetInt64()], seen.Select(r => r.GetProperty("id").GetInt64()).ToArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostAsJsonAsync($"/api/v1/referrals/{support.GetProperty("id").GetInt64()}/feedback",
-            new { outcome = "accepted", feedback = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.PostAsJsonAsync($"/api/v1/referrals/{support.GetProperty("id").GetInt64()}/accept",
+            new { version = support.GetProperty("version").GetInt32() })).StatusCode);
 
+        var accepted = await VictimCases.JsonAsync(await partner.PostAsJsonAsync($"/api/v1/referrals/{made.GetProperty("id").GetInt64()}/accept",
+            new { version = made.GetProperty("version").GetInt32() }));
         var answered = await VictimCases.JsonAsync(await partner.PostAsJsonAsync($"/api/v1/referrals/{made.GetProperty("id").GetInt64()}/feedback",
-            new { outcome = "accepted", feedback = "Repair ordered for Thursday", version = made.GetProperty("version").GetInt32() }));
-        Assert.Equal("Accepted", answered.GetProperty("status").GetString());
+            new { feedback = "Repair ordered for Thursday", version = accepted.GetProperty("version").GetInt32() }));
+        Assert.Equal("FeedbackGiven", answered.GetProperty("status").GetString());
         var told = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Purpose == "referral-feedback"));
         Assert.Equal(SafetyNetApp.DemoEmail(Roles.Supervisor), told.Recipient);
         Assert.DoesNotContain("back door", told.Body, StringComparison.Ordinal);
@@ -82,6 +84,132 @@ public sealed class ReferralsTests
         var kinds = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=Suggested")).GetProperty("items").EnumerateArray()
             .Where(r => r.GetProperty("incidentId").GetInt64() == incident).Select(r => r.GetProperty("kind").GetString()!).Order().ToArray();
         Assert.Equal(["Idva", "Marac"], kinds);
+
+        // A suggestion is changed or dismissed by the officer, with a reason; a routed one keeps its destination.
+        var suggested = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=Suggested")).GetProperty("items").EnumerateArray()
+            .Where(r => r.GetProperty("incidentId").GetInt64() == incident).ToDictionary(r => r.GetProperty("kind").GetString()!);
+        var marac = suggested["Marac"];
+        var maracPath = $"/api/v1/referrals/{marac.GetProperty("id").GetInt64()}";
+        var watford = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "COUNCIL-WATFORD").Select(a => a.Id).FirstAsync());
+        var rerouted = await supervisor.PatchAsJsonAsync(maracPath, new { reason = "DASH 14", toAgencyId = watford, version = marac.GetProperty("version").GetInt32() });
+        Assert.Equal(HttpStatusCode.BadRequest, rerouted.StatusCode);
+        Assert.True((await rerouted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("toAgencyId", out _));
+        var edited = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(maracPath, new { reason = "DASH 14: strangulation", version = marac.GetProperty("version").GetInt32() }));
+        Assert.Equal("DASH 14: strangulation", edited.GetProperty("reason").GetString());
+        var unexplained = await supervisor.PostAsJsonAsync($"{maracPath}/dismiss", new { version = edited.GetProperty("version").GetInt32() });
+        Assert.True((await unexplained.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        var dismissed = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"{maracPath}/dismiss",
+            new { reason = "Already heard at this month's MARAC", version = edited.GetProperty("version").GetInt32() }));
+        Assert.Equal(("Dismissed", "Already heard at this month's MARAC"), (dismissed.GetProperty("status").GetString(), dismissed.GetProperty("dismissReason").GetString()));
+        var marac2 = await app.ClientForEmailAsync("marac.coordinator@safetynet.test");
+        Assert.Equal(0, (await marac2.GetFromJsonAsync<JsonElement>("/api/v1/referrals/worklist")).GetProperty("total").GetInt32());
+    }
+
+    private static async Task<List<long>> WorklistAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/referrals/worklist?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Select(r => r.GetProperty("id").GetInt64()).ToList();
+
+    [Theory, Providers]
+    public async Task The_receiving_team_answers_a_referral_in_turn_and_nobody_else_can(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (incident, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(null, "PRIORITY", Reports.Victim(dob: "1941-05-02")), "Residential burglary");
+        var all = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Where(r => r.GetProperty("incidentId").GetInt64() == incident).ToDictionary(r => r.GetProperty("kind").GetString()!);
+        var suggestion = all["OlderPersonLiaison"];
+        var id = suggestion.GetProperty("id").GetInt64();
+        var path = $"/api/v1/referrals/{id}";
+        var liaison = await app.ClientForEmailAsync("liaison.officer@safetynet.test");
+        var service = await app.ClientForEmailAsync("victimsupport.caseworker@safetynet.test");
+        Assert.Empty(await WorklistAsync(liaison));
+
+        app.Time.Advance(TimeSpan.FromMinutes(20));
+        var sent = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"{path}/send", new { version = suggestion.GetProperty("version").GetInt32() }));
+        // Each worklist holds what was sent to that user's team or agency, and nothing else.
+        Assert.Equal([id], await WorklistAsync(liaison));
+        Assert.Equal([all["VictimSupport"].GetProperty("id").GetInt64()], await WorklistAsync(service));
+        Assert.Empty(await WorklistAsync(supervisor));
+        Assert.Empty(await WorklistAsync(await app.ClientForAsync(Roles.PartnerCaseworker)));
+
+        // Only the receiving team answers; a stale answer is refused; a decline needs its reason.
+        var version = sent.GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.PostAsJsonAsync($"{path}/accept", new { version })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await service.PostAsJsonAsync($"{path}/accept", new { version })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await liaison.PostAsJsonAsync($"{path}/accept", new { version = version - 1 })).StatusCode);
+        var unexplained = await liaison.PostAsJsonAsync($"{path}/decline", new { version });
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        Assert.True((await unexplained.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await liaison.PostAsJsonAsync($"{path}/feedback", new { feedback = "Visited", version })).StatusCode);
+
+        var accepted = await VictimCases.JsonAsync(await liaison.PostAsJsonAsync($"{path}/accept", new { version }));
+        Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
+        // Feedback is due ten working days after acceptance on Monday 23 November: by the end of Monday 7 December.
+        Assert.Equal(new DateTimeOffset(2026, 12, 8, 0, 0, 0, TimeSpan.Zero), accepted.GetProperty("feedbackDueAt").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.BadRequest, (await liaison.PostAsJsonAsync($"{path}/decline", new { reason = "Changed my mind", version = accepted.GetProperty("version").GetInt32() })).StatusCode);
+
+        var future = await liaison.PostAsJsonAsync($"{path}/contacts", new { contactedOn = "2026-11-24", summary = "Visit" });
+        Assert.True((await future.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("contactedOn", out _));
+        await VictimCases.JsonAsync(await liaison.PostAsJsonAsync($"{path}/contacts", new { contactedOn = "2026-11-23", summary = "Visited: door chain and a bogus caller leaflet fitted" }));
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.PostAsJsonAsync($"{path}/contacts", new { contactedOn = "2026-11-23", summary = "x" })).StatusCode);
+
+        var fed = await VictimCases.JsonAsync(await liaison.PostAsJsonAsync($"{path}/feedback",
+            new { feedback = "Visited on 23 November; security fitted", version = accepted.GetProperty("version").GetInt32() }));
+        Assert.Equal("FeedbackGiven", fed.GetProperty("status").GetString());
+        var told = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Purpose == "referral-feedback"));
+        Assert.Equal(SafetyNetApp.DemoEmail(Roles.Supervisor), told.Recipient);
+        var closed = await VictimCases.JsonAsync(await liaison.PostAsJsonAsync($"{path}/close", new { version = fed.GetProperty("version").GetInt32() }));
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+
+        // The referrer reads the feedback and the visit in the referral's history.
+        var read = await VictimCases.JsonAsync(await supervisor.GetAsync(path));
+        Assert.Equal("Visited on 23 November; security fitted", read.GetProperty("referral").GetProperty("feedback").GetString());
+        Assert.Equal(["Suggested", "Sent", "Accepted", "Contact on 23 November 2026", "Feedback given", "Closed"],
+            read.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("what").GetString()!).ToArray());
+    }
+
+    [Theory, Providers]
+    public async Task A_childs_safeguarding_referral_goes_to_childrens_services_an_adults_to_adult_care_and_none_to_an_agency_without_an_agreement(DatabaseProvider provider)
+    {
+        await using var app = await new SafetyNetApp(provider).ReadyAsync();
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (child, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor, Reports.Burglary(null, "PRIORITY", Reports.Victim("Ava", "Lim", "2014-06-01")), "Residential burglary");
+        var (adult, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor,
+            Reports.Burglary(Reports.Thrive(vulnerable: true), "PRIORITY", Reports.Victim("Ray", "Dunn", "1980-01-01")), "Residential burglary");
+        var agencies = await app.WithDbAsync(db => db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id));
+        var mash = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?kind=Mash")).GetProperty("items").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("incidentId").GetInt64());
+        Assert.Equal(agencies["CHILDRENS-SERVICES"], mash[child].GetProperty("toAgencyId").GetInt32());
+        Assert.Equal(agencies["ADULT-SERVICES"], mash[adult].GetProperty("toAgencyId").GetInt32());
+        foreach (var r in mash.Values)
+        {
+            await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/referrals/{r.GetProperty("id").GetInt64()}/send", new { version = r.GetProperty("version").GetInt32() }));
+        }
+        Assert.Equal([mash[child].GetProperty("id").GetInt64()], await WorklistAsync(await app.ClientForEmailAsync("childrens.caseworker@safetynet.test")));
+        Assert.Equal([mash[adult].GetProperty("id").GetInt64()], await WorklistAsync(await app.ClientForEmailAsync("adultcare.caseworker@safetynet.test")));
+        Assert.Equal(mash.Values.Select(r => r.GetProperty("id").GetInt64()).Order().ToArray(),
+            (await WorklistAsync(await app.ClientForEmailAsync("mash.officer@safetynet.test"))).Order().ToArray());
+
+        // The children's services caseworker's home page counts the referral, and, once its answer is late, as overdue.
+        var childrens = await app.ClientForEmailAsync("childrens.caseworker@safetynet.test");
+        var work = (await childrens.GetFromJsonAsync<JsonElement>("/api/v1/my-work")).GetProperty("referrals");
+        Assert.Equal((1, 0), (work.GetProperty("total").GetInt32(), work.GetProperty("overdue").GetInt32()));
+        // Two days on (signed in afresh: tokens do not outlive them).
+        app.Time.Advance(TimeSpan.FromDays(2));
+        childrens = await app.ClientForEmailAsync("childrens.caseworker@safetynet.test");
+        supervisor = await app.ClientForAsync(Roles.Supervisor);
+        work = (await childrens.GetFromJsonAsync<JsonElement>("/api/v1/my-work")).GetProperty("referrals");
+        Assert.Equal((1, 1), (work.GetProperty("total").GetInt32(), work.GetProperty("overdue").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/my-work")).GetProperty("referrals").ValueKind);
+
+        // The health service has no information sharing agreement with the force: nothing is shared with it.
+        var refused = await supervisor.PostAsJsonAsync("/api/v1/referrals", new
+        {
+            incidentId = adult, kind = "Partner", toAgencyId = agencies["HEALTH"], reason = "Needs a GP welfare check", lawfulBasis = "Consent", consent = true,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("no information sharing agreement", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("toAgencyId")[0].GetString());
+        Assert.False(await app.WithDbAsync(db => db.Referrals.AnyAsync(r => r.ToAgencyId == agencies["HEALTH"])));
     }
     [Theory, Providers]
     public async Task A_bereaved_relative_is_referred_only_on_opting_in_and_victim_support_feedback_reaches_the_officer_in_the_case(DatabaseProvider provider)
@@ -116,8 +244,10 @@ public sealed class ReferralsTests
         await VictimCases.JsonAsync(await supervisor.PatchReadAsync(contractPath, new { victimSupportOptIn = true }));
         var released = await SupportAsync(service);
         Assert.Equal("Sent", released.GetProperty("status").GetString());
+        var taken = await VictimCases.JsonAsync(await service.PostAsJsonAsync($"/api/v1/referrals/{released.GetProperty("id").GetInt64()}/accept",
+            new { version = released.GetProperty("version").GetInt32() }));
         await VictimCases.JsonAsync(await service.PostAsJsonAsync($"/api/v1/referrals/{released.GetProperty("id").GetInt64()}/feedback",
-            new { outcome = "accepted", feedback = "Bereavement support offered", version = released.GetProperty("version").GetInt32() }));
+            new { feedback = "Bereavement support offered", version = taken.GetProperty("version").GetInt32() }));
         var told = await app.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Purpose == "referral-feedback"));
         Assert.Equal(SafetyNetApp.DemoEmail(Roles.Officer), told.Recipient);
     }

@@ -32,6 +32,8 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
         ("COUNCIL-ST-ALBANS", "parties,incidents,risk,actions,chronology"),
         ("HOUSING", "parties,addresses,actions,chronology"),
         ("VICTIM-SUPPORT", "parties,risk,actions"),
+        ("CHILDRENS-SERVICES", "parties,addresses,incidents,risk"),
+        ("ADULT-SERVICES", "parties,addresses,incidents,risk"),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -54,9 +56,11 @@ public sealed class AsbSeeder(AppDb db, ForceConfiguration configuration, UserMa
     {
         var agencies = await db.Agencies.ToDictionaryAsync(a => a.Code, ct);
         var today = ForceClock.DayOf(time.GetUtcNow());
-        if (!await db.SharingAgreements.AnyAsync(ct))
+        // Each agency's agreement once: a demo database seeded before an agency had one gets it on the next start.
+        var agreed = await db.SharingAgreements.Select(a => a.AgencyId).ToListAsync(ct);
+        if (Agreements.Any(a => !agreed.Contains(agencies[a.Agency].Id)))
         {
-            foreach (var (code, categories) in Agreements)
+            foreach (var (code, categories) in Agreements.Where(a => !agreed.Contains(agencies[a.Agency].Id)))
             {
                 db.SharingAgreements.Add(new SharingAgreement
                 {

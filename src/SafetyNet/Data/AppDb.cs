@@ -54,6 +54,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<Victims.VictimContactDue> VictimContactDues => Set<Victims.VictimContactDue>();
     public DbSet<Victims.VictimContact> VictimContacts => Set<Victims.VictimContact>();
     public DbSet<Referrals.Referral> Referrals => Set<Referrals.Referral>();
+    public DbSet<Referrals.ReferralContact> ReferralContacts => Set<Referrals.ReferralContact>();
     public DbSet<Feedback.SurveyInvitation> SurveyInvitations => Set<Feedback.SurveyInvitation>();
     public DbSet<Feedback.SurveyResponse> SurveyResponses => Set<Feedback.SurveyResponse>();
     public DbSet<Feedback.ServiceRecoveryTask> ServiceRecoveryTasks => Set<Feedback.ServiceRecoveryTask>();

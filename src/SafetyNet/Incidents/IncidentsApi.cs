@@ -59,7 +59,7 @@ public static class IncidentsApi
             .WithName("listThriveQueue").WithSummary("List incidents awaiting a THRIVE assessment");
 
         api.MapGet("/my-work", async (MyWork work, CancellationToken ct) => TypedResults.Ok(await work.ForMeAsync(ct)))
-            .WithTags("Queues").WithName("getMyWork").WithSummary("Read the signed-in user's incidents, crimes, reviews due and team queue, with counts");
+            .WithTags("Queues").WithName("getMyWork").WithSummary("Read the signed-in user's incidents, crimes, reviews due, team queue, referral worklist, case actions and meetings, with counts");
 
         var reference = api.MapGroup("/reference").WithTags("Reference data");
         reference.MapGet("/incident-types", () => TypedResults.Ok(IncidentType.All.Select(t => t.ToResponse()).ToList()))

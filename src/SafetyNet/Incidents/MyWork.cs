@@ -3,6 +3,7 @@ using SafetyNet.Cases;
 using SafetyNet.Crimes;
 using SafetyNet.Data;
 using SafetyNet.Platform;
+using SafetyNet.Referrals;
 
 namespace SafetyNet.Incidents;
 
@@ -15,11 +16,15 @@ public sealed record WorkList(int Total, int Overdue, IReadOnlyList<WorkItem> It
 /// <summary>
 /// The signed-in user's work for the home page: "my incidents" and "my crimes" (those whose officer in the case is me),
 /// "my reviews due" (ASB case reviews: a supervisor's for every open case, anyone else's for the cases they are the
-/// single point of contact for) and "my team's queue" (open incidents owned by my teams). Each counts what is overdue.
+/// single point of contact for), "my team's queue" (open incidents owned by my teams), "my referrals" (the worklist of
+/// a receiving team or partner agency), "my actions" (open ASB case actions I or my agency own) and, for a partner,
+/// "my meetings" (upcoming multi-agency meetings my agency attends). Each counts what is overdue.
 /// </summary>
-public sealed class MyWork(AppDb db, IncidentAccess access, CaseAccess cases, CurrentUser user, RecordReads reads, ForceConfiguration configuration, TimeProvider time)
+public sealed class MyWork(AppDb db, IncidentAccess access, CaseAccess cases, CaseActions caseActions, ReferralDesk referrals, CurrentUser user, RecordReads reads,
+    ForceConfiguration configuration, TimeProvider time)
 {
-    public sealed record Summary(WorkList? Incidents, WorkList? Crimes, WorkList? Reviews, WorkList? TeamQueue);
+    public sealed record Summary(WorkList? Incidents, WorkList? Crimes, WorkList? Reviews, WorkList? TeamQueue,
+        WorkList? Referrals = null, WorkList? Actions = null, WorkList? Meetings = null);
 
     private const int Shown = 20;
 
@@ -44,11 +49,53 @@ public sealed class MyWork(AppDb db, IncidentAccess access, CaseAccess cases, Cu
             // Worked without a purpose for each row, like the other queues: one audit event names every record listed.
             await reads.AuditListAsync(listed, "home.my-work", "incident", null, null, ct);
         }
+        WorkList? actions = null, meetings = null;
         if (cases.CanUseCases)
         {
             reviews = await ReviewsAsync(me, now, ct);
+            actions = await ActionsAsync(ct);
+            if (user.IsInRole(Roles.PartnerCaseworker) && user.AgencyId is { } agency)
+            {
+                meetings = await MeetingsAsync(agency, now, ct);
+            }
         }
-        return new(incidents, crimes, reviews, teamQueue);
+        var worklist = await referrals.ReceivesReferralsAsync(ct) ? await ReferralsAsync(now, ct) : null;
+        return new(incidents, crimes, reviews, teamQueue, worklist, actions, meetings);
+    }
+
+    private async Task<WorkList> ReferralsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var waiting = referrals.Receiving.AsNoTracking()
+            .Where(r => r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.FeedbackGiven);
+        var total = await waiting.CountAsync(ct);
+        var overdue = await waiting.CountAsync(r => (r.Status == ReferralStatus.Sent && r.DueAt < now) || (r.Status == ReferralStatus.Accepted && r.FeedbackDueAt < now), ct);
+        var rows = await waiting.OrderBy(r => r.Status == ReferralStatus.Accepted ? r.FeedbackDueAt : r.DueAt).ThenBy(r => r.Id).Take(Shown)
+            .Join(db.Incidents, r => r.IncidentId, i => i.Id, (r, i) => new { Referral = r, i.Reference }).ToListAsync(ct);
+        var items = rows.Select(x =>
+        {
+            var due = ReferralDesk.NextDue(x.Referral);
+            var what = x.Referral.Status == ReferralStatus.Sent ? "answer" : x.Referral.Status == ReferralStatus.Accepted ? "feedback" : "close";
+            return new WorkItem("referral", x.Referral.Id, x.Reference, $"{Web.Labels.Of(x.Referral.Kind)} referral: {what}", null, due, due < now, false);
+        }).ToList();
+        return new WorkList(total, overdue, items);
+    }
+
+    private async Task<WorkList> ActionsAsync(CancellationToken ct)
+    {
+        var mine = await caseActions.MyActionsAsync(ct);
+        var caseIds = mine.Select(a => a.CaseId).Distinct().ToList();
+        var references = await db.AsbCases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Reference, ct);
+        var items = mine.Take(Shown).Select(a => new WorkItem("action", a.CaseId, references.GetValueOrDefault(a.CaseId, ""), a.Title, null, a.DueAt, a.Overdue, false)).ToList();
+        return new WorkList(mine.Count, mine.Count(a => a.Overdue), items);
+    }
+
+    private async Task<WorkList> MeetingsAsync(int agency, DateTimeOffset now, CancellationToken ct)
+    {
+        var present = $",{agency},";
+        var upcoming = db.MultiAgencyMeetings.AsNoTracking().Where(m => m.HeldAt >= now && ("," + m.AgencyIds + ",").Contains(present));
+        var total = await upcoming.CountAsync(ct);
+        var rows = await upcoming.OrderBy(m => m.HeldAt).ThenBy(m => m.Id).Take(Shown).Select(m => new { m.Id, m.Title, m.HeldAt }).ToListAsync(ct);
+        return new WorkList(total, 0, [.. rows.Select(m => new WorkItem("meeting", m.Id, m.Title, "Multi-agency meeting", null, m.HeldAt, false, false))]);
     }
 
     private static async Task<WorkList> IncidentsAsync(IQueryable<Incident> query, GradeTable grades, DateTimeOffset now, CancellationToken ct)

@@ -12,214 +12,41 @@ namespace SafetyNet.Referrals;
 
 public sealed record ReferralRequest(long? IncidentId, string? Kind, long? PersonId, int? ToAgencyId, string? Reason, string? LawfulBasis, bool? Consent);
 
-public sealed record ReferralFeedbackRequest(string? Outcome, string? Feedback, int? Version);
+public sealed record ReferralVersionRequest(int? Version);
 
+public sealed record ReferralFeedbackRequest(string? Feedback, int? Version);
+
+/// <summary>A reason given with a step: why a referral is declined, or why a suggestion is dismissed.</summary>
+public sealed record ReferralReasonRequest(string? Reason, int? Version);
+
+public sealed record ReferralEditRequest(string? Reason, int? ToAgencyId, int? Version);
+
+public sealed record ReferralContactRequest(DateOnly? ContactedOn, string? Summary);
+
+/// <summary>
+/// A referral with its stages: <c>dueAt</c> is when the answer is due, <c>feedbackDueAt</c> when feedback is due after
+/// acceptance, <c>nextDueAt</c> the due time of the stage it is in, and <c>overdue</c> whether that has passed.
+/// </summary>
 public sealed record ReferralResponse(
-    long Id, long IncidentId, string IncidentReference, long? CrimeRecordId, string Kind, int? ToAgencyId, string? ToAgency, string Status,
-    DateTimeOffset DueAt, bool Overdue, DateTimeOffset? SentAt, string Reason, string? LawfulBasis, bool? Consent, string? Feedback,
-    DateTimeOffset? FeedbackAt, string? FeedbackBy, int Version);
+    long Id, long IncidentId, string IncidentReference, long? CrimeRecordId, string Kind, int? ToAgencyId, string? ToAgency, int? ToTeamId, string? ToTeam,
+    string Status, DateTimeOffset DueAt, DateTimeOffset? NextDueAt, bool Overdue, DateTimeOffset? SentAt, string Reason, string? LawfulBasis, bool? Consent,
+    DateTimeOffset? AnsweredAt, string? AnsweredBy, string? DeclineReason, DateTimeOffset? FeedbackDueAt, string? Feedback, DateTimeOffset? FeedbackAt,
+    string? FeedbackBy, DateTimeOffset? ClosedAt, string? DismissReason, int Version);
 
-/// <summary>Referrals as each user may see them: force staff all, a partner those sent to its agency.</summary>
-public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser user, AuditTrail audit, TimeProvider time, Outbox outbox)
-{
-    private static readonly ReferralStatus[] PartnerVisible = [ReferralStatus.Sent, ReferralStatus.Accepted, ReferralStatus.Declined, ReferralStatus.Closed];
+public sealed record ReferralContactResponse(long Id, DateOnly ContactedOn, string Summary, DateTimeOffset RecordedAt, string RecordedBy);
 
-    public IQueryable<Referral> Visible
-    {
-        get
-        {
-            if (access.CanRead)
-            {
-                return db.Referrals;
-            }
-            var agency = user.AgencyId;
-            return user.IsInRole(Roles.PartnerCaseworker) && agency is not null
-                ? db.Referrals.Where(r => r.ToAgencyId == agency && PartnerVisible.Contains(r.Status))
-                : db.Referrals.Where(_ => false);
-        }
-    }
+public sealed record ReferralEventResponse(DateTimeOffset At, string What, string? By, string? Detail);
 
-    public async Task<PagedList<ReferralResponse>> ListAsync(ReferralStatus? status, ReferralKind? kind, Paging paging, CancellationToken ct)
-    {
-        var query = Visible.AsNoTracking();
-        if (status is { } s)
-        {
-            query = query.Where(r => r.Status == s);
-        }
-        if (kind is { } k)
-        {
-            query = query.Where(r => r.Kind == k);
-        }
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        await audit.WriteAsync("referral.search", "referral", null, details: $"status={status} kind={kind}", cancellationToken: ct);
-        return new PagedList<ReferralResponse>(await ToResponsesAsync(rows, ct), paging.Page, paging.PageSize, total);
-    }
-
-    public async Task<List<ReferralResponse>> ToResponsesAsync(IReadOnlyCollection<Referral> rows, CancellationToken ct)
-    {
-        var incidentIds = rows.Select(r => r.IncidentId).Distinct().ToList();
-        var references = await db.Incidents.AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Reference, ct);
-        var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var now = time.GetUtcNow();
-        return rows.Select(r => new ReferralResponse(r.Id, r.IncidentId, references.GetValueOrDefault(r.IncidentId, ""), r.CrimeRecordId, r.Kind.ToString(),
-            r.ToAgencyId, r.ToAgencyId is { } a ? agencies.GetValueOrDefault(a) : null, r.Status.ToString(), r.DueAt,
-            r.DueAt < now && r.Status is ReferralStatus.Suggested or ReferralStatus.AwaitingOptIn or ReferralStatus.Sent,
-            r.SentAt, r.Reason, r.LawfulBasis, r.Consent, r.Feedback, r.FeedbackAt, r.FeedbackBy, r.Version)).ToList();
-    }
-
-    public async Task<Outcome<Referral>> CreateAsync(ReferralRequest request, CancellationToken ct)
-    {
-        var v = new Validation();
-        if (!access.CanWrite)
-        {
-            return Outcome<Referral>.NotFound;
-        }
-        var incident = request.IncidentId is { } id ? await access.Visible(db.Incidents).FirstOrDefaultAsync(i => i.Id == id, ct) : null;
-        if (incident is null)
-        {
-            v.Add("incidentId", "Select the incident the referral is about");
-        }
-        var kind = v.Enum<ReferralKind>("kind", request.Kind, "the service referred to");
-        var reason = v.Required("reason", request.Reason, "the reason for the referral", 1000);
-        var basis = v.Required("lawfulBasis", request.LawfulBasis, "the lawful basis for sharing", 300);
-        if (request.ToAgencyId is { } agency && !await db.Agencies.AnyAsync(a => a.Id == agency, ct))
-        {
-            v.Add("toAgencyId", "Select an agency that uses SafetyNet");
-        }
-        if (request.PersonId is { } person && incident is not null && !await db.IncidentPeople.AnyAsync(p => p.Id == person && p.IncidentId == incident.Id, ct))
-        {
-            v.Add("personId", "Select a person on this incident");
-        }
-        if (!v.IsValid)
-        {
-            return Outcome<Referral>.Invalid(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        var referral = new Referral
-        {
-            IncidentId = incident!.Id,
-            PersonId = request.PersonId,
-            Kind = kind!.Value,
-            ToAgencyId = request.ToAgencyId,
-            Status = ReferralStatus.Sent,
-            SentAt = now,
-            DueAt = WorkingDays.EnglandAndWales.DueAfter(now, 2),
-            Reason = reason!,
-            LawfulBasis = basis,
-            Consent = request.Consent,
-            CreatedAt = now,
-            CreatedBy = user.Name,
-            ReferrerEmail = await ReferrerEmailAsync(ct),
-        };
-        db.Referrals.Add(referral);
-        await db.SaveChangesAsync(ct);
-        audit.Add("referral.create", "referral", referral.Id.ToString(CultureInfo.InvariantCulture), details: $"{referral.Kind} to agency {referral.ToAgencyId}");
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
-    }
-
-    private async Task<string?> ReferrerEmailAsync(CancellationToken ct) =>
-        user.Id is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync(ct) : null;
-
-    /// <summary>Makes a suggested referral (or one awaiting the victim's opt-in, once given) to the receiving agency.</summary>
-    public async Task<Outcome<Referral>> SendAsync(long id, int? version, CancellationToken ct)
-    {
-        var v = new Validation();
-        var referral = access.CanWrite ? await db.Referrals.FirstOrDefaultAsync(r => r.Id == id, ct) : null;
-        if (referral is null)
-        {
-            return Outcome<Referral>.NotFound;
-        }
-        if (version is not { } ver)
-        {
-            v.Add("version", "Send the version of the referral you read");
-            return Outcome<Referral>.Invalid(v.Errors);
-        }
-        if (!db.Matches(referral, ver))
-        {
-            return Outcome<Referral>.Stale(referral.Version);
-        }
-        if (referral.Status is not (ReferralStatus.Suggested or ReferralStatus.AwaitingOptIn))
-        {
-            v.Add("status", "Only a suggested referral can be sent");
-            return Outcome<Referral>.Invalid(v.Errors);
-        }
-        if (referral.Status == ReferralStatus.AwaitingOptIn
-            && !await db.VictimContactContracts.AnyAsync(c => c.CrimeRecordId == referral.CrimeRecordId && c.VictimId == referral.PersonId && c.VictimSupportOptIn, ct))
-        {
-            v.Add("status", "The victim has not opted in: record their opt-in on the Victims' Code contract first");
-            return Outcome<Referral>.Invalid(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        referral.Status = ReferralStatus.Sent;
-        referral.SentAt = now;
-        referral.ReferrerEmail = await ReferrerEmailAsync(ct);
-        audit.Add("referral.send", "referral", id.ToString(CultureInfo.InvariantCulture), details: referral.Kind.ToString());
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
-    }
-
-    /// <summary>The receiver's answer, told to the referrer by e-mail with the incident reference only.</summary>
-    public async Task<Outcome<Referral>> FeedbackAsync(long id, ReferralFeedbackRequest request, CancellationToken ct)
-    {
-        var v = new Validation();
-        var referral = await Visible.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (referral is null)
-        {
-            return Outcome<Referral>.NotFound;
-        }
-        if (request.Version is not { } ver)
-        {
-            v.Add("version", "Send the version of the referral you read");
-            return Outcome<Referral>.Invalid(v.Errors);
-        }
-        if (!db.Matches(referral, ver))
-        {
-            return Outcome<Referral>.Stale(referral.Version);
-        }
-        var outcome = request.Outcome?.Trim().ToLowerInvariant() switch
-        {
-            "accepted" => ReferralStatus.Accepted,
-            "declined" => ReferralStatus.Declined,
-            "closed" => ReferralStatus.Closed,
-            _ => (ReferralStatus?)null,
-        };
-        if (outcome is null)
-        {
-            v.Add("outcome", "Select the outcome: accepted, declined or closed");
-        }
-        var feedback = v.Required("feedback", request.Feedback, "feedback for the referrer", 2000);
-        if (referral.Status is ReferralStatus.Suggested or ReferralStatus.AwaitingOptIn)
-        {
-            v.Add("outcome", "This referral has not been sent yet");
-        }
-        if (!v.IsValid)
-        {
-            return Outcome<Referral>.Invalid(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        referral.Status = outcome!.Value;
-        referral.Feedback = feedback;
-        referral.FeedbackAt = now;
-        referral.FeedbackBy = user.Name;
-        if (referral.ReferrerEmail is { } to)
-        {
-            var reference = await db.Incidents.Where(i => i.Id == referral.IncidentId).Select(i => i.Reference).FirstAsync(ct);
-            outbox.Enqueue(MessageChannel.Email, to, $"Referral feedback: {reference}",
-                $"Your {referral.Kind} referral for {reference} is now {referral.Status}. Read the feedback in SafetyNet.", "referral-feedback", reference);
-        }
-        audit.Add("referral.feedback", "referral", id.ToString(CultureInfo.InvariantCulture), details: referral.Status.ToString());
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
-    }
-}
+/// <summary>One referral with its contacts and history, and what the caller may do: answer it as its receiver, or send, change or dismiss it as its referrer.</summary>
+public sealed record ReferralDetailResponse(ReferralResponse Referral, IReadOnlyList<ReferralContactResponse> Contacts, IReadOnlyList<ReferralEventResponse> History,
+    bool Receiving, bool Referring);
 
 public static class ReferralsApi
 {
     public static IHostApplicationBuilder AddReferrals(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReferralDesk>();
+        builder.Services.AddScoped<IStartupSeeder, ReferralsSeeder>();
         return builder;
     }
 
@@ -230,12 +57,37 @@ public static class ReferralsApi
             .WithName("listReferrals").WithSummary("List referrals");
         referrals.MapPost("", CreateAsync).RequireAuthorization(Entitlements.Referring)
             .WithName("createReferral").WithSummary("Make a referral to a partner agency");
-        referrals.MapPost("/{id:long}/send", async (long id, ReferralFeedbackRequest? request, ReferralDesk desk, CancellationToken ct) =>
+        referrals.MapGet("/worklist", WorklistAsync)
+            .WithName("listReferralWorklist").WithSummary("List the referrals waiting for the signed-in user's team or agency, or those they or their teams made");
+        referrals.MapGet("/{id:long}", async Task<Results<Ok<ReferralDetailResponse>, NotFound, ValidationProblem, ProblemHttpResult>> (long id, ReferralDesk desk, CancellationToken ct) =>
+            (await desk.ReadAsync(id, ct)).ToOk())
+            .WithName("getReferral").WithSummary("Read a referral with its contacts and history");
+        referrals.MapPatch("/{id:long}", async (long id, ReferralEditRequest request, ReferralDesk desk, CancellationToken ct) =>
+            await AnswerAsync(desk, await desk.EditAsync(id, request, ct), ct)).RequireAuthorization(Entitlements.Referring)
+            .WithName("editReferral").WithSummary("Change a suggested referral's reason, or the agency of a referral to a named partner").ProducesProblem(StatusCodes.Status409Conflict);
+        referrals.MapPost("/{id:long}/send", async (long id, ReferralVersionRequest? request, ReferralDesk desk, CancellationToken ct) =>
             await AnswerAsync(desk, await desk.SendAsync(id, request?.Version, ct), ct)).RequireAuthorization(Entitlements.Referring)
             .WithName("sendReferral").WithSummary("Send a suggested referral to the receiving agency").ProducesProblem(StatusCodes.Status409Conflict);
+        referrals.MapPost("/{id:long}/dismiss", async (long id, ReferralReasonRequest request, ReferralDesk desk, CancellationToken ct) =>
+            await AnswerAsync(desk, await desk.DismissAsync(id, request, ct), ct)).RequireAuthorization(Entitlements.Referring)
+            .WithName("dismissReferral").WithSummary("Decide not to send a suggested referral, with the reason").ProducesProblem(StatusCodes.Status409Conflict);
+        referrals.MapPost("/{id:long}/accept", async (long id, ReferralVersionRequest request, ReferralDesk desk, CancellationToken ct) =>
+            await AnswerAsync(desk, await desk.AcceptAsync(id, request.Version, ct), ct))
+            .WithName("acceptReferral").WithSummary("Accept a referral sent to your team or agency").ProducesProblem(StatusCodes.Status409Conflict);
+        referrals.MapPost("/{id:long}/decline", async (long id, ReferralReasonRequest request, ReferralDesk desk, CancellationToken ct) =>
+            await AnswerAsync(desk, await desk.DeclineAsync(id, request, ct), ct))
+            .WithName("declineReferral").WithSummary("Decline a referral sent to your team or agency, with the reason").ProducesProblem(StatusCodes.Status409Conflict);
+        referrals.MapPost("/{id:long}/contacts", async Task<Results<Created<ReferralContactResponse>, NotFound, ValidationProblem, ProblemHttpResult>> (
+            long id, ReferralContactRequest request, ReferralDesk desk, CancellationToken ct) =>
+            (await desk.RecordContactAsync(id, request, ct)).ToCreated(c => new ReferralContactResponse(c.Id, c.ContactedOn, c.Summary, c.RecordedAt, c.RecordedBy),
+                _ => $"/api/v1/referrals/{id}", "The contact was not recorded"))
+            .WithName("recordReferralContact").WithSummary("Record a contact or visit made on an accepted referral");
         referrals.MapPost("/{id:long}/feedback", async (long id, ReferralFeedbackRequest request, ReferralDesk desk, CancellationToken ct) =>
             await AnswerAsync(desk, await desk.FeedbackAsync(id, request, ct), ct))
-            .WithName("answerReferral").WithSummary("Record the receiving agency's answer to a referral").ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName("answerReferral").WithSummary("Give the referrer feedback on an accepted referral").ProducesProblem(StatusCodes.Status409Conflict);
+        referrals.MapPost("/{id:long}/close", async (long id, ReferralVersionRequest request, ReferralDesk desk, CancellationToken ct) =>
+            await AnswerAsync(desk, await desk.CloseAsync(id, request.Version, ct), ct))
+            .WithName("closeReferral").WithSummary("Close a referral once feedback is given").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -247,6 +99,16 @@ public static class ReferralsApi
         var s = v.Enum<ReferralStatus>("status", status, "the status", required: false);
         var k = v.Enum<ReferralKind>("kind", kind, "the kind", required: false);
         return v.IsValid ? TypedResults.Ok(await desk.ListAsync(s, k, paging, ct)) : TypedResults.ValidationProblem(v.Errors);
+    }
+
+    private static async Task<Results<Ok<PagedList<ReferralResponse>>, ValidationProblem>> WorklistAsync(
+        ReferralDesk desk, string? view, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        var shown = v.Enum<ReferralView>("view", view, "the list: worklist, made or all", required: false) ?? ReferralView.Worklist;
+        var s = v.Enum<ReferralStatus>("status", status, "the status", required: false);
+        return v.IsValid ? TypedResults.Ok(await desk.ListAsync(shown, s, null, paging, ct)) : TypedResults.ValidationProblem(v.Errors);
     }
 
     private static async Task<Results<Created<ReferralResponse>, NotFound, ValidationProblem>> CreateAsync(ReferralRequest request, ReferralDesk desk, CancellationToken ct)

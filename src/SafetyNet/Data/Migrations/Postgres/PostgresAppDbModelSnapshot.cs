@@ -3064,6 +3064,16 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool?>("Consent")
                         .HasColumnType("boolean");
 
@@ -3078,6 +3088,14 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long?>("CrimeRecordId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3091,6 +3109,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<string>("FeedbackBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("FeedbackDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("IncidentId")
                         .HasColumnType("bigint");
@@ -3145,6 +3166,40 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("SafetyNet.Referrals.ReferralContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ReferralId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralContacts");
                 });
 
             modelBuilder.Entity("SafetyNet.Victims.VictimContact", b =>
@@ -3624,6 +3679,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasOne("SafetyNet.Priorities.CommunityPriority", null)
                         .WithMany("Actions")
                         .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafetyNet.Referrals.ReferralContact", b =>
+                {
+                    b.HasOne("SafetyNet.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2937,6 +2937,16 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("Consent")
                         .HasColumnType("INTEGER");
 
@@ -2951,6 +2961,14 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<long?>("CrimeRecordId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
@@ -2963,6 +2981,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.Property<string>("FeedbackBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackDueAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("IncidentId")
@@ -3018,6 +3039,38 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("SafetyNet.Referrals.ReferralContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralContacts");
                 });
 
             modelBuilder.Entity("SafetyNet.Victims.VictimContact", b =>
@@ -3491,6 +3544,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasOne("SafetyNet.Priorities.CommunityPriority", null)
                         .WithMany("Actions")
                         .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafetyNet.Referrals.ReferralContact", b =>
+                {
+                    b.HasOne("SafetyNet.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
