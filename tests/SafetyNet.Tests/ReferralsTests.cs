@@ -72,7 +72,7 @@ public sealed class ReferralsTests
     }
 
     [Theory, Providers]
-    public async Task A_DASH_referral_flag_suggests_IDVA_and_MARAC(DatabaseProvider provider)
+    public async Task A_DASH_referral_flag_suggests_IDVA_and_the_MARAC_referral_made_at_intake_is_not_made_again(DatabaseProvider provider)
     {
         await using var app = await new SafetyNetApp(provider).ReadyAsync();
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
@@ -81,7 +81,10 @@ public sealed class ReferralsTests
         var (incident, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor, report, "Violence without injury");
         var kinds = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=Suggested")).GetProperty("items").EnumerateArray()
             .Where(r => r.GetProperty("incidentId").GetInt64() == incident).Select(r => r.GetProperty("kind").GetString()!).Order().ToArray();
-        Assert.Equal(["Idva", "Marac"], kinds);
+        Assert.Equal(["Idva"], kinds);
+        var marac = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?kind=Marac&pageSize=500")).GetProperty("items").EnumerateArray()
+            .Where(r => r.GetProperty("incidentId").GetInt64() == incident).ToList();
+        Assert.Equal("Sent", Assert.Single(marac).GetProperty("status").GetString());
     }
     [Theory, Providers]
     public async Task A_bereaved_relative_is_referred_only_on_opting_in_and_victim_support_feedback_reaches_the_officer_in_the_case(DatabaseProvider provider)
