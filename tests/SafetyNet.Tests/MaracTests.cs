@@ -57,7 +57,8 @@ public class MaracTests(AppFixture fixture)
         var thirteen = await RecordAsync(supervisor, Abuse(surname + "b", 13));
 
         var referral = Assert.Single(await MaracReferralsAsync(app, fourteen));
-        Assert.Null(referral.CrimeRecordId);
+        // No crime is recorded: the report's crime recording decision is still to be made.
+        Assert.Equal(Crimes.CrimeRecordingStatus.Pending, await app.WithDbAsync(db => db.CrimeRecords.Where(c => c.IncidentId == fourteen).Select(c => c.Status).SingleAsync()));
         Assert.Equal(ReferralStatus.Sent, referral.Status);
         Assert.StartsWith("MARAC criterion: DASH score of 14", referral.Reason, StringComparison.Ordinal);
         var team = await app.WithDbAsync(db => db.Teams.Where(t => t.Code == ReferralTeams.Marac).Select(t => t.Id).SingleAsync());

@@ -12,7 +12,7 @@ public sealed class MeetingForm
     public string? Title { get; set; }
     public string? District { get; set; }
     public DateParts HeldOn { get; set; } = new();
-    public Dictionary<int, bool> Agencies { get; set; } = [];
+    public Dictionary<int, bool>? Agencies { get; set; } = [];
     public string? Attendees { get; set; }
 
     /// <summary>The request the service checks, or null when the date itself could not be read (its error added).</summary>
@@ -24,6 +24,6 @@ public sealed class MeetingForm
             return null;
         }
         return new MeetingRequest(Title, string.IsNullOrWhiteSpace(District) ? null : District, day is { } d ? ForceClock.FromLocal(d.ToDateTime(StartsAt)) : null,
-            Agencies.Where(a => a.Value).Select(a => a.Key).ToList(), Attendees);
+            (Agencies ?? []).Where(a => a.Value).Select(a => a.Key).ToList(), Attendees);
     }
 }
