@@ -58,6 +58,7 @@ app.MapCaseRecords();           // /api/v1/asb/cases/{id}/powers|documents|lette
 app.MapSharingAgreements();     // /api/v1/asb/sharing-agreements
 app.MapCommunityTrigger();      // /api/v1/asb/community-trigger: flagged cases, applications, annual figures
 app.MapMeetings();              // /api/v1/asb/meetings: multi-agency meetings, their decisions as case actions
+app.MapMarac();                 // /api/v1/marac: the MARAC referral list, MARAC meetings, listings and actions
 app.MapCommunityPriorities();   // /api/v1/asb/priorities
 app.MapProblems();              // /api/v1/problems (SARA) and the library of what works, /api/v1/practice
 app.MapInsight();               // /api/v1/insight, /api/v1/audits/crime-recording

@@ -9,6 +9,7 @@ using SafetyNet.Search;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
 using SafetyNet.Locations;
+using SafetyNet.Meetings;
 using SafetyNet.Messaging;
 using SafetyNet.People;
 using SafetyNet.Platform;
@@ -46,6 +47,7 @@ public static class SafetyNetSetup
         builder.AddMessaging();         // one outbox for every message, drained over SMTP or GOV.UK Notify
         builder.AddVictims();           // Victims' Code contracts, working-day clocks, reminders, escalation
         builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
+        builder.AddMeetings();          // ASB panels and MARACs; the MARAC listing rule
         builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
         builder.AddSearch();            // one search box over people, incidents, places and cases, as each reader may see them
         DemoSeeder.AddDemo(builder);    // demo mode: synthetic Hertfordshire's incidents
@@ -63,7 +65,10 @@ public static class SafetyNetSetup
         .On<IncidentRecorded>(
             typeof(IdentitiesAtIntake),      // the call handler's identity choices, repeat and vulnerable victims routed
             typeof(DeskAtIntake),            // after the identities, so a victim recognised at intake counts their earlier incidents
+            typeof(MaracAtIntake),           // after the identities too: a DASH at the threshold, or escalation over the victim's identity, lists for MARAC
             typeof(SurveysOnRecords))        // the caller (and a victim of no crime) asked how the force did
+        .On<Assessments.RiskAssessed>(
+            typeof(MaracOnRiskAssessed))     // a DASH completed after intake may put the victim on the MARAC list
         .On<CrimeRecorded>(
             typeof(ContractOnCrimeRecorded)) // the victim's contact contract and its Victims' Code clocks
         .On<CaseClosed>(
@@ -79,6 +84,7 @@ public static class SafetyNetSetup
         typeof(IdentityRulesSeeder),         // matching thresholds and repeat rules
         typeof(MessagingSeeder),             // channels and retry rules of the outbox
         typeof(VictimsSeeder),               // Victims' Code timescales and survey rules
+        typeof(MaracSeeder),                 // the MARAC listing rule: escalation and listing timescales
         typeof(DemoSeeder),                  // demo: synthetic incidents, people, assessments and crimes
         typeof(AsbSeeder),                   // ASB rules and letters; demo: agreements, partner users, the desk's queue, cases over the demo incidents
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents

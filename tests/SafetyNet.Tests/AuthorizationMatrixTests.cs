@@ -94,7 +94,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     public enum Subject
     {
         None, Incident, Person, Identity, Contract, Crime, DeskReview, Case, SharedCasePart, Meeting, Application, Priority, Problem,
-        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration,
+        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction,
     }
 
     private sealed record Rule(
@@ -356,6 +356,25 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Write("POST", "/api/v1/asb/meetings", Caseworkers),
         Get("/api/v1/asb/meetings/{id:long}", Caseworkers, Subject.Meeting),
         Write("POST", "/api/v1/asb/meetings/{id:long}/agenda", Caseworkers, Subject.Meeting),
+        Page("/meetings", Caseworkers),
+        Page("/meetings/new", Caseworkers),
+        Page("/meetings/{Id:long}", Caseworkers, Subject.Meeting),
+
+        // MARAC (decision 0108): supervisors and the MARAC co-ordination team (no other officer), partners at the meetings they attended.
+        Get("/api/v1/marac/referrals", [SU], reads: Reads.List),
+        Write("POST", "/api/v1/marac/referrals", Referrers),
+        Get("/api/v1/marac/meetings", [SU, PC]),
+        Write("POST", "/api/v1/marac/meetings", [SU]),
+        Get("/api/v1/marac/meetings/{id:long}", [SU, PC], Subject.MaracMeeting, Reads.Record),
+        Write("POST", "/api/v1/marac/meetings/{id:long}/listings", [SU], Subject.MaracMeeting),
+        Write("POST", "/api/v1/marac/meetings/{id:long}/listings/{listingId:long}/actions", [SU], Subject.MaracMeeting,
+            path: (w, r) => $"/api/v1/marac/meetings/{r!.Id}/listings/{w.MaracListingId}/actions"),
+        Write("POST", "/api/v1/marac/meetings/{id:long}/actions/{actionId:long}/done", [SU, PC], Subject.MaracAction,
+            path: (w, r) => $"/api/v1/marac/meetings/{w.MaracMeetingId}/actions/{r!.Id}/done"),
+        Page("/marac", [SU, PC]),
+        Page("/marac/meetings/new", [SU]),
+        Page("/marac/meetings/{Id:long}", [SU, PC], Subject.MaracMeeting, Reads.Record),
+        Page("/incidents/{Id:long}/marac-referral", Referrers, Subject.Incident),
 
         // The Community Trigger: the force and the lead agency of the application's case.
         Get("/api/v1/asb/community-trigger/flagged", Caseworkers),
@@ -821,6 +840,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         public long PartyId { get; init; }
         public long RecommendationId { get; init; }
         public required string ConfigKey { get; init; }
+        public long MaracMeetingId { get; init; }
+        public long MaracListingId { get; init; }
 
         public IEnumerable<Instance?> InstancesOf(Subject subject) => subject == Subject.None ? new Instance?[] { null } : Instances[subject];
 
@@ -965,6 +986,20 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             await desk.PostAsJsonAsync($"/api/v1/asb/meetings/{meeting.Id()}/agenda", new { caseId, decision = $"Review at the next panel {marker}" }).ExpectAsync(HttpStatusCode.Created);
         }
 
+        // A MARAC attended by Watford council and housing, listing the domestic abuse victim's case (its DASH of 15 put it on
+        // the MARAC list) with an action for housing.
+        var maracReferral = await app.WithDbAsync(db => db.Referrals.Where(r => r.IncidentId == abuse.Incident && r.Kind == SafetyNet.Referrals.ReferralKind.Marac).Select(r => r.Id).SingleAsync());
+        var marac = await supervisor.PostAsJsonAsync("/api/v1/marac/meetings", new
+        {
+            title = $"MARAC {marker}", district = "Watford", heldAt = now.AddDays(-1),
+            agencyIds = new[] { agencies["COUNCIL-WATFORD"].Id, agencies["HOUSING"].Id }, attendees = "DS Hale, IDVA, council and housing officers",
+        }).ExpectAsync(HttpStatusCode.Created);
+        var listed = await supervisor.PostAsJsonAsync($"/api/v1/marac/meetings/{marac.Id()}/listings", new { referralId = maracReferral }).ExpectAsync(HttpStatusCode.Created);
+        var listingId = listed.GetProperty("agenda")[0].Id();
+        var withAction = await supervisor.PostAsJsonAsync($"/api/v1/marac/meetings/{marac.Id()}/listings/{listingId}/actions",
+            new { ownerAgencyId = agencies["HOUSING"].Id, action = $"Change the locks {marker}", dueAt = now.AddDays(7) }).ExpectAsync(HttpStatusCode.Created);
+        var maracAction = withAction.GetProperty("agenda")[0].GetProperty("actions")[0].Id();
+
         // Priorities in Watford and in St Albans, a problem, referrals to Watford council and to housing.
         async Task<long> PriorityAsync(string district) => (await officer.PostAsJsonAsync("/api/v1/asb/priorities", new Dictionary<string, object?>
         {
@@ -1061,6 +1096,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             ],
             [Subject.SharedCasePart] = [Of("shared case", shared.Id(), false, Held(force, "COUNCIL-WATFORD"), document.Id())],
             [Subject.Meeting] = [Of("meeting", meeting.Id(), false, Attended("COUNCIL-WATFORD", "HOUSING"))],
+            [Subject.MaracMeeting] = [Of("MARAC meeting", marac.Id(), false, Attended("COUNCIL-WATFORD", "HOUSING"), maracReferral)],
+            [Subject.MaracAction] = [Of("housing's MARAC action", maracAction, false, p => p.Agency is null || p.Agency == "HOUSING" ? Relation.Own : Relation.NotShared)],
             [Subject.Application] = [Of("trigger application on Watford's case", application.Id(), false, Held("COUNCIL-WATFORD"))],
             [Subject.Priority] = [Of("Watford priority", watfordPriority, false, InDistrict("Watford")), Of("St Albans priority", stAlbansPriority, false, InDistrict("St Albans"))],
             [Subject.Problem] = [Of("problem", problem.Id(), false, p => p.Agency is null ? Relation.Own : Relation.Shared)],
@@ -1079,6 +1116,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             IncidentOfContract = new() { [facts.Abuse.Contract] = abuse.Incident, [facts.Burglary.Contract] = burglary.Incident },
             ShareId = stored.Share, ActionId = action.Id(), PowerId = power.Id(), DocumentId = document.Id(), PartyId = stored.Party,
             RecommendationId = recommended.GetProperty("recommendations")[0].Id(), ConfigKey = stored.ConfigKey,
+            MaracMeetingId = marac.Id(), MaracListingId = listingId,
         };
     }
 

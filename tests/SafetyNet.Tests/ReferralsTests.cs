@@ -74,7 +74,7 @@ public sealed class ReferralsTests
     }
 
     [Theory, Providers]
-    public async Task A_DASH_referral_flag_suggests_IDVA_and_MARAC(DatabaseProvider provider)
+    public async Task A_DASH_referral_flag_suggests_IDVA_and_the_MARAC_referral_made_at_intake_is_not_made_again(DatabaseProvider provider)
     {
         await using var app = await new SafetyNetApp(provider).ReadyAsync();
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
@@ -83,26 +83,29 @@ public sealed class ReferralsTests
         var (incident, _, _) = await VictimCases.RecordCrimeAsync(app, supervisor, report, "Violence without injury");
         var kinds = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=Suggested")).GetProperty("items").EnumerateArray()
             .Where(r => r.GetProperty("incidentId").GetInt64() == incident).Select(r => r.GetProperty("kind").GetString()!).Order().ToArray();
-        Assert.Equal(["Idva", "Marac"], kinds);
+        Assert.Equal(["Idva"], kinds);
+        var marac = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?kind=Marac&pageSize=500")).GetProperty("items").EnumerateArray()
+            .Where(r => r.GetProperty("incidentId").GetInt64() == incident).ToList();
+        Assert.Equal("Sent", Assert.Single(marac).GetProperty("status").GetString());
 
         // A suggestion is changed or dismissed by the officer, with a reason; a routed one keeps its destination.
         var suggested = (await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/referrals?status=Suggested")).GetProperty("items").EnumerateArray()
             .Where(r => r.GetProperty("incidentId").GetInt64() == incident).ToDictionary(r => r.GetProperty("kind").GetString()!);
-        var marac = suggested["Marac"];
-        var maracPath = $"/api/v1/referrals/{marac.GetProperty("id").GetInt64()}";
+        var idva = suggested["Idva"];
+        var idvaPath = $"/api/v1/referrals/{idva.GetProperty("id").GetInt64()}";
         var watford = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "COUNCIL-WATFORD").Select(a => a.Id).FirstAsync());
-        var rerouted = await supervisor.PatchAsJsonAsync(maracPath, new { reason = "DASH 14", toAgencyId = watford, version = marac.GetProperty("version").GetInt32() });
+        var rerouted = await supervisor.PatchAsJsonAsync(idvaPath, new { reason = "DASH 14", toAgencyId = watford, version = idva.GetProperty("version").GetInt32() });
         Assert.Equal(HttpStatusCode.BadRequest, rerouted.StatusCode);
         Assert.True((await rerouted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("toAgencyId", out _));
-        var edited = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(maracPath, new { reason = "DASH 14: strangulation", version = marac.GetProperty("version").GetInt32() }));
+        var edited = await VictimCases.JsonAsync(await supervisor.PatchAsJsonAsync(idvaPath, new { reason = "DASH 14: strangulation", version = idva.GetProperty("version").GetInt32() }));
         Assert.Equal("DASH 14: strangulation", edited.GetProperty("reason").GetString());
-        var unexplained = await supervisor.PostAsJsonAsync($"{maracPath}/dismiss", new { version = edited.GetProperty("version").GetInt32() });
+        var unexplained = await supervisor.PostAsJsonAsync($"{idvaPath}/dismiss", new { version = edited.GetProperty("version").GetInt32() });
         Assert.True((await unexplained.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
-        var dismissed = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"{maracPath}/dismiss",
-            new { reason = "Already heard at this month's MARAC", version = edited.GetProperty("version").GetInt32() }));
-        Assert.Equal(("Dismissed", "Already heard at this month's MARAC"), (dismissed.GetProperty("status").GetString(), dismissed.GetProperty("dismissReason").GetString()));
-        var marac2 = await app.ClientForEmailAsync("marac.coordinator@safetynet.test");
-        Assert.Equal(0, (await marac2.GetFromJsonAsync<JsonElement>("/api/v1/referrals/worklist")).GetProperty("total").GetInt32());
+        var dismissed = await VictimCases.JsonAsync(await supervisor.PostAsJsonAsync($"{idvaPath}/dismiss",
+            new { reason = "She already has an IDVA from an earlier referral", version = edited.GetProperty("version").GetInt32() }));
+        Assert.Equal(("Dismissed", "She already has an IDVA from an earlier referral"), (dismissed.GetProperty("status").GetString(), dismissed.GetProperty("dismissReason").GetString()));
+        var adviser = await app.ClientForEmailAsync("idva@safetynet.test");
+        Assert.Equal(0, (await adviser.GetFromJsonAsync<JsonElement>("/api/v1/referrals/worklist")).GetProperty("total").GetInt32());
     }
 
     private static async Task<List<long>> WorklistAsync(HttpClient client) =>

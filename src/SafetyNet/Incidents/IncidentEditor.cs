@@ -13,7 +13,7 @@ namespace SafetyNet.Incidents;
 /// <summary>Changes to a recorded incident: facts, grade, assignment, arrival, notes, links, closure, THRIVE and risk reassessments.</summary>
 public sealed class IncidentEditor(
     AppDb db, IncidentAccess access, IncidentIntake intake, IncidentReader reader, ForceConfiguration configuration,
-    AuditTrail audit, CurrentUser user, TimeProvider time)
+    AuditTrail audit, CurrentUser user, TimeProvider time, Reactions reactions)
 {
     /// <summary>
     /// Changes an incident and answers with it as saved. The answer is a read: opening a sensitive incident (or one the
@@ -436,6 +436,7 @@ public sealed class IncidentEditor(
         assessment.IncidentId = id;
         db.RiskAssessments.Add(assessment);
         await CompleteFirstContactIfDoneAsync(incident, ct, instrumentJustAdded: assessment.Incomplete ? null : assessment.InstrumentCode);
+        await reactions.PublishAsync(new Assessments.RiskAssessed(incident, assessment), ct);
         audit.Add(assessment.IsReassessment ? "assessment.reassess" : "assessment.create", "incident", id.ToString(CultureInfo.InvariantCulture),
             details: $"{assessment.InstrumentCode} v{assessment.InstrumentVersion} {assessment.Level}");
         await db.SaveChangesAsync(ct);
@@ -502,6 +503,7 @@ public sealed class IncidentEditor(
             db.RiskAssessments.Add(assessment);
             audit.Add("assessment.create", "incident", id.ToString(CultureInfo.InvariantCulture),
                 details: $"{assessment.InstrumentCode} v{assessment.InstrumentVersion} {assessment.Level}{(assessment.Incomplete ? " incomplete" : "")}");
+            await reactions.PublishAsync(new Assessments.RiskAssessed(incident, assessment), ct);
         }
         await CompleteFirstContactIfDoneAsync(incident, ct, thriveJustAdded: thrive is not null, instrumentJustAdded: assessment is { Incomplete: false } ? assessment.InstrumentCode : null);
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace SafetyNet.Referrals;
 /// <summary>
 /// Which referrals a new victim contract brings (DOMAIN §8): victim support automatically unless the victim
 /// opts out (victims of sexual offences and domestic abuse and bereaved relatives opt in); the older person
-/// liaison officer for burglary victims aged 65 or more; IDVA and MARAC from a DASH referral flag; MASH for a
+/// liaison officer for burglary victims aged 65 or more; IDVA from a DASH referral flag; MASH for a
 /// vulnerable adult or a child.
 /// </summary>
 public static class ReferralRules
@@ -69,10 +69,10 @@ public static class ReferralRules
         }
         var flagged = await db.RiskAssessments.AsNoTracking()
             .AnyAsync(r => r.IncidentId == incident.Id && (r.PersonId == null || r.PersonId == victim.Id) && r.ReferralFlag, ct);
+        // MARAC itself is not suggested here: the MARAC listing rule (MaracListing) lists the case when the DASH is
+        // recorded, whether or not a crime follows.
         if (flagged)
         {
-            await Add(ReferralKind.Marac, ReferralStatus.Suggested, calendar.DueAfter(now, 1),
-                "DASH: high risk or referral threshold met", MaracBasis);
             await Add(ReferralKind.Idva, ReferralStatus.Suggested, calendar.DueAfter(now, 1),
                 "DASH: high risk of domestic abuse", MaracBasis);
         }

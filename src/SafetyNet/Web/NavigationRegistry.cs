@@ -23,6 +23,9 @@ public static class NavigationRegistry
         new("/insight/pack", "Daily pack", [Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]),
         new("/audits/crime-recording", "Recording audits", [Roles.CrimeRegistrar, Roles.Auditor]),
         new("/victims/due", "Victims", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam]),
+        new("/meetings", "Meetings", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
+        // The MARAC co-ordination team's officers, supervisors and attending partners; other officers are answered 404.
+        new("/marac", "MARAC", [Roles.Officer, Roles.Supervisor, Roles.PartnerCaseworker]),
         new("/referrals", "Referrals", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CommunityFocusDesk, Roles.PartnerCaseworker]),
         new("/feedback", "Feedback", [Roles.Supervisor, Roles.Analyst, Roles.CrimeServiceTeam]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),

@@ -2082,6 +2082,58 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.ToTable("StrengthOnDuty", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MeetingItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OwnerAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingItemId");
+
+                    b.ToTable("MaracActions", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MeetingItem", b =>
                 {
                     b.Property<long>("Id")
@@ -2093,7 +2145,7 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long?>("ActionId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("CaseId")
+                    b.Property<long?>("CaseId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime>("CreatedAt")
@@ -2112,11 +2164,19 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long>("MeetingId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ReferralId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("RepeatListing")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ReferralId");
 
                     b.ToTable("AsbMeetingItems", (string)null);
                 });
@@ -2153,6 +2213,13 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.Property<DateTime>("HeldAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("AsbPanel");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3593,19 +3660,32 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
+                {
+                    b.HasOne("SafetyNet.Meetings.MeetingItem", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MeetingItem", b =>
                 {
                     b.HasOne("SafetyNet.Cases.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SafetyNet.Meetings.MultiAgencyMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SafetyNet.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SafetyNet.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class MaracMeetings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "AsbMeetings",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "AsbPanel");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "CaseId",
+                table: "AsbMeetingItems",
+                type: "bigint",
+                nullable: true,
+                oldClrType: typeof(long),
+                oldType: "bigint");
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReferralId",
+                table: "AsbMeetingItems",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RepeatListing",
+                table: "AsbMeetingItems",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "MaracActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingItemId = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerAgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaracActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaracActions_AsbMeetingItems_MeetingItemId",
+                        column: x => x.MeetingItemId,
+                        principalTable: "AsbMeetingItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AsbMeetingItems_ReferralId",
+                table: "AsbMeetingItems",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaracActions_MeetingItemId",
+                table: "MaracActions",
+                column: "MeetingItemId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AsbMeetingItems_Referrals_ReferralId",
+                table: "AsbMeetingItems",
+                column: "ReferralId",
+                principalTable: "Referrals",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_AsbMeetingItems_Referrals_ReferralId",
+                table: "AsbMeetingItems");
+
+            migrationBuilder.DropTable(
+                name: "MaracActions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AsbMeetingItems_ReferralId",
+                table: "AsbMeetingItems");
+
+            migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "AsbMeetings");
+
+            migrationBuilder.DropColumn(
+                name: "ReferralId",
+                table: "AsbMeetingItems");
+
+            migrationBuilder.DropColumn(
+                name: "RepeatListing",
+                table: "AsbMeetingItems");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "CaseId",
+                table: "AsbMeetingItems",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L,
+                oldClrType: typeof(long),
+                oldType: "bigint",
+                oldNullable: true);
+        }
+    }
+}
