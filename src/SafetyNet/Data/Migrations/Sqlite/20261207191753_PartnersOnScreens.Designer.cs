@@ -11,8 +11,8 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261207181115_ReferralWorklists")]
-    partial class ReferralWorklists
+    [Migration("20261207191753_PartnersOnScreens")]
+    partial class PartnersOnScreens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2002,6 +2002,56 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.ToTable("StrengthOnDuty", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MeetingItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingItemId");
+
+                    b.ToTable("MaracActions", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MeetingItem", b =>
                 {
                     b.Property<long>("Id")
@@ -2011,7 +2061,7 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<long?>("ActionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CaseId")
+                    b.Property<long?>("CaseId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -2030,11 +2080,19 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<long>("MeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReferralId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RepeatListing")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ReferralId");
 
                     b.ToTable("AsbMeetingItems", (string)null);
                 });
@@ -2069,6 +2127,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("HeldAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("AsbPanel");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3096,6 +3161,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.Property<long>("CrimeRecordId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Made");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -3454,19 +3526,32 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
+                {
+                    b.HasOne("SafetyNet.Meetings.MeetingItem", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MeetingItem", b =>
                 {
                     b.HasOne("SafetyNet.Cases.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SafetyNet.Meetings.MultiAgencyMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SafetyNet.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>

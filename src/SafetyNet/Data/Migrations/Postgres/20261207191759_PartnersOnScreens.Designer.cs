@@ -12,8 +12,8 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261207175858_VictimContactOutcome")]
-    partial class VictimContactOutcome
+    [Migration("20261207191759_PartnersOnScreens")]
+    partial class PartnersOnScreens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2085,6 +2085,58 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.ToTable("StrengthOnDuty", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MeetingItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("OwnerAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingItemId");
+
+                    b.ToTable("MaracActions", (string)null);
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MeetingItem", b =>
                 {
                     b.Property<long>("Id")
@@ -2096,7 +2148,7 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long?>("ActionId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("CaseId")
+                    b.Property<long?>("CaseId")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime>("CreatedAt")
@@ -2115,11 +2167,19 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long>("MeetingId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("ReferralId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("RepeatListing")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("ReferralId");
 
                     b.ToTable("AsbMeetingItems", (string)null);
                 });
@@ -2156,6 +2216,13 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.Property<DateTime>("HeldAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasDefaultValue("AsbPanel");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -3067,6 +3134,16 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool?>("Consent")
                         .HasColumnType("boolean");
 
@@ -3081,6 +3158,14 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<long?>("CrimeRecordId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -3094,6 +3179,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<string>("FeedbackBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("FeedbackDueAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("IncidentId")
                         .HasColumnType("bigint");
@@ -3130,6 +3218,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.Property<int?>("ToAgencyId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ToTeamId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -3140,9 +3231,45 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasIndex("ToAgencyId");
 
+                    b.HasIndex("ToTeamId");
+
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("SafetyNet.Referrals.ReferralContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ReferralId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ReferralContacts");
                 });
 
             modelBuilder.Entity("SafetyNet.Victims.VictimContact", b =>
@@ -3536,19 +3663,32 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
+                {
+                    b.HasOne("SafetyNet.Meetings.MeetingItem", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MeetingItem", b =>
                 {
                     b.HasOne("SafetyNet.Cases.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SafetyNet.Meetings.MultiAgencyMeeting", null)
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SafetyNet.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SafetyNet.People.IncidentPerson", b =>
@@ -3622,6 +3762,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasOne("SafetyNet.Priorities.CommunityPriority", null)
                         .WithMany("Actions")
                         .HasForeignKey("PriorityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SafetyNet.Referrals.ReferralContact", b =>
+                {
+                    b.HasOne("SafetyNet.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -7,11 +7,64 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SafetyNet.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class MaracMeetings : Migration
+    public partial class PartnersOnScreens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Outcome",
+                table: "VictimContacts",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "Made");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AnsweredAt",
+                table: "Referrals",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AnsweredBy",
+                table: "Referrals",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ClosedAt",
+                table: "Referrals",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeclineReason",
+                table: "Referrals",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DismissReason",
+                table: "Referrals",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FeedbackDueAt",
+                table: "Referrals",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ToTeamId",
+                table: "Referrals",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Kind",
                 table: "AsbMeetings",
@@ -69,6 +122,34 @@ namespace SafetyNet.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReferralContacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReferralId = table.Column<long>(type: "bigint", nullable: false),
+                    ContactedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReferralContacts_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ToTeamId",
+                table: "Referrals",
+                column: "ToTeamId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AsbMeetingItems_ReferralId",
                 table: "AsbMeetingItems",
@@ -78,6 +159,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IX_MaracActions_MeetingItemId",
                 table: "MaracActions",
                 column: "MeetingItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralContacts_ReferralId",
+                table: "ReferralContacts",
+                column: "ReferralId");
 
             migrationBuilder.AddForeignKey(
                 name: "FK_AsbMeetingItems_Referrals_ReferralId",
@@ -98,9 +184,48 @@ namespace SafetyNet.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "MaracActions");
 
+            migrationBuilder.DropTable(
+                name: "ReferralContacts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_ToTeamId",
+                table: "Referrals");
+
             migrationBuilder.DropIndex(
                 name: "IX_AsbMeetingItems_ReferralId",
                 table: "AsbMeetingItems");
+
+            migrationBuilder.DropColumn(
+                name: "Outcome",
+                table: "VictimContacts");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredAt",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredBy",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedAt",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "DeclineReason",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "DismissReason",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "FeedbackDueAt",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ToTeamId",
+                table: "Referrals");
 
             migrationBuilder.DropColumn(
                 name: "Kind",
