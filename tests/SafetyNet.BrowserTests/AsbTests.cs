@@ -142,7 +142,7 @@ public class AsbTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await new SignInPage(page).SignInAsRoleAsync(Roles.CommunityFocusDesk);
         await page.GotoAsync("/asb/community-trigger");
-        await Assertions.Expect(page.Locator("table", new() { HasText = place })).ToContainTextAsync("Not yet");
+        await Assertions.Expect(page.Locator("table", new() { HasText = place })).ToContainTextAsync("Log one");
         await page.AssertNoViolationsAsync();
         await page.GotoAsync($"/asb/cases/{caseId}");
         await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Community Trigger threshold met");

@@ -71,7 +71,8 @@ public class CommandLineTests
         // transaction) gets them at the next seeding.
         await database.WithDbAsync(db => db.Teams.ExecuteDeleteAsync());
         Assert.Contains("Reference data seeded", await RunAsync("seed"));
-        Assert.Equal(5 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
+        // The nine force and partner teams, and a neighbourhood team for each district.
+        Assert.Equal(9 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
 
         Environment.SetEnvironmentVariable("SAFETYNET_ADMIN_PASSWORD", "Admin-Password-456!");
         try

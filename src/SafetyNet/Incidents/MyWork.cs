@@ -94,8 +94,10 @@ public sealed class MyWork(AppDb db, IncidentAccess access, CaseAccess cases, Ca
         var present = $",{agency},";
         var upcoming = db.MultiAgencyMeetings.AsNoTracking().Where(m => m.HeldAt >= now && ("," + m.AgencyIds + ",").Contains(present));
         var total = await upcoming.CountAsync(ct);
-        var rows = await upcoming.OrderBy(m => m.HeldAt).ThenBy(m => m.Id).Take(Shown).Select(m => new { m.Id, m.Title, m.HeldAt }).ToListAsync(ct);
-        return new WorkList(total, 0, [.. rows.Select(m => new WorkItem("meeting", m.Id, m.Title, "Multi-agency meeting", null, m.HeldAt, false, false))]);
+        var rows = await upcoming.OrderBy(m => m.HeldAt).ThenBy(m => m.Id).Take(Shown).Select(m => new { m.Id, m.Title, m.HeldAt, m.Kind }).ToListAsync(ct);
+        return new WorkList(total, 0, [.. rows.Select(m => m.Kind == Meetings.MeetingKind.Marac
+            ? new WorkItem("marac-meeting", m.Id, m.Title, "MARAC", null, m.HeldAt, false, false)
+            : new WorkItem("meeting", m.Id, m.Title, "Multi-agency meeting", null, m.HeldAt, false, false))]);
     }
 
     private static async Task<WorkList> IncidentsAsync(IQueryable<Incident> query, GradeTable grades, DateTimeOffset now, CancellationToken ct)
