@@ -8,6 +8,7 @@ using SafetyNet.Feedback;
 using SafetyNet.Search;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
+using SafetyNet.Investigations;
 using SafetyNet.Locations;
 using SafetyNet.Meetings;
 using SafetyNet.Messaging;
@@ -49,6 +50,7 @@ public static class SafetyNetSetup
         builder.AddReferrals();         // victim support, OPLO, IDVA, MARAC, MASH and partner referrals
         builder.AddMeetings();          // ASB panels and MARACs; the MARAC listing rule
         builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
+        builder.AddInvestigations();    // the investigation of each recorded crime: allocation, plan, supervision, outcome, forensics
         builder.AddSearch();            // one search box over people, incidents, places and cases, as each reader may see them
         DemoSeeder.AddDemo(builder);    // demo mode: synthetic Hertfordshire's incidents
         builder.AddVictimsDemo();       // demo mode: victim contracts and a year of survey answers
@@ -70,7 +72,8 @@ public static class SafetyNetSetup
         .On<Assessments.RiskAssessed>(
             typeof(MaracOnRiskAssessed))     // a DASH completed after intake may put the victim on the MARAC list
         .On<CrimeRecorded>(
-            typeof(ContractOnCrimeRecorded)) // the victim's contact contract and its Victims' Code clocks
+            typeof(ContractOnCrimeRecorded), // the victim's contact contract and its Victims' Code clocks
+            typeof(InvestigationOnCrimeRecorded)) // the investigation, waiting for allocation
         .On<CaseClosed>(
             typeof(SurveysOnRecords));       // each victim on the case asked how the force did
 
@@ -85,9 +88,11 @@ public static class SafetyNetSetup
         typeof(MessagingSeeder),             // channels and retry rules of the outbox
         typeof(VictimsSeeder),               // Victims' Code timescales and survey rules
         typeof(MaracSeeder),                 // the MARAC listing rule: escalation and listing timescales
+        typeof(InvestigationRulesSeeder),    // crime groups, PIP levels, review cadences
         typeof(DemoSeeder),                  // demo: synthetic incidents, people, assessments and crimes
         typeof(AsbSeeder),                   // ASB rules and letters; demo: agreements, partner users, the desk's queue, cases over the demo incidents
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
         typeof(ReferralsSeeder),             // referral timescales; demo: referrals waiting for each receiving team and partner
+        typeof(InvestigationsDemoSeeder),    // demo: investigators' PIP levels and ranks; investigations of the last 90 days' crimes
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

@@ -42,7 +42,7 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
         .. Validation.Districts.Select(d => (ForceCode, $"SNT-{DistrictCode(d)}", $"{d} safer neighbourhood team", (string?)d)),
     ];
 
-    /// <summary>Demo accounts for the teams that receive referrals, each in its team.</summary>
+    /// <summary>Demo accounts for the teams that receive referrals and for the investigations team, each in its team.</summary>
     public static readonly IReadOnlyList<(string Email, string Agency, string Role, string Team, string Name)> SpecialistUsers =
     [
         ("liaison.officer@" + DemoDomain, ForceCode, Roles.Officer, ReferralTeams.OlderPersonLiaison, "Demo older person liaison officer"),
@@ -51,6 +51,10 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
         ("idva@" + DemoDomain, "VICTIM-SUPPORT", Roles.PartnerCaseworker, ReferralTeams.Idva, "Demo IDVA"),
         ("childrens.caseworker@" + DemoDomain, "CHILDRENS-SERVICES", Roles.PartnerCaseworker, "", "Demo children's services caseworker"),
         ("adultcare.caseworker@" + DemoDomain, "ADULT-SERVICES", Roles.PartnerCaseworker, "", "Demo adult care caseworker"),
+        ("investigator@" + DemoDomain, ForceCode, Roles.Officer, "INVESTIGATIONS", "Demo investigator"),
+        ("detective@" + DemoDomain, ForceCode, Roles.Officer, "INVESTIGATIONS", "Demo detective constable"),
+        ("detective.sergeant@" + DemoDomain, ForceCode, Roles.Supervisor, "INVESTIGATIONS", "Demo detective sergeant"),
+        ("detective.inspector@" + DemoDomain, ForceCode, Roles.Supervisor, "INVESTIGATIONS", "Demo detective inspector"),
     ];
 
     public static string DistrictCode(string district) => district.ToUpperInvariant().Replace(' ', '-');

@@ -65,6 +65,9 @@ public static class Entitlements
     /// <summary>Taking a survey's answers by telephone.</summary>
     public const string TelephoneSurvey = "telephone-survey";
 
+    /// <summary>Investigations: officers and supervisors, the crime service team and the force crime registrar.</summary>
+    public const string Investigations = "investigations";
+
     /// <summary>Configuration, the outbox, the background work page and sharing agreements.</summary>
     public const string Administration = "administration";
 
@@ -92,6 +95,7 @@ public static class Entitlements
         [FeedbackResults] = Force(Roles.Supervisor, Roles.Analyst, Roles.CrimeServiceTeam),
         [ServiceRecovery] = Force(Roles.Supervisor),
         [TelephoneSurvey] = Force(Roles.CrimeServiceTeam, Roles.Supervisor),
+        [Investigations] = Force(Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CrimeRegistrar),
         [Administration] = Force(Roles.Administrator),
         [AuditSearch] = Force(Roles.Auditor),
     };
