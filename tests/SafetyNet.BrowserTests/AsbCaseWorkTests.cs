@@ -36,7 +36,7 @@ public class AsbCaseWorkTests(BrowserFixture fixture)
     private Task<Dictionary<string, int>> AgenciesAsync() => fixture.App.WithDbAsync(db => db.Agencies.ToDictionaryAsync(a => a.Code, a => a.Id));
 
     [Fact]
-    public async Task A_housing_caseworker_adds_a_person_records_a_breach_of_a_notice_uploads_a_document_and_writes_a_letter_on_a_shared_case()
+    public async Task A_housing_caseworker_adds_changes_and_removes_a_person_records_a_breach_of_a_notice_uploads_a_document_writes_a_letter_and_takes_the_case_to_a_panel()
     {
         var marker = $"H{Guid.NewGuid():N}"[..10];
         var (caseId, reference) = await OpenCaseAsync(marker);
@@ -78,6 +78,25 @@ public class AsbCaseWorkTests(BrowserFixture fixture)
         await Assertions.Expect(work.People).ToContainTextAsync($"Ruth {marker}");
         await Assertions.Expect(page.Locator("tr", new() { HasText = $"Ruth {marker}" })).ToContainTextAsync("Witness");
 
+        // She turns out to be a victim too; then she moves away and is taken off the case, with the reason kept in the chronology.
+        await work.Click($"Change Ruth {marker} (witness)");
+        await Assertions.Expect(work.Heading).ToHaveTextAsync($"Ruth {marker}, witness");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Victim", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change the role" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr", new() { HasText = $"Ruth {marker}" })).ToContainTextAsync("Victim");
+        await work.Click($"Change Ruth {marker} (victim)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take them off the case" }).ClickAsync();
+        await Assertions.Expect(work.ErrorSummary).ToContainTextAsync("Enter why the person is taken off the case");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Why they are taken off the case").FillAsync("Moved out of the block in March; no longer affected");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take them off the case" }).ClickAsync();
+        await Assertions.Expect(work.People).Not.ToContainTextAsync($"Ruth {marker}");
+        await Assertions.Expect(page.Locator(".moj-timeline__item", new() { HasText = "Person removed" }).First)
+            .ToContainTextAsync($"Ruth {marker} removed as victim");
+        await Assertions.Expect(page.Locator(".moj-timeline__item", new() { HasText = "Person removed" }).First)
+            .ToContainTextAsync("Moved out of the block in March; no longer affected");
+
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Record a breach of the community protection notice") }).ClickAsync();
         await Assertions.Expect(work.Heading).ToHaveTextAsync("Record a breach of the community protection notice");
         await page.AssertNoViolationsAsync();
@@ -103,6 +122,30 @@ public class AsbCaseWorkTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the letter to the case" }).ClickAsync();
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("ASB warning letter to Kyle Dunmore");
         await page.AssertNoViolationsAsync();
+
+        // She records the multi-agency panel that discussed the case, and what it decided for the case's plan.
+        await page.GotoAsync("/meetings/new");
+        await Assertions.Expect(work.Heading).ToHaveTextAsync("Record a multi-agency meeting");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Title").FillAsync("Watford ASB risk panel");
+        await page.FillDateAsync("Date of the meeting", today);
+        await page.GetByLabel("Who attended").FillAsync("Housing officer, PCSO, council ASB officer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the meeting" }).ClickAsync();
+        await Assertions.Expect(work.Heading).ToHaveTextAsync("Watford ASB risk panel");
+        await page.GetByLabel("Case", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await page.GetByLabel("What the meeting decided").FillAsync("Acceptable behaviour contract for Kyle Dunmore");
+        await page.GetByLabel("Agency that owns the action").SelectOptionAsync(new SelectOptionValue { Label = Housing });
+        await page.GetByLabel("Action for the case's plan").FillAsync("Draw up and sign the acceptable behaviour contract");
+        await page.FillDateAsync("Due date", today.AddDays(14));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the agenda item" }).ClickAsync();
+        var item = page.Locator("#agenda + table tr", new() { HasText = reference });
+        await Assertions.Expect(item).ToContainTextAsync("Acceptable behaviour contract for Kyle Dunmore");
+        await Assertions.Expect(item.GetByRole(AriaRole.Link, new() { Name = "On the case's action plan" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        await item.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-card", new() { HasText = "Draw up and sign the acceptable behaviour contract" })).ToContainTextAsync(Housing);
+        await Assertions.Expect(page.Locator(".moj-timeline__item", new() { HasText = "Multi-agency meeting" }).First)
+            .ToContainTextAsync("Discussed at Watford ASB risk panel");
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SafetyNet.BrowserTests.Pages;
 using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
 
 namespace SafetyNet.BrowserTests;
 
@@ -41,7 +43,7 @@ public class CommunityTriggerTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_desk_logs_a_Community_Trigger_application_decides_it_records_the_review_and_its_recommendations()
+    public async Task The_desk_logs_a_Community_Trigger_application_decides_it_records_the_review_and_its_recommendations_and_a_council_decides_one_it_leads()
     {
         var surname = $"Ashdown{Guid.NewGuid():N}"[..14];
         var caseReference = await CaseAsync(surname);
@@ -84,5 +86,30 @@ public class CommunityTriggerTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("table", new() { HasText = $"Hannah {surname}" })).ToContainTextAsync("Reviewed");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "(CSV)" })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
+
+        // An application the council leads (logged by the desk through the API) is decided by the council's own caseworker.
+        var stAlbans = await fixture.App.WithDbAsync(db => db.Agencies.Where(a => a.Code == "COUNCIL-ST-ALBANS").Select(a => a.Id).SingleAsync());
+        var desk = await fixture.App.ClientForAsync(Roles.CommunityFocusDesk);
+        var councilLed = await (await desk.PostAsJsonAsync("/api/v1/asb/community-trigger/applications", new
+        {
+            applicantName = $"Peter {surname}", leadAgencyId = stAlbans, district = "St Albans",
+            summary = "Noise from the flat upstairs reported to the council once, a year ago",
+        })).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var councilReference = councilLed.GetProperty("reference").GetString()!;
+        var councilPage = await fixture.NewPageAsync();
+        var signIn = new SignInPage(councilPage);
+        await signIn.OpenAsync();
+        await signIn.SignInAsync("stalbans.caseworker@safetynet.test", SafetyNetApp.Password);
+        await councilPage.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        var council = new CommunityTriggerPages(councilPage);
+        await council.OpenRegisterAsync();
+        await Assertions.Expect(councilPage.Locator("tr", new() { HasText = councilReference })).ToContainTextAsync($"Peter {surname}");
+        await Assertions.Expect(councilPage.Locator("main")).Not.ToContainTextAsync($"Hannah {surname}");
+        await councilPage.GetByRole(AriaRole.Link, new() { Name = councilReference, Exact = true }).ClickAsync();
+        await council.DecideThresholdNotMetAsync("One complaint in the last six months, below the local threshold of three");
+        await Assertions.Expect(council.Banner).ToContainTextAsync("Threshold decision recorded");
+        await Assertions.Expect(councilPage.Locator(".govuk-summary-list__row", new() { HasText = "Threshold" }))
+            .ToContainTextAsync("Not met: One complaint in the last six months, below the local threshold of three");
+        await councilPage.AssertNoViolationsAsync();
     }
 }

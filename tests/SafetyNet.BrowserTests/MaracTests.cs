@@ -11,7 +11,7 @@ namespace SafetyNet.BrowserTests;
 public class MaracTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task The_MARAC_coordinator_lists_a_high_risk_case_with_no_crime_at_a_meeting_and_records_the_actions_agreed()
+    public async Task An_officer_refers_a_case_on_judgement_and_the_MARAC_coordinator_lists_a_high_risk_case_with_no_crime_at_a_meeting_and_records_the_actions_agreed()
     {
         // Earlier work, by the API: a domestic abuse report with a DASH of 14 and no crime recorded.
         var surname = $"Carys{Guid.NewGuid():N}"[..12];
@@ -25,6 +25,30 @@ public class MaracTests(BrowserFixture fixture)
         var recorded = await supervisor.PostAsJsonAsync("/api/v1/incidents", report);
         recorded.EnsureSuccessStatusCode();
         var reference = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
+        // And another, whose DASH of 5 is below the threshold.
+        var judged = Reports.DomesticAbuse(5);
+        judged["people"] = new object[]
+        {
+            new { role = "Victim", firstName = "Nia", lastName = surname, dateOfBirth = "1988-09-30", sex = "Female" },
+            new { role = "Suspect", firstName = "Owen", lastName = surname },
+        };
+        var below = (await (await supervisor.PostAsJsonAsync("/api/v1/incidents", judged)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>());
+        var belowId = below.GetProperty("id").GetInt64();
+        var belowReference = below.GetProperty("reference").GetString()!;
+
+        // The attending officer refers that one on professional judgement: what she was told, the checklist does not score.
+        var officerPage = await fixture.NewPageAsync();
+        await new SignInPage(officerPage).SignInAsRoleAsync(Roles.Officer);
+        await officerPage.GotoAsync($"/incidents/{belowId}/marac-referral");
+        await Assertions.Expect(officerPage.Locator("h1")).ToHaveTextAsync("Refer to MARAC on professional judgement");
+        await officerPage.GetByRole(AriaRole.Button, new() { Name = "Refer to MARAC" }).ClickAsync();
+        await Assertions.Expect(officerPage.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why your professional judgement is to refer to MARAC");
+        await officerPage.AssertNoViolationsAsync();
+        await officerPage.GetByLabel("Why you are referring to MARAC").FillAsync("He has bought a crossbow and told her family she will not see Christmas");
+        await officerPage.GetByRole(AriaRole.Button, new() { Name = "Refer to MARAC" }).ClickAsync();
+        await new PurposeForm(officerPage).OpenAsync("Open the record", "Checking the MARAC referral I made");
+        await Assertions.Expect(officerPage.Locator("#referrals + table tbody tr", new() { HasText = "MARAC" }))
+            .ToContainTextAsync("professional judgement: He has bought a crossbow");
 
         var page = await fixture.NewPageAsync();
         var signIn = new SignInPage(page);
@@ -36,6 +60,7 @@ public class MaracTests(BrowserFixture fixture)
         await marac.OpenAsync();
         await Assertions.Expect(marac.Heading).ToHaveTextAsync("MARAC");
         await Assertions.Expect(marac.ReferralList.Locator("tr", new() { HasText = reference })).ToContainTextAsync("DASH score of 14 meets the referral threshold");
+        await Assertions.Expect(marac.ReferralList.Locator("tr", new() { HasText = belowReference })).ToContainTextAsync("Professional judgement: He has bought a crossbow");
         await page.AssertNoViolationsAsync();
 
         await marac.StartMeetingAsync();

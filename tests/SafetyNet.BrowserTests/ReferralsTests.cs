@@ -11,6 +11,8 @@ namespace SafetyNet.BrowserTests;
 [Collection("browser")]
 public sealed class ReferralsTests(BrowserFixture fixture)
 {
+    private const string AdultCare = "Hertfordshire Adult Care Services";
+
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
@@ -19,26 +21,62 @@ public sealed class ReferralsTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_liaison_officer_accepts_a_referral_records_a_visit_and_the_officer_in_the_case_reads_the_feedback()
+    public async Task The_officer_works_the_suggested_referrals_and_makes_one_the_liaison_officer_accepts_and_gives_feedback_and_adult_care_declines()
     {
         var app = fixture.App;
-        // Earlier work: a burglary of an 86-year-old recorded as a crime, and the officer in the case sent the suggested liaison referral.
+        // Earlier work: a burglary of an 86-year-old who lives alone, recorded as a crime: the liaison and MASH referrals are suggested.
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
-        var report = Reports.Burglary(null, "PRIORITY", Reports.Victim("Edith", "Marlow", "1940-02-02"));
+        var report = Reports.Burglary(Reports.Thrive(vulnerable: true), "PRIORITY", Reports.Victim("Edith", "Marlow", "1940-02-02"));
         report["officerInCaseId"] = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SafetyNetApp.DemoEmail(Roles.Officer)).Select(u => u.Id).FirstAsync());
         var recorded = await JsonAsync(await supervisor.PostAsJsonAsync("/api/v1/incidents", report));
         var incident = recorded.GetProperty("id").GetInt64();
+        var reference = recorded.GetProperty("reference").GetString()!;
         var record = recorded.GetProperty("crimeRecords")[0];
         await JsonAsync(await supervisor.PostAsJsonAsync($"/api/v1/incidents/{incident}/crime-decisions", new
         {
             crimeRecordId = record.GetProperty("id").GetInt64(), decision = "crime", offenceSubgroup = "Residential burglary", version = record.GetProperty("version").GetInt32(),
         }));
-        var officer = await app.ClientForAsync(Roles.Officer);
-        var suggested = (await officer.GetFromJsonAsync<JsonElement>("/api/v1/referrals?kind=OlderPersonLiaison&status=Suggested&pageSize=500"))
-            .GetProperty("items").EnumerateArray().Single(r => r.GetProperty("incidentId").GetInt64() == incident);
-        await JsonAsync(await officer.PostAsJsonAsync($"/api/v1/referrals/{suggested.GetProperty("id").GetInt64()}/send",
-            new { version = suggested.GetProperty("version").GetInt32() }));
-        var reference = suggested.GetProperty("incidentReference").GetString()!;
+
+        // The officer in the case answers the suggestions where they appear: the incident's referrals.
+        var officerPage = await fixture.NewPageAsync();
+        await new SignInPage(officerPage).SignInAsRoleAsync(Roles.Officer);
+        var officer = new ReferralPages(officerPage);
+        await officerPage.GotoAsync($"/incidents/{incident}");
+        await officer.PanelRow("Older person liaison").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Change or dismiss") }).ClickAsync();
+        await Assertions.Expect(officerPage.Locator("h1")).ToContainTextAsync("Older person liaison");
+        await officerPage.AssertNoViolationsAsync();
+        await officerPage.GetByLabel("Reason for the referral").FillAsync("Aged 86, lives alone; the back door lock is broken and she is frightened to stay");
+        await officerPage.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
+        await Assertions.Expect(officer.Banner).ToContainTextAsync("The referral is changed");
+        await Assertions.Expect(officerPage.Locator(".govuk-summary-list")).ToContainTextAsync("the back door lock is broken");
+
+        await officerPage.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await officer.PanelRow("Older person liaison").GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Send") }).ClickAsync();
+        await Assertions.Expect(officer.Banner).ToContainTextAsync("The referral is sent");
+        await Assertions.Expect(officerPage.Locator("main .govuk-tag").First).ToHaveTextAsync("Sent");
+
+        await officerPage.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await officer.PanelRow("MASH").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Change or dismiss") }).ClickAsync();
+        await officerPage.GetByLabel("Why the referral is not needed").FillAsync("Her daughter has moved in with her; adult care already know her");
+        await officerPage.GetByRole(AriaRole.Button, new() { Name = "Dismiss the suggestion" }).ClickAsync();
+        await Assertions.Expect(officer.Banner).ToContainTextAsync("The suggestion is dismissed");
+
+        // And she makes a referral the rules did not suggest: to adult care, for a care assessment.
+        await officerPage.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(officer.PanelRow("MASH")).ToContainTextAsync("Not sent: Her daughter has moved in with her");
+        await officerPage.GetByRole(AriaRole.Link, new() { Name = "Make a referral about this incident" }).ClickAsync();
+        await Assertions.Expect(officerPage.Locator("h1")).ToHaveTextAsync("Make a referral");
+        await officerPage.AssertNoViolationsAsync();
+        await officerPage.GetByLabel("A named partner agency").CheckAsync();
+        await officerPage.GetByLabel("Partner agency (for a referral to a named partner)").SelectOptionAsync(new SelectOptionValue { Label = AdultCare });
+        await officerPage.GetByLabel("Who is the referral about?").SelectOptionAsync(new SelectOptionValue { Label = "Edith Marlow (Victim)" });
+        await officerPage.GetByLabel("Reason for the referral").FillAsync("Care assessment: she cannot manage the stairs since the break-in");
+        await officerPage.GetByLabel("Lawful basis for sharing").FillAsync("Consent of the person");
+        await officerPage.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await officerPage.GetByRole(AriaRole.Button, new() { Name = "Make the referral" }).ClickAsync();
+        await Assertions.Expect(officerPage.Locator("h1")).ToContainTextAsync(AdultCare);
+        await Assertions.Expect(officerPage.Locator("main .govuk-tag").First).ToHaveTextAsync("Sent");
+        await officerPage.AssertNoViolationsAsync();
 
         var page = await fixture.NewPageAsync();
         var signIn = new SignInPage(page);
@@ -49,6 +87,7 @@ public sealed class ReferralsTests(BrowserFixture fixture)
         await referrals.OpenWorklistAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Referrals waiting for you");
         await Assertions.Expect(referrals.RowFor(reference)).ToContainTextAsync("Sent");
+        await Assertions.Expect(referrals.RowFor(reference)).ToContainTextAsync("the back door lock is broken");
         await page.AssertNoViolationsAsync();
 
         await referrals.AcceptAsync(reference);
@@ -71,13 +110,28 @@ public sealed class ReferralsTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Close the referral" })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
 
-        // The officer in the case reads the answer where the referral belongs: on the incident.
-        var officerPage = await fixture.NewPageAsync();
-        await new SignInPage(officerPage).SignInAsRoleAsync(Roles.Officer);
+        // Adult care's caseworker declines the referral made to her agency, saying why.
+        var adultCarePage = await fixture.NewPageAsync();
+        var adultCareSignIn = new SignInPage(adultCarePage);
+        await adultCareSignIn.OpenAsync();
+        await adultCareSignIn.SignInAsync("adultcare.caseworker@safetynet.test", SafetyNetApp.Password);
+        await adultCarePage.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+        var adultCare = new ReferralPages(adultCarePage);
+        await adultCare.OpenWorklistAsync();
+        await adultCare.RowFor(reference).GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Decline") }).ClickAsync();
+        await Assertions.Expect(adultCarePage.Locator("h1")).ToHaveTextAsync("Decline the referral");
+        await adultCarePage.AssertNoViolationsAsync();
+        await adultCarePage.GetByLabel("Why are you declining the referral?").FillAsync("Mrs Marlow had a care assessment last month; her social worker will visit this week");
+        await adultCarePage.GetByRole(AriaRole.Button, new() { Name = "Decline the referral" }).ClickAsync();
+        await Assertions.Expect(adultCare.RowFor(reference)).ToContainTextAsync("Declined");
+        await Assertions.Expect(adultCare.RowFor(reference)).ToContainTextAsync("her social worker will visit this week");
+
+        // The officer in the case reads the answers where the referrals belong: on the incident.
         await officerPage.GotoAsync($"/incidents/{incident}");
-        var panel = officerPage.Locator("table").Filter(new() { HasText = "Older person liaison" });
-        await Assertions.Expect(panel).ToContainTextAsync("Mrs Marlow is joining the local Neighbourhood Watch");
-        await Assertions.Expect(panel).ToContainTextAsync("Feedback given");
+        var liaison = officer.PanelRow("Older person liaison");
+        await Assertions.Expect(liaison).ToContainTextAsync("Mrs Marlow is joining the local Neighbourhood Watch");
+        await Assertions.Expect(liaison).ToContainTextAsync("Feedback given");
+        await Assertions.Expect(officer.PanelRow("Care assessment")).ToContainTextAsync("Declined: Mrs Marlow had a care assessment last month");
         await officerPage.AssertNoViolationsAsync();
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace SafetyNet.BrowserTests.Pages;
 
-/// <summary>The Community Trigger register and an application's page, as the community focus desk uses them.</summary>
+/// <summary>The Community Trigger register and an application's page, as the community focus desk and a council's caseworker use them.</summary>
 public sealed class CommunityTriggerPages(IPage page)
 {
     public ILocator Heading => page.Locator("h1");
@@ -28,6 +28,13 @@ public sealed class CommunityTriggerPages(IPage page)
     public async Task DecideThresholdMetAsync(string reason)
     {
         await page.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Reason for the decision").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+    }
+
+    public async Task DecideThresholdNotMetAsync(string reason)
+    {
+        await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Reason for the decision").FillAsync(reason);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
     }

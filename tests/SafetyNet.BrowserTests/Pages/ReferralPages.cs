@@ -2,12 +2,15 @@ using Microsoft.Playwright;
 
 namespace SafetyNet.BrowserTests.Pages;
 
-/// <summary>The referral worklist and one referral's page, where the receiver answers it, records contacts and gives feedback.</summary>
+/// <summary>The referral worklist, one referral's page (where the receiver answers it, records contacts and gives feedback) and an incident's referrals.</summary>
 public sealed class ReferralPages(IPage page)
 {
     public async Task OpenWorklistAsync() => await page.GotoAsync("/referrals");
 
     public ILocator RowFor(string incidentReference) => page.Locator("tbody tr").Filter(new() { HasText = incidentReference });
+
+    /// <summary>A referral in the referrals panel of an incident's page, by any text of its row (where it went, its reason).</summary>
+    public ILocator PanelRow(string text) => page.Locator("#referrals + table tbody tr").Filter(new() { HasText = text });
 
     public async Task AcceptAsync(string incidentReference) =>
         await RowFor(incidentReference).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Accept") }).ClickAsync();
