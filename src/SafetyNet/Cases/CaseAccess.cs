@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SafetyNet.Data;
 using SafetyNet.Platform;
+using SafetyNet.Web;
 
 namespace SafetyNet.Cases;
 
@@ -130,6 +131,32 @@ public sealed class CaseAccess(AppDb db, CurrentUser user, TimeProvider time)
             return new CaseView(false, own);
         }
         return new CaseView(false, agreed);
+    }
+
+    /// <summary>
+    /// The check before a change to a case's data of the <paramref name="categories"/>: null when the user's view of the
+    /// case permits them all. Otherwise the answer to give: not found when the case is not theirs to see; when their
+    /// agency's sharing agreement lacks one, <paramref name="refusal"/> against <paramref name="field"/>, at once, or
+    /// given <paramref name="v"/>, added there beside the change's other field errors (and null).
+    /// </summary>
+    public async Task<Outcome<T>?> RefusesChangeAsync<T>(
+        long caseId, IReadOnlyCollection<string> categories, string field, string refusal, CancellationToken ct, Validation? v = null)
+    {
+        var view = await ViewAsync(caseId, ct);
+        if (view is null)
+        {
+            return Outcome<T>.NotFound;
+        }
+        if (categories.All(view.Can))
+        {
+            return null;
+        }
+        if (v is null)
+        {
+            return Outcome<T>.Invalid(field, refusal);
+        }
+        v.Add(field, refusal);
+        return null;
     }
 
     /// <summary>Loads a case the user may see, for a change; partners change only what their view permits.</summary>

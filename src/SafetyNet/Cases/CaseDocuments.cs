@@ -71,17 +71,12 @@ public sealed class CaseDocuments(
     /// <summary>Checks and keeps an uploaded file; a file of a type or size the force does not allow is refused and nothing is saved.</summary>
     public async Task<Outcome<DocumentResponse>> UploadAsync(long caseId, IFormFile? file, string? description, CancellationToken ct)
     {
-        var view = await access.ViewAsync(caseId, ct);
-        if (view is null)
+        if (await access.RefusesChangeAsync<DocumentResponse>(
+            caseId, [DataCategories.Documents], "file", "Your agency's sharing agreement does not include documents", ct) is { } refused)
         {
-            return Outcome<DocumentResponse>.NotFound;
+            return refused;
         }
         var v = new Validation();
-        if (!view.Can(DataCategories.Documents))
-        {
-            v.Add("file", "Your agency's sharing agreement does not include documents");
-            return Outcome<DocumentResponse>.Invalid(v.Errors);
-        }
         var text = v.MaxLength("description", description, "the description", 500);
         var rules = Rules;
         if (file is null || file.Length == 0)
@@ -183,15 +178,11 @@ public sealed class CaseDocuments(
     /// <summary>The letter a template makes for a case and recipient, merged but not kept.</summary>
     public async Task<Outcome<LetterPreview>> PreviewAsync(long id, LetterRequest request, CancellationToken ct)
     {
-        var view = await access.ViewAsync(id, ct);
-        if (view is null)
-        {
-            return Outcome<LetterPreview>.NotFound;
-        }
         var v = new Validation();
-        if (!view.Can(DataCategories.Documents) || !view.Can(DataCategories.Parties))
+        if (await access.RefusesChangeAsync<LetterPreview>(
+            id, [DataCategories.Documents, DataCategories.Parties], "template", "Your agency's sharing agreement does not include documents and people", ct, v) is { } refused)
         {
-            v.Add("template", "Your agency's sharing agreement does not include documents and people");
+            return refused;
         }
         var templates = await configuration.CurrentAsync<LetterTemplates>(LetterTemplates.Key, ct);
         var template = templates.Value.Find(request.Template);

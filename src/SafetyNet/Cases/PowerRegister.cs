@@ -26,15 +26,11 @@ public sealed class PowerRegister(
 
     public async Task<Outcome<PowerResponse>> RecordAsync(long id, PowerRequest request, CancellationToken ct)
     {
-        var view = await access.ViewAsync(id, ct);
-        if (view is null)
-        {
-            return Outcome<PowerResponse>.NotFound;
-        }
         var v = new Validation();
-        if (!view.Can(DataCategories.Actions))
+        if (await access.RefusesChangeAsync<PowerResponse>(
+            id, [DataCategories.Actions], "kind", "Your agency's sharing agreement does not include the action plan", ct, v) is { } refused)
         {
-            v.Add("kind", "Your agency's sharing agreement does not include the action plan");
+            return refused;
         }
         var kind = v.Enum<PowerKind>("kind", request.Kind, "the tool or power");
         if (request.IssuedAt is null)

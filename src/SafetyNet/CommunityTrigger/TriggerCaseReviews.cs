@@ -17,6 +17,19 @@ public sealed class TriggerCaseReviews(
 {
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The application if the user can see it (<see cref="TriggerRegister.Visible"/>), otherwise null.</summary>
+    private Task<TriggerApplication?> FindAsync(long id, CancellationToken ct) =>
+        register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    private const string ApplicationVersion = "Send the version of the application you read";
+
+    /// <summary>Saves a step and answers with the application as it now stands.</summary>
+    private async Task<Outcome<TriggerApplicationResponse>> SavedAsync(TriggerApplication application, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(await register.ToResponseAsync(application, ct));
+    }
+
     public async Task<Outcome<TriggerApplicationResponse>> ApplyAsync(TriggerApplicationRequest request, CancellationToken ct)
     {
         if (!access.CanUseCases)
@@ -71,25 +84,19 @@ public sealed class TriggerCaseReviews(
                 Text = $"Community Trigger application {application.Reference} received from {applicant}" });
         }
         audit.Add("trigger.apply", "trigger-application", Id(application.Id), details: application.Reference);
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await register.ToResponseAsync(application, ct));
+        return await SavedAsync(application, ct);
     }
 
     public async Task<Outcome<TriggerApplicationResponse>> DecideAsync(long id, TriggerDecisionRequest request, CancellationToken ct)
     {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
+        if (await FindAsync(id, ct) is not { } application)
         {
             return Outcome<TriggerApplicationResponse>.NotFound;
         }
         var v = new Validation();
-        if (request.Version is null)
+        if (db.Unchanged<TriggerApplicationResponse, TriggerApplication>(application, request.Version, v, ApplicationVersion) is { } stale)
         {
-            v.Add("version", "Send the version of the application you read");
-        }
-        else if (!db.Matches(application, request.Version.Value))
-        {
-            return Outcome<TriggerApplicationResponse>.Stale(application.Version);
+            return stale;
         }
         if (application.Status != TriggerStatus.Received)
         {
@@ -110,25 +117,19 @@ public sealed class TriggerCaseReviews(
         application.DecidedBy = user.Name;
         application.Status = request.ThresholdMet == true ? TriggerStatus.ReviewDue : TriggerStatus.ThresholdNotMet;
         audit.Add("trigger.decide", "trigger-application", Id(id), details: $"threshold met={request.ThresholdMet}");
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await register.ToResponseAsync(application, ct));
+        return await SavedAsync(application, ct);
     }
 
     public async Task<Outcome<TriggerApplicationResponse>> ReviewAsync(long id, TriggerReviewRequest request, CancellationToken ct)
     {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
+        if (await FindAsync(id, ct) is not { } application)
         {
             return Outcome<TriggerApplicationResponse>.NotFound;
         }
         var v = new Validation();
-        if (request.Version is null)
+        if (db.Unchanged<TriggerApplicationResponse, TriggerApplication>(application, request.Version, v, ApplicationVersion) is { } stale)
         {
-            v.Add("version", "Send the version of the application you read");
-        }
-        else if (!db.Matches(application, request.Version.Value))
-        {
-            return Outcome<TriggerApplicationResponse>.Stale(application.Version);
+            return stale;
         }
         if (application.Status != TriggerStatus.ReviewDue)
         {
@@ -151,14 +152,12 @@ public sealed class TriggerCaseReviews(
         application.ReviewOutcome = outcome;
         application.Status = TriggerStatus.Reviewed;
         audit.Add("trigger.review", "trigger-application", Id(id));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await register.ToResponseAsync(application, ct));
+        return await SavedAsync(application, ct);
     }
 
     public async Task<Outcome<TriggerApplicationResponse>> RecommendAsync(long id, RecommendationRequest request, CancellationToken ct)
     {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (application is null)
+        if (await FindAsync(id, ct) is not { } application)
         {
             return Outcome<TriggerApplicationResponse>.NotFound;
         }
@@ -185,26 +184,21 @@ public sealed class TriggerCaseReviews(
             ApplicationId = id, Text = text!, OwnerAgencyId = request.OwnerAgencyId!.Value, DueAt = request.DueAt!.Value, CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
         });
         audit.Add("trigger.recommend", "trigger-application", Id(id));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await register.ToResponseAsync(application, ct));
+        return await SavedAsync(application, ct);
     }
 
     public async Task<Outcome<TriggerApplicationResponse>> UpdateRecommendationAsync(long id, long recommendationId, RecommendationUpdateRequest request, CancellationToken ct)
     {
-        var application = await register.Visible(db.TriggerApplications).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var application = await FindAsync(id, ct);
         var recommendation = application is null ? null : await db.TriggerRecommendations.FirstOrDefaultAsync(r => r.Id == recommendationId && r.ApplicationId == id, ct);
         if (application is null || recommendation is null)
         {
             return Outcome<TriggerApplicationResponse>.NotFound;
         }
         var v = new Validation();
-        if (request.Version is null)
+        if (db.Unchanged<TriggerApplicationResponse, TriggerRecommendation>(recommendation, request.Version, v, "Send the version of the recommendation you read") is { } stale)
         {
-            v.Add("version", "Send the version of the recommendation you read");
-        }
-        else if (!db.Matches(recommendation, request.Version.Value))
-        {
-            return Outcome<TriggerApplicationResponse>.Stale(recommendation.Version);
+            return stale;
         }
         var outcome = v.MaxLength("outcome", request.Outcome, "the outcome", 2000);
         if (request.Completed == true && outcome is null)
@@ -218,7 +212,6 @@ public sealed class TriggerCaseReviews(
         recommendation.CompletedAt = request.Completed == true ? recommendation.CompletedAt ?? time.GetUtcNow() : null;
         recommendation.Outcome = outcome ?? recommendation.Outcome;
         audit.Add("trigger.recommendation.update", "trigger-application", Id(id), details: $"recommendation {recommendationId} completed={request.Completed}");
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await register.ToResponseAsync(application, ct));
+        return await SavedAsync(application, ct);
     }
 }

@@ -72,4 +72,18 @@ public static class Versioning
         clientVersion is not { } version
             ? Platform.Outcome<TResult>.Invalid("version", "Send back the version you read, so a change made since is not overwritten")
             : db.Matches(entity, version) ? null : Platform.Outcome<TResult>.Stale(entity.Version);
+
+    /// <summary>
+    /// The same check among a form's other checks: a missing version is one more field error in <paramref name="v"/>,
+    /// worded by <paramref name="missing"/>; a stale one is the answer at once.
+    /// </summary>
+    public static Platform.Outcome<TResult>? Unchanged<TResult, T>(this AppDb db, T entity, int? clientVersion, Web.Validation v, string missing) where T : class, IVersioned
+    {
+        if (clientVersion is not { } version)
+        {
+            v.Add("version", missing);
+            return null;
+        }
+        return db.Matches(entity, version) ? null : Platform.Outcome<TResult>.Stale(entity.Version);
+    }
 }

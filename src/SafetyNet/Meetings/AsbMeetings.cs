@@ -60,24 +60,10 @@ public sealed class AsbMeetings(AppDb db, CaseAccess access, CaseActions actions
     /// <summary>Force caseworkers and partner caseworkers record panels.</summary>
     public Task<bool> MayRecordAsync(CancellationToken ct) => Task.FromResult(access.CanUseCases);
 
-    public async Task<Outcome<MeetingResponse>> CreateAsync(MeetingRequest request, CancellationToken ct)
-    {
-        if (!access.CanUseCases)
-        {
-            return Outcome<MeetingResponse>.NotFound;
-        }
-        var v = new Validation();
-        var meeting = await MeetingRecords.ReadAsync(v, db, request, MeetingKind.AsbPanel, user.AgencyId, user.Name, time.GetUtcNow(), ct);
-        if (meeting is null)
-        {
-            return Outcome<MeetingResponse>.Invalid(v.Errors);
-        }
-        db.MultiAgencyMeetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        audit.Add("meeting.create", "meeting", meeting.Id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await ToResponseAsync(meeting, ct));
-    }
+    public async Task<Outcome<MeetingResponse>> CreateAsync(MeetingRequest request, CancellationToken ct) =>
+        access.CanUseCases
+            ? await MeetingRecords.CreateAsync(db, audit, user, time, request, MeetingKind.AsbPanel, "meeting.create", ToResponseAsync, ct)
+            : Outcome<MeetingResponse>.NotFound;
 
     public async Task<MeetingResponse?> ReadAsync(long id, CancellationToken ct)
     {

@@ -108,17 +108,7 @@ public sealed class MaracMeetings(
         {
             return Outcome<MaracMeetingResponse>.NotFound;
         }
-        var v = new Validation();
-        var meeting = await MeetingRecords.ReadAsync(v, db, request, MeetingKind.Marac, user.AgencyId, user.Name, time.GetUtcNow(), ct);
-        if (meeting is null)
-        {
-            return Outcome<MaracMeetingResponse>.Invalid(v.Errors);
-        }
-        db.MultiAgencyMeetings.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        audit.Add("marac.meeting.create", "meeting", meeting.Id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await ToResponseAsync(meeting, ct));
+        return await MeetingRecords.CreateAsync(db, audit, user, time, request, MeetingKind.Marac, "marac.meeting.create", ToResponseAsync, ct);
     }
 
     /// <summary>A MARAC meeting and its agenda: a read of each listed victim's case, audited naming every referral.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Cases;
 using SafetyNet.Data;
+using SafetyNet.Platform;
 using SafetyNet.Web;
 
 namespace SafetyNet.Meetings;
@@ -11,8 +12,28 @@ public sealed record MeetingRequest(string? Title, string? District, DateTimeOff
 /// <summary>What every multi-agency meeting records, ASB panel or MARAC: title, date, the agencies present and who attended.</summary>
 public static class MeetingRecords
 {
+    /// <summary>
+    /// Records a meeting of the kind given from the request, by the signed-in user and with their own agency present, and
+    /// audits it under <paramref name="action"/>; answers with <paramref name="respond"/>, or the errors when the request is invalid.
+    /// </summary>
+    public static async Task<Outcome<TResponse>> CreateAsync<TResponse>(AppDb db, AuditTrail audit, CurrentUser user, TimeProvider time,
+        MeetingRequest request, MeetingKind kind, string action, Func<MultiAgencyMeeting, CancellationToken, Task<TResponse>> respond, CancellationToken ct)
+    {
+        var v = new Validation();
+        var meeting = await ReadAsync(v, db, request, kind, user.AgencyId, user.Name, time.GetUtcNow(), ct);
+        if (meeting is null)
+        {
+            return Outcome<TResponse>.Invalid(v.Errors);
+        }
+        db.MultiAgencyMeetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        audit.Add(action, "meeting", meeting.Id.ToString(CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(await respond(meeting, ct));
+    }
+
     /// <summary>A new meeting from the request, with the recorder's own agency always present; null with errors when invalid.</summary>
-    public static async Task<MultiAgencyMeeting?> ReadAsync(Validation v, AppDb db, MeetingRequest request, MeetingKind kind, int? ownAgency,
+    private static async Task<MultiAgencyMeeting?> ReadAsync(Validation v, AppDb db, MeetingRequest request, MeetingKind kind, int? ownAgency,
         string by, DateTimeOffset now, CancellationToken ct)
     {
         var title = v.Required("title", request.Title, "the meeting's title", 200);

@@ -353,8 +353,12 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
             : (null, Outcome<Referral>.Invalid("status", "This referral has already been sent or dismissed"));
     }
 
-    /// <summary>The referral for a step by its receiver: anyone else is told it is not there.</summary>
-    private async Task<(Referral? Referral, Outcome<Referral>? Answer)> ForReceiverAsync(long id, int? version, ReferralStatus expected, string wrongStage, CancellationToken ct)
+    /// <summary>
+    /// The referral for a step by its receiver: anyone else is told it is not there. The step's own field errors in
+    /// <paramref name="v"/> are the answer once the referral is found at the version read and the stage expected.
+    /// </summary>
+    private async Task<(Referral? Referral, Outcome<Referral>? Answer)> ForReceiverAsync(
+        long id, int? version, ReferralStatus expected, string wrongStage, CancellationToken ct, Validation? v = null)
     {
         if (!await Receiving.AnyAsync(r => r.Id == id, ct))
         {
@@ -365,7 +369,29 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         {
             return (null, refused);
         }
-        return referral.Status == expected ? (referral, null) : (null, Outcome<Referral>.Invalid("status", wrongStage));
+        if (referral.Status != expected)
+        {
+            return (null, Outcome<Referral>.Invalid("status", wrongStage));
+        }
+        return v is { IsValid: false } ? (null, Outcome<Referral>.Invalid(v.Errors)) : (referral, null);
+    }
+
+    /// <summary>The receiver's answer to a sent referral, accepted or declined: when and by whom.</summary>
+    private DateTimeOffset Answer(Referral referral, ReferralStatus answer)
+    {
+        var now = time.GetUtcNow();
+        referral.Status = answer;
+        referral.AnsweredAt = now;
+        referral.AnsweredBy = user.Name;
+        return now;
+    }
+
+    /// <summary>A step on a referral: audited, saved, and answered with what it changed.</summary>
+    private async Task<Outcome<T>> SavedAsync<T>(string action, long id, T changed, CancellationToken ct, string? details = null)
+    {
+        audit.Add(action, "referral", id.ToString(CultureInfo.InvariantCulture), details: details);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done(changed);
     }
 
     /// <summary>Makes a suggested referral (or one awaiting the victim's opt-in, once given) to the receiving agency.</summary>
@@ -389,9 +415,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         referral.Status = ReferralStatus.Sent;
         referral.SentAt = now;
         referral.ReferrerEmail = await ReferrerEmailAsync(ct);
-        audit.Add("referral.send", "referral", id.ToString(CultureInfo.InvariantCulture), details: referral.Kind.ToString());
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
+        return await SavedAsync("referral.send", id, referral, ct, details: referral.Kind.ToString());
     }
 
     /// <summary>Changes a suggestion before it is sent: its reason, and for a referral to a named partner, the agency.</summary>
@@ -428,9 +452,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         {
             referral.ToAgencyId = to;
         }
-        audit.Add("referral.edit", "referral", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
+        return await SavedAsync("referral.edit", id, referral, ct);
     }
 
     /// <summary>Decides not to send a suggestion, saying why.</summary>
@@ -450,9 +472,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         referral.Status = ReferralStatus.Dismissed;
         referral.DismissReason = reason;
         referral.ClosedAt = time.GetUtcNow();
-        audit.Add("referral.dismiss", "referral", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
+        return await SavedAsync("referral.dismiss", id, referral, ct);
     }
 
     /// <summary>The receiver takes the referral on; their feedback then falls due.</summary>
@@ -463,15 +483,10 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         {
             return answer!;
         }
-        var now = time.GetUtcNow();
+        var now = Answer(referral, ReferralStatus.Accepted);
         var timescales = (await configuration.CurrentAsync<ReferralTimescales>(ReferralTimescales.Key, ct)).Value;
-        referral.Status = ReferralStatus.Accepted;
-        referral.AnsweredAt = now;
-        referral.AnsweredBy = user.Name;
         referral.FeedbackDueAt = WorkingDays.EnglandAndWales.DueAfter(now, timescales.FeedbackWorkingDays);
-        audit.Add("referral.accept", "referral", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
+        return await SavedAsync("referral.accept", id, referral, ct);
     }
 
     /// <summary>The receiver cannot take the referral on, and says why; the referrer is told.</summary>
@@ -479,24 +494,15 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
     {
         var v = new Validation();
         var reason = v.Required("reason", request.Reason, "why you are declining the referral", 1000);
-        var (referral, answer) = await ForReceiverAsync(id, request.Version, ReferralStatus.Sent, "Only a referral waiting for an answer can be declined", ct);
+        var (referral, answer) = await ForReceiverAsync(id, request.Version, ReferralStatus.Sent, "Only a referral waiting for an answer can be declined", ct, v);
         if (referral is null)
         {
             return answer!;
         }
-        if (!v.IsValid)
-        {
-            return Outcome<Referral>.Invalid(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        referral.Status = ReferralStatus.Declined;
-        referral.AnsweredAt = now;
-        referral.AnsweredBy = user.Name;
+        Answer(referral, ReferralStatus.Declined);
         referral.DeclineReason = reason;
         await TellReferrerAsync(referral, ct);
-        audit.Add("referral.decline", "referral", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
+        return await SavedAsync("referral.decline", id, referral, ct);
     }
 
     /// <summary>A contact or visit the receiver made while working the referral.</summary>
@@ -528,9 +534,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         }
         var contact = new ReferralContact { ReferralId = id, ContactedOn = request.ContactedOn!.Value, Summary = summary!, RecordedAt = now, RecordedBy = user.Name };
         db.ReferralContacts.Add(contact);
-        audit.Add("referral.contact", "referral", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(contact);
+        return await SavedAsync("referral.contact", id, contact, ct);
     }
 
     /// <summary>The receiver tells the referrer what was done: by e-mail, with the incident reference only.</summary>
@@ -538,23 +542,17 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
     {
         var v = new Validation();
         var feedback = v.Required("feedback", request.Feedback, "feedback for the referrer", 2000);
-        var (referral, answer) = await ForReceiverAsync(id, request.Version, ReferralStatus.Accepted, "Feedback is given on a referral you have accepted", ct);
+        var (referral, answer) = await ForReceiverAsync(id, request.Version, ReferralStatus.Accepted, "Feedback is given on a referral you have accepted", ct, v);
         if (referral is null)
         {
             return answer!;
-        }
-        if (!v.IsValid)
-        {
-            return Outcome<Referral>.Invalid(v.Errors);
         }
         referral.Status = ReferralStatus.FeedbackGiven;
         referral.Feedback = feedback;
         referral.FeedbackAt = time.GetUtcNow();
         referral.FeedbackBy = user.Name;
         await TellReferrerAsync(referral, ct);
-        audit.Add("referral.feedback", "referral", id.ToString(CultureInfo.InvariantCulture), details: referral.Status.ToString());
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
+        return await SavedAsync("referral.feedback", id, referral, ct, details: referral.Status.ToString());
     }
 
     /// <summary>The receiver's work on the referral is finished.</summary>
@@ -567,9 +565,7 @@ public sealed class ReferralDesk(AppDb db, IncidentAccess access, CurrentUser us
         }
         referral.Status = ReferralStatus.Closed;
         referral.ClosedAt = time.GetUtcNow();
-        audit.Add("referral.close", "referral", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(referral);
+        return await SavedAsync("referral.close", id, referral, ct);
     }
 
     private async Task TellReferrerAsync(Referral referral, CancellationToken ct)

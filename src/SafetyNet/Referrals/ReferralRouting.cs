@@ -8,6 +8,30 @@ namespace SafetyNet.Referrals;
 public sealed record ReferralDestination(int? AgencyId, int? TeamId);
 
 /// <summary>
+/// The agencies and teams referrals go to, read once, so that several referrals made together are routed without a
+/// query each: the first agency of each kind, and each team by its code.
+/// </summary>
+public sealed class ReferralDirectory(IReadOnlyDictionary<AgencyKind, int> agencies, IReadOnlyDictionary<string, int> teams)
+{
+    public static async Task<ReferralDirectory> ReadAsync(AppDb db, CancellationToken ct)
+    {
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.Id).Select(a => new { a.Id, a.Kind }).ToListAsync(ct);
+        var teams = await db.Teams.AsNoTracking().Select(t => new { t.Id, t.Code }).ToListAsync(ct);
+        return new ReferralDirectory(
+            agencies.GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.First().Id),
+            teams.ToDictionary(t => t.Code, t => t.Id, StringComparer.Ordinal));
+    }
+
+    public ReferralDestination Resolve(ReferralKind kind, bool child)
+    {
+        var (agencyKind, teamCode) = ReferralRouting.For(kind, child);
+        int? agency = agencyKind is { } k && agencies.TryGetValue(k, out var a) ? a : null;
+        int? team = teamCode is { } code && teams.TryGetValue(code, out var t) ? t : null;
+        return new ReferralDestination(agency, team);
+    }
+}
+
+/// <summary>
 /// One place that says who receives each kind of referral: victim support to the victim support service; the
 /// older person liaison officers, MARAC co-ordination and the MASH to their teams in the force; IDVA to the IDVA
 /// team in the victim support service; and the MASH's safeguarding partner by age — children's services for a

@@ -28,9 +28,11 @@ public static class ReferralRules
         var today = ForceClock.DayOf(now);
         var age = victim.DateOfBirth is { } born ? today.Year - born.Year - (born > today.AddYears(-(today.Year - born.Year)) ? 1 : 0) : (int?)null;
         var child = age < 18;
+        ReferralDirectory? directory = null;
         async Task<Referral> Add(ReferralKind kind, ReferralStatus status, DateTimeOffset due, string reason, string basis)
         {
-            var to = await ReferralRouting.ResolveAsync(db, kind, child, ct);
+            directory ??= await ReferralDirectory.ReadAsync(db, ct);
+            var to = directory.Resolve(kind, child);
             var referral = new Referral
             {
                 IncidentId = incident.Id,

@@ -1,11 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
-using SafetyNet.Incidents;
-using SafetyNet.Messaging;
 using SafetyNet.Platform;
-using SafetyNet.Victims;
 using SafetyNet.Web;
 
 namespace SafetyNet.Referrals;
