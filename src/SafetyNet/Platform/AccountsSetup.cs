@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SafetyNet.Data;
 
@@ -167,7 +168,7 @@ public static class AccountsSetup
     }
 }
 
-/// <summary>Puts the user's agency and its kind on the principal, so rules need no lookup per request.</summary>
+/// <summary>Puts the user's agency and its kind, and their teams, on the principal, so rules need no lookup per request.</summary>
 internal sealed class AgencyClaimsFactory(
     UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDb db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
@@ -179,6 +180,10 @@ internal sealed class AgencyClaimsFactory(
         identity.AddClaim(new Claim(CurrentUser.AgencyClaim, user.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         identity.AddClaim(new Claim(CurrentUser.AgencyKindClaim, agency?.Kind.ToString() ?? ""));
         identity.AddClaim(new Claim("safetynet:display-name", user.DisplayName));
+        foreach (var team in await db.TeamMemberships.Where(m => m.UserId == user.Id).Select(m => m.Team!.Code).ToListAsync())
+        {
+            identity.AddClaim(new Claim(CurrentUser.TeamClaim, team));
+        }
         return identity;
     }
 }

@@ -7,6 +7,8 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
 {
     public const string AgencyClaim = "safetynet:agency";
     public const string AgencyKindClaim = "safetynet:agency-kind";
+    /// <summary>One claim per team the user belongs to, by team code: what the menu shows may depend on it, never what a service allows.</summary>
+    public const string TeamClaim = "safetynet:team";
 
     private string? _overrideName;
     private string? _overrideSource;

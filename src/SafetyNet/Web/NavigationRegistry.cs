@@ -5,7 +5,15 @@ namespace SafetyNet.Web;
 /// <summary>The service menu, with the roles that use each section.</summary>
 public static class NavigationRegistry
 {
-    public sealed record Link(string Href, string Text, IReadOnlyList<string> Roles);
+    /// <summary>
+    /// A section of the menu and the roles that use it. Holders of a role in <paramref name="OnlyInTeam"/> see it only when
+    /// they belong to <paramref name="Team"/>: the service behind it answers everyone else 404, so the menu does not offer it.
+    /// </summary>
+    public sealed record Link(string Href, string Text, IReadOnlyList<string> Roles, string? Team = null, IReadOnlyList<string>? OnlyInTeam = null)
+    {
+        public bool IsFor(System.Security.Claims.ClaimsPrincipal user) =>
+            Roles.Where(user.IsInRole).Any(role => Team is null || OnlyInTeam?.Contains(role) != true || user.HasClaim(CurrentUser.TeamClaim, Team));
+    }
 
     private static readonly string[] Takers = [Roles.CallHandler, Roles.Officer, Roles.Supervisor, Roles.CommunityFocusDesk, Roles.CrimeServiceTeam];
 
@@ -25,7 +33,7 @@ public static class NavigationRegistry
         new("/victims/due", "Victims", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam]),
         new("/meetings", "Meetings", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         // The MARAC co-ordination team's officers, supervisors and attending partners; other officers are answered 404.
-        new("/marac", "MARAC", [Roles.Officer, Roles.Supervisor, Roles.PartnerCaseworker]),
+        new("/marac", "MARAC", [Roles.Officer, Roles.Supervisor, Roles.PartnerCaseworker], ReferralTeams.Marac, [Roles.Officer]),
         new("/referrals", "Referrals", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CommunityFocusDesk, Roles.PartnerCaseworker]),
         new("/feedback", "Feedback", [Roles.Supervisor, Roles.Analyst, Roles.CrimeServiceTeam]),
         new("/admin/configuration", "Configuration", [Roles.Administrator]),
