@@ -69,4 +69,86 @@ public class InvestigationsTests(AppFixture fixture)
         Assert.Equal(["Victim", "Digital"], rules.RequiredStrategiesFor(volume, devicesSeized: true));
         Assert.Contains("groups", (rules with { Groups = [.. rules.Groups.Take(3)] }).Validate().Keys);
     }
+
+    /// <summary>
+    /// Investigations finalised on one day of a year long past, each of its own crime, so that no other test's
+    /// investigations fall in the period: the frame a file review samples.
+    /// </summary>
+    public static async Task<List<long>> FinalisedAsync(SafetyNetApp app, HttpClient recorder, int count, int daysAgo)
+    {
+        var incident = (await recorder.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary()).ExpectAsync(HttpStatusCode.Created)).Id();
+        var finalised = app.Time.GetUtcNow().AddDays(-daysAgo);
+        return await app.WithDbAsync(async db =>
+        {
+            var crimes = Enumerable.Range(0, count).Select(n => new Crimes.CrimeRecord
+            {
+                IncidentId = incident, Status = Crimes.CrimeRecordingStatus.Recorded, DueAt = finalised.AddDays(-30), DecidedAt = finalised.AddDays(-30),
+                OffenceSubgroup = "Residential burglary", CrimeReference = $"FR/{daysAgo}/{n:D3}",
+            }).ToList();
+            db.AddRange(crimes);
+            await db.SaveChangesAsync();
+            var investigations = crimes.Select(c => new Investigation
+            {
+                CrimeRecordId = c.Id, IncidentId = incident, CrimeGroup = "volume", RequiredPipLevel = 1, Status = InvestigationStatus.Finalised,
+                OpenedAt = finalised.AddDays(-30), OutcomeCode = "18", FinalisedAt = finalised, FinalisedBy = "detective.sergeant@safetynet.test",
+            }).ToList();
+            db.AddRange(investigations);
+            await db.SaveChangesAsync();
+            return investigations.Select(i => i.Id).ToList();
+        });
+    }
+
+    private static object Reviewed(bool effective, int version, string? reasons = null) => new
+    {
+        planPresentAndSpecific = true, reviewsOnTime = effective, linesOfEnquiryFollowed = effective, victimContactAndNeedsMet = true,
+        outcomeAppropriate = true, effective, reasons, version,
+    };
+
+    [Theory, Providers]
+    public async Task A_file_review_of_20_investigations_reports_the_proportion_effective_with_its_Wilson_interval(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var registrar = await app.ClientForAsync(Roles.CrimeRegistrar);
+        var investigations = await FinalisedAsync(app, await app.ClientForAsync(Roles.Supervisor), 20, daysAgo: 800);
+        var day = DateOnly.FromDateTime(app.Time.GetUtcNow().AddDays(-800).UtcDateTime);
+
+        var created = await registrar.PostAsJsonAsync("/api/v1/investigations/file-reviews",
+            new { title = "Burglary files", periodFrom = day.AddDays(-1), periodTo = day.AddDays(1), design = "Simple", sampleSize = 20, seed = 7 }).ExpectAsync(HttpStatusCode.Created);
+        var id = created.Id();
+        var review = await registrar.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/file-reviews/{id}");
+        var items = review.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(investigations.Order(), items.Select(i => i.GetProperty("investigationId").GetInt64()).Order());
+
+        // Not effective needs its reasons; a stale version is refused.
+        var noReasons = await registrar.PutAsJsonAsync($"/api/v1/investigations/file-reviews/{id}/items/1", Reviewed(false, 1)).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(noReasons.GetProperty("errors").TryGetProperty("reasons", out _));
+        // 16 of 20 effective, as HMICFRS found 48 of 60 in 2018.
+        for (var position = 1; position <= 20; position++)
+        {
+            await registrar.PutAsJsonAsync($"/api/v1/investigations/file-reviews/{id}/items/{position}",
+                Reviewed(position > 4, 1, position > 4 ? null : "No review for five weeks; CCTV not collected")).ExpectAsync(HttpStatusCode.OK);
+        }
+        await registrar.PutAsJsonAsync($"/api/v1/investigations/file-reviews/{id}/items/1", Reviewed(true, 1)).ExpectAsync(HttpStatusCode.Conflict);
+
+        var result = (await registrar.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/file-reviews/{id}")).GetProperty("result");
+        Assert.Equal((20, 16), (result.GetProperty("reviewed").GetInt32(), result.GetProperty("effective").GetInt32()));
+        // Wilson's 95 % interval for 16 of 20, worked by hand: centre (0.8 + 1.96²/40) / (1 + 1.96²/20) = 0.75166,
+        // half-width 1.96·√(0.8·0.2/20 + 1.96²/1600) / (1 + 1.96²/20) = 0.16768.
+        Assert.Equal(0.8, result.GetProperty("proportion").GetDouble(), 6);
+        Assert.Equal(0.58398, result.GetProperty("lower").GetDouble(), 4);
+        Assert.Equal(0.91934, result.GetProperty("upper").GetDouble(), 4);
+
+        // The same seed draws the same sample again; a partner and an officer are answered 404.
+        var again = await registrar.PostAsJsonAsync("/api/v1/investigations/file-reviews",
+            new { title = "Again", periodFrom = day.AddDays(-1), periodTo = day.AddDays(1), design = "Simple", sampleSize = 5, seed = 11 }).ExpectAsync(HttpStatusCode.Created);
+        var twice = await registrar.PostAsJsonAsync("/api/v1/investigations/file-reviews",
+            new { title = "Twice", periodFrom = day.AddDays(-1), periodTo = day.AddDays(1), design = "Simple", sampleSize = 5, seed = 11 }).ExpectAsync(HttpStatusCode.Created);
+        async Task<List<long>> SampleOf(long review) => [.. (await registrar.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/file-reviews/{review}"))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("investigationId").GetInt64())];
+        Assert.Equal(await SampleOf(again.Id()), await SampleOf(twice.Id()));
+        var partner = await app.ClientForAsync(Roles.PartnerCaseworker);
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/api/v1/investigations/file-reviews/{id}")).StatusCode);
+        var officer = await app.ClientForAsync(Roles.Officer);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/investigations/file-reviews/{id}")).StatusCode);
+    }
 }

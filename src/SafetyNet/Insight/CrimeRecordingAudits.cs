@@ -148,23 +148,9 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
         }
         var seed = request.Seed ?? Random.Shared.Next(1, 1_000_000);
         var size = Math.Min(request.SampleSize!.Value, frame.Count);
-        var random = new Random(seed);
         var strataSizes = frame.GroupBy(f => f.TypeCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        List<(long Id, string Type)> chosen;
-        if (design == AuditDesign.Stratified)
-        {
-            // Proportional allocation, at least two per stratum so each has a variance, largest remainders first.
-            chosen = [];
-            var quotas = strataSizes.ToDictionary(s => s.Key, s => Math.Min(s.Value, Math.Max(2, (int)Math.Floor((double)size * s.Value / frame.Count))), StringComparer.Ordinal);
-            foreach (var (type, quota) in quotas.OrderBy(q => q.Key, StringComparer.Ordinal))
-            {
-                chosen.AddRange(Shuffle(frame.Where(f => f.TypeCode == type).Select(f => (f.Id, f.TypeCode)).ToList(), random).Take(quota));
-            }
-        }
-        else
-        {
-            chosen = Shuffle(frame.Select(f => (f.Id, f.TypeCode)).ToList(), random).Take(size).ToList();
-        }
+        var chosen = Sample.Draw(frame.Select(f => f.TypeCode).ToArray(), size, design == AuditDesign.Stratified, seed)
+            .Select(n => (frame[n].Id, Type: frame[n].TypeCode)).ToList();
         var entity = new CrimeRecordingAudit
         {
             Title = title!, PeriodFrom = request.PeriodFrom.Value, PeriodTo = request.PeriodTo.Value, Design = design!.Value,
@@ -179,17 +165,6 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
             details: $"period={entity.PeriodFrom:yyyy-MM-dd}..{entity.PeriodTo:yyyy-MM-dd} design={entity.Design} sample={entity.SampleSize} seed={seed} frame={frame.Count}");
         await db.SaveChangesAsync(ct);
         return Outcome.Done(entity);
-    }
-
-    /// <summary>A Fisher–Yates shuffle driven by the audit's own seed, so the same seed draws the same sample.</summary>
-    private static List<T> Shuffle<T>(List<T> items, Random random)
-    {
-        for (var i = items.Count - 1; i > 0; i--)
-        {
-            var j = random.Next(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-        return items;
     }
 
     public async Task<CrimeRecordingAudit?> FindAsync(long id, CancellationToken ct) =>

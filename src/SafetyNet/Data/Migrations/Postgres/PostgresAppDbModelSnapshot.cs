@@ -2082,6 +2082,122 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.ToTable("StrengthOnDuty", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Investigations.FileReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FrameSize")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FileReview");
+                });
+
+            modelBuilder.Entity("SafetyNet.Investigations.FileReviewItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Effective")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("FileReviewId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("InvestigationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("LinesOfEnquiryFollowed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("OutcomeAppropriate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("PlanPresentAndSpecific")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool?>("ReviewsOnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("StratumSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("VictimContactAndNeedsMet")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileReviewId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("FileReviewItem");
+                });
+
             modelBuilder.Entity("SafetyNet.Investigations.Investigation", b =>
                 {
                     b.Property<long>("Id")
@@ -3813,6 +3929,15 @@ namespace SafetyNet.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Investigations.FileReviewItem", b =>
+                {
+                    b.HasOne("SafetyNet.Investigations.FileReview", null)
+                        .WithMany("Items")
+                        .HasForeignKey("FileReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
                 {
                     b.HasOne("SafetyNet.Meetings.MeetingItem", null)
@@ -3931,6 +4056,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SafetyNet.Investigations.FileReview", b =>
                 {
                     b.Navigation("Items");
                 });

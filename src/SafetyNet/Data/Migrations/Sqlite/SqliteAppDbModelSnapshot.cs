@@ -1999,6 +1999,118 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.ToTable("StrengthOnDuty", (string)null);
                 });
 
+            modelBuilder.Entity("SafetyNet.Investigations.FileReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Design")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SampleSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FileReview");
+                });
+
+            modelBuilder.Entity("SafetyNet.Investigations.FileReviewItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Effective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvestigationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("LinesOfEnquiryFollowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("OutcomeAppropriate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("PlanPresentAndSpecific")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReviewsOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stratum")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StratumSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("VictimContactAndNeedsMet")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileReviewId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("FileReviewItem");
+                });
+
             modelBuilder.Entity("SafetyNet.Investigations.Investigation", b =>
                 {
                     b.Property<long>("Id")
@@ -3672,6 +3784,15 @@ namespace SafetyNet.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SafetyNet.Investigations.FileReviewItem", b =>
+                {
+                    b.HasOne("SafetyNet.Investigations.FileReview", null)
+                        .WithMany("Items")
+                        .HasForeignKey("FileReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SafetyNet.Meetings.MaracAction", b =>
                 {
                     b.HasOne("SafetyNet.Meetings.MeetingItem", null)
@@ -3790,6 +3911,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("SafetyNet.Insight.CrimeRecordingAudit", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SafetyNet.Investigations.FileReview", b =>
                 {
                     b.Navigation("Items");
                 });
