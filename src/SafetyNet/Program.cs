@@ -7,6 +7,7 @@ using SafetyNet.Desk;
 using SafetyNet.Feedback;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
+using SafetyNet.Investigations;
 using SafetyNet.Locations;
 using SafetyNet.Meetings;
 using SafetyNet.Messaging;
@@ -67,6 +68,7 @@ app.MapVictims();               // /api/v1/victims/contracts, contacts, due, esc
 app.MapReferrals();             // /api/v1/referrals
 app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
+app.MapInvestigations();        // /api/v1/investigations: the list, one investigation, allocation
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in
