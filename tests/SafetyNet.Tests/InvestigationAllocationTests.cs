@@ -41,9 +41,9 @@ public class InvestigationAllocationTests(AppFixture fixture)
         var app = await fixture.App(provider);
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
         var older = await RecordAsync(app, supervisor, Reports.Burglary(), "Residential burglary");
-        app.Time.Advance(TimeSpan.FromMinutes(30));
+        app.Time.Advance(TimeSpan.FromMinutes(2));
         var newer = await RecordAsync(app, supervisor, Reports.Burglary(), "Residential burglary");
-        app.Time.Advance(TimeSpan.FromMinutes(30));
+        app.Time.Advance(TimeSpan.FromMinutes(2));
         var highRisk = await RecordAsync(app, supervisor, Reports.DomesticAbuse(15), "Violence without injury");
 
         var queue = await supervisor.GetFromJsonAsync<JsonElement>("/api/v1/investigations/allocation-queue?pageSize=500");

@@ -18,7 +18,7 @@ public sealed class InvestigationPages(IPage page)
     public async Task AllocateAsync(string investigator, string team)
     {
         await page.GetByLabel(investigator, new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Team").SelectOptionAsync(new SelectOptionValue { Label = team });
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = team });
         await page.GetByRole(AriaRole.Button, new() { Name = "Allocate", Exact = true }).ClickAsync();
     }
 }
