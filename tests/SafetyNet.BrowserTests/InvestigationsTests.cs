@@ -42,7 +42,7 @@ public sealed class InvestigationsTests(BrowserFixture fixture)
         await signIn.OpenAsync();
         await signIn.SignInAsync(Sergeant, SafetyNetApp.Password);
         await sergeantPage.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
-        await sergeantPage.GetByRole(AriaRole.Link, new() { Name = "Investigations", Exact = true }).ClickAsync();
+        await sergeantPage.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Investigations", Exact = true }).ClickAsync();
         var sergeant = new InvestigationPages(sergeantPage);
         await sergeantPage.GetByRole(AriaRole.Link, new() { Name = "Allocation queue" }).ClickAsync();
         await Assertions.Expect(sergeantPage.Locator("h1")).ToHaveTextAsync("Allocation queue");
