@@ -69,6 +69,7 @@ app.MapReferrals();             // /api/v1/referrals
 app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
 app.MapFileReviews();           // /api/v1/investigations/file-reviews: samples of finalised investigations reviewed against the checklist
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
+app.MapInvestigations();        // /api/v1/investigations: the list, one investigation, allocation
 app.MapPages();                 // the Razor components
 
 app.AnnounceStart();            // the address and, in demo mode, the demo sign-in

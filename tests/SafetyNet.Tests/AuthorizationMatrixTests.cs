@@ -48,6 +48,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     private static readonly string[] FeedbackReaders = [SU, AN, CST];
     private static readonly string[] Telephone = [CST, SU];
     private static readonly string[] Referrers = [OF, SU, CST, DK];
+    /// <summary>Investigations (decision 0109): officers and supervisors, the crime service team and the crime registrar.</summary>
+    private static readonly string[] Investigating = [OF, SU, CST, REG];
     private static readonly string[] SignedIn = [.. Roles.All];
 
     /// <summary>The reader's relation to a record. To force staff every force record is their own, and so is every case: the force works every case.</summary>
@@ -94,7 +96,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     public enum Subject
     {
         None, Incident, Person, Identity, Contract, Crime, DeskReview, Case, SharedCasePart, Meeting, Application, Priority, Problem,
-        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction,
+        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction, Investigation,
     }
 
     private sealed record Rule(
@@ -415,6 +417,17 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/problems/{Id:long}", Caseworkers, Subject.Problem),
         Page("/problems", Caseworkers),
         Page("/problems/new", Caseworkers),
+
+        // Investigations (decisions 0109, 0110): the force's alone; only a supervisor allocates, from the queue with the workload.
+        Get("/api/v1/investigations", Investigating, reads: Reads.List, path: (_, _) => "/api/v1/investigations?pageSize=5"),
+        Get("/api/v1/investigations/{id:long}", Investigating, Subject.Investigation, Reads.Record),
+        Get("/api/v1/investigations/allocation-queue", [SU], reads: Reads.List, path: (_, _) => "/api/v1/investigations/allocation-queue?pageSize=5"),
+        Get("/api/v1/investigations/workload", [SU]),
+        Write("POST", "/api/v1/investigations/{id:long}/allocation", [SU], Subject.Investigation),
+        Page("/investigations", Investigating, reads: Reads.List, path: (_, _) => "/investigations?show=all"),
+        Page("/investigations/allocate", [SU], reads: Reads.List),
+        Page("/investigations/{Id:long}", Investigating, Subject.Investigation, Reads.Record),
+        Page("/investigations/{Id:long}/allocate", [SU], Subject.Investigation, Reads.Record),
 
         // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.
         Get("/api/v1/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/api/v1/search?q={w.Marker}"),
@@ -1059,6 +1072,9 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             return (Task: task.Id, Alert: alert.Id, Letter: letter.Id, Review: review.Id, Share: share, ConfigKey: key, Party: party);
         });
 
+        var investigations = await app.WithDbAsync(async db => (
+            Abuse: await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == abuse.Crime).Select(i => i.Id).SingleAsync(),
+            Burglary: await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == burglary.Crime).Select(i => i.Id).SingleAsync()));
         var principals = await PrincipalsAsync(app);
         var cases = new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), application.Id(), meeting.Id());
         var districtOf = agencies.ToDictionary(a => a.Key, a => a.Value.District);
@@ -1108,6 +1124,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             [Subject.Message] = [Of("dead letter", stored.Letter, false, ForceHeld())],
             [Subject.RecordingAudit] = [Of("recording audit", recordingAudit.Id(), false, ForceHeld())],
             [Subject.IdentityReview] = [Of("identity review", stored.Review, false, ForceHeld())],
+            [Subject.Investigation] =
+            [
+                Of("sensitive investigation", investigations.Abuse, true, ForceHeld()), Of("investigation", investigations.Burglary, false, ForceHeld()),
+            ],
         };
         instances[Subject.Configuration] = [new Instance("configuration", 0, false, ForceHeld(), Ids())];
         return new World

@@ -7,7 +7,7 @@ namespace SafetyNet.Investigations;
 /// <summary>One investigation as its readers see it: the crime, who has it, what it needs, and its history.</summary>
 public sealed record InvestigationView(
     long Id, long CrimeRecordId, long IncidentId, string IncidentReference, string? CrimeReference, string? OffenceSubgroup, string? PoliceUkCategory,
-    string CrimeGroup, string CrimeGroupName, InvestigationRisk Risk, bool DomesticAbuse, bool VulnerableVictim, bool Sensitive, int RequiredPipLevel,
+    string? VictimName, string CrimeGroup, string CrimeGroupName, InvestigationRisk Risk, bool DomesticAbuse, bool VulnerableVictim, bool Sensitive, int RequiredPipLevel,
     InvestigationStatus Status, DateTimeOffset OpenedAt, int? TeamId, string? TeamName, string? InvestigatorId, string? InvestigatorName,
     int? InvestigatorPipLevel, DateTimeOffset? AllocatedAt, string? AllocatedBy, string? BelowLevelReason, string? OutcomeCode,
     DateTimeOffset? FinalisedAt, string? FinalisedBy, int RuleVersion, IReadOnlyList<InvestigationEventView> History, int Version);
@@ -52,7 +52,12 @@ public sealed class InvestigationAccess(AppDb db, CurrentUser user, RecordReads 
                          join c in db.CrimeRecords.AsNoTracking() on x.CrimeRecordId equals c.Id
                          join n in db.Incidents.AsNoTracking() on x.IncidentId equals n.Id
                          where x.Id == id
-                         select new { i = x, c.CrimeReference, c.OffenceSubgroup, c.PoliceUkCategory, n.Reference }).FirstAsync(ct);
+                         select new
+                         {
+                             i = x, c.CrimeReference, c.OffenceSubgroup, c.PoliceUkCategory, n.Reference,
+                             c.VictimId,
+                         }).FirstAsync(ct);
+        var victim = row.VictimId is { } victimId ? await db.IncidentPeople.AsNoTracking().FirstOrDefaultAsync(p => p.Id == victimId, ct) : null;
         var i = row.i;
         var team = i.TeamId is { } teamId ? await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.Name).FirstOrDefaultAsync(ct) : null;
         var investigator = i.InvestigatorId is { } who
@@ -64,7 +69,7 @@ public sealed class InvestigationAccess(AppDb db, CurrentUser user, RecordReads 
         var history = await db.Set<InvestigationEvent>().AsNoTracking().Where(e => e.InvestigationId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new InvestigationEventView(e.Kind, e.Text, e.At, e.By)).ToListAsync(ct);
         return new InvestigationView(
-            i.Id, i.CrimeRecordId, i.IncidentId, row.Reference, row.CrimeReference, row.OffenceSubgroup, row.PoliceUkCategory, i.CrimeGroup,
+            i.Id, i.CrimeRecordId, i.IncidentId, row.Reference, row.CrimeReference, row.OffenceSubgroup, row.PoliceUkCategory, victim?.DisplayName, i.CrimeGroup,
             rules.Find(i.CrimeGroup)?.Name ?? i.CrimeGroup, i.Risk, i.DomesticAbuse, i.VulnerableVictim, i.Sensitive, i.RequiredPipLevel, i.Status,
             i.OpenedAt, i.TeamId, team, i.InvestigatorId, investigator?.DisplayName, investigator?.Pip, i.AllocatedAt, i.AllocatedBy,
             i.BelowLevelReason, i.OutcomeCode, i.FinalisedAt, i.FinalisedBy, i.RuleVersion, history, i.Version);

@@ -14,6 +14,7 @@ public static class InvestigationsSetup
         builder.Services.AddScoped<InvestigationAccess>();
         builder.Services.AddScoped<InvestigationOpening>();
         builder.Services.AddScoped<FileReviews>();
+        builder.AddInvestigationAllocation();
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
         return builder;

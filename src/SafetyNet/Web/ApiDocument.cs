@@ -47,6 +47,7 @@ internal static class ApiDocument
         ["Referrals"] = "Referrals to partner agencies and their answers.",
         ["Feedback"] = "Victim satisfaction surveys, results, service recovery tasks and team alerts.",
         ["Search"] = "One search over people, incidents, places and ASB cases, as the reader may see them.",
+        ["Investigations"] = "Investigations of recorded crimes: the list, one investigation, the allocation queue, investigators' workload and allocation.",
     };
 
     public static OpenApiOptions AddApiDocumentRules(this OpenApiOptions options)

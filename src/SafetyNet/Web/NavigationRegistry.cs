@@ -30,6 +30,7 @@ public static class NavigationRegistry
         new("/practice", "What works", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         new("/insight/pack", "Daily pack", [Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]),
         new("/audits/crime-recording", "Recording audits", [Roles.CrimeRegistrar, Roles.Auditor]),
+        new("/investigations", "Investigations", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CrimeRegistrar]),
         new("/victims/due", "Victims", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam]),
         new("/meetings", "Meetings", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         // The MARAC co-ordination team's officers, supervisors and attending partners; other officers are answered 404.
