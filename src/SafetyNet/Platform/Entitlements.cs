@@ -68,6 +68,9 @@ public static class Entitlements
     /// <summary>Investigations: officers and supervisors, the crime service team and the force crime registrar.</summary>
     public const string Investigations = "investigations";
 
+    /// <summary>Outcome and charge rates and the police.uk outcomes file: supervisors, the crime registrar and analysts (figures, no person).</summary>
+    public const string InvestigationFigures = "investigation-figures";
+
     /// <summary>Configuration, the outbox, the background work page and sharing agreements.</summary>
     public const string Administration = "administration";
 
@@ -96,6 +99,7 @@ public static class Entitlements
         [ServiceRecovery] = Force(Roles.Supervisor),
         [TelephoneSurvey] = Force(Roles.CrimeServiceTeam, Roles.Supervisor),
         [Investigations] = Force(Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CrimeRegistrar),
+        [InvestigationFigures] = Force(Roles.Supervisor, Roles.CrimeRegistrar, Roles.Analyst),
         [Administration] = Force(Roles.Administrator),
         [AuditSearch] = Force(Roles.Auditor),
     };
