@@ -48,6 +48,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     private static readonly string[] FeedbackReaders = [SU, AN, CST];
     private static readonly string[] Telephone = [CST, SU];
     private static readonly string[] Referrers = [OF, SU, CST, DK];
+    /// <summary>Figures over investigations (rates, the police.uk outcomes file): supervisors, the registrar and analysts.</summary>
+    private static readonly string[] InvestigationFigures = [SU, REG, AN];
     private static readonly string[] SignedIn = [.. Roles.All];
 
     /// <summary>The reader's relation to a record. To force staff every force record is their own, and so is every case: the force works every case.</summary>
@@ -282,6 +284,12 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/insight/strength", [SU]),
         Page("/insight/pack", PackReaders, reads: Reads.List),
         Page("/audits/crime-recording", RecordingAudit),
+        Get("/api/v1/investigations/outcome-rates", InvestigationFigures),
+        Get("/api/v1/investigations/outcome-rates.csv", InvestigationFigures),
+        Get("/api/v1/investigations/outcomes.csv", InvestigationFigures, path: (_, _) => "/api/v1/investigations/outcomes.csv?month=2026-10"),
+        new Rule("COOKIE /investigations/outcome-rates.csv", InvestigationFigures),
+        new Rule("COOKIE /investigations/outcomes.csv", InvestigationFigures, Path: (_, _) => "/investigations/outcomes.csv?month=2026-10"),
+        Page("/investigations/outcomes", InvestigationFigures),
         Page("/audits/crime-recording/{AuditId:long}", RecordingAudit, Subject.RecordingAudit),
         Page("/audits/crime-recording/{AuditId:long}/items/{Position:int}", RecordingAudit, Subject.RecordingAudit,
             path: (_, i) => $"/audits/crime-recording/{i!.Id}/items/1"),
