@@ -52,7 +52,7 @@ public class InvestigationOutcomesTests(BrowserFixture fixture)
     public async Task A_supervisor_filters_the_outcomes_and_reads_the_charge_rate_with_its_interval_and_downloads_it()
     {
         var team = await FinalisedAsync();
-        var page = await fixture.Browser.NewPageAsync();
+        var page = await fixture.NewPageAsync();
         await new SignInPage(page).SignInAsRoleAsync(Roles.Supervisor);
         var outcomes = new InvestigationOutcomesPage(page);
         await outcomes.OpenAsync();
