@@ -68,6 +68,7 @@ app.MapVictims();               // /api/v1/victims/contracts, contacts, due, esc
 app.MapReferrals();             // /api/v1/referrals
 app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
 app.MapFileReviews();           // /api/v1/investigations/file-reviews: samples of finalised investigations reviewed against the checklist
+app.MapInvestigationOutcomes(); // /api/v1/investigations/outcome-rates and outcomes.csv: rates with intervals, the police.uk file
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
 app.MapInvestigations();        // /api/v1/investigations: the list, one investigation, allocation
 app.MapPages();                 // the Razor components

@@ -94,5 +94,6 @@ public static class SafetyNetSetup
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
         typeof(ReferralsSeeder),             // referral timescales; demo: referrals waiting for each receiving team and partner
         typeof(InvestigationsDemoSeeder),    // demo: investigators' PIP levels and ranks; investigations of the last 90 days' crimes
+        typeof(InvestigationOutcomesDemoSeeder), // demo: older investigations finalised with a spread of outcomes, for the outcome rates
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

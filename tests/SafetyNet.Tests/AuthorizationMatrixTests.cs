@@ -50,6 +50,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     private static readonly string[] Referrers = [OF, SU, CST, DK];
     /// <summary>Investigations (decision 0109): officers and supervisors, the crime service team and the crime registrar.</summary>
     private static readonly string[] Investigating = [OF, SU, CST, REG];
+    /// <summary>File reviews of finalised investigations: supervisors and the force crime registrar.</summary>
+    private static readonly string[] FileReviewers = [SU, REG];
+    /// <summary>Figures over investigations (rates, the police.uk outcomes file): supervisors, the registrar and analysts.</summary>
+    private static readonly string[] InvestigationFigures = [SU, REG, AN];
     private static readonly string[] SignedIn = [.. Roles.All];
 
     /// <summary>The reader's relation to a record. To force staff every force record is their own, and so is every case: the force works every case.</summary>
@@ -96,7 +100,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     public enum Subject
     {
         None, Incident, Person, Identity, Contract, Crime, DeskReview, Case, SharedCasePart, Meeting, Application, Priority, Problem,
-        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction, Investigation,
+        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction, Investigation, FileReview,
     }
 
     private sealed record Rule(
@@ -284,6 +288,12 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/insight/strength", [SU]),
         Page("/insight/pack", PackReaders, reads: Reads.List),
         Page("/audits/crime-recording", RecordingAudit),
+        Get("/api/v1/investigations/outcome-rates", InvestigationFigures),
+        Get("/api/v1/investigations/outcome-rates.csv", InvestigationFigures),
+        Get("/api/v1/investigations/outcomes.csv", InvestigationFigures, path: (_, _) => "/api/v1/investigations/outcomes.csv?month=2026-10"),
+        new Rule("COOKIE /investigations/outcome-rates.csv", InvestigationFigures),
+        new Rule("COOKIE /investigations/outcomes.csv", InvestigationFigures, Path: (_, _) => "/investigations/outcomes.csv?month=2026-10"),
+        Page("/investigations/outcomes", InvestigationFigures),
         Page("/audits/crime-recording/{AuditId:long}", RecordingAudit, Subject.RecordingAudit),
         Page("/audits/crime-recording/{AuditId:long}/items/{Position:int}", RecordingAudit, Subject.RecordingAudit,
             path: (_, i) => $"/audits/crime-recording/{i!.Id}/items/1"),
@@ -428,6 +438,17 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/investigations/allocate", [SU], reads: Reads.List),
         Page("/investigations/{Id:long}", Investigating, Subject.Investigation, Reads.Record),
         Page("/investigations/{Id:long}/allocate", [SU], Subject.Investigation, Reads.Record),
+
+        // File reviews (decision 0115): supervisors and the force crime registrar sample finalised investigations.
+        Write("POST", "/api/v1/investigations/file-reviews", FileReviewers),
+        Get("/api/v1/investigations/file-reviews", FileReviewers),
+        Get("/api/v1/investigations/file-reviews/{id:long}", FileReviewers, Subject.FileReview),
+        Write("PUT", "/api/v1/investigations/file-reviews/{id:long}/items/{position:int}", FileReviewers, Subject.FileReview,
+            path: (_, i) => $"/api/v1/investigations/file-reviews/{i!.Id}/items/1"),
+        Page("/investigations/file-reviews", FileReviewers),
+        Page("/investigations/file-reviews/{Id:long}", FileReviewers, Subject.FileReview),
+        Page("/investigations/file-reviews/{ReviewId:long}/items/{Position:int}", FileReviewers, Subject.FileReview,
+            path: (_, i) => $"/investigations/file-reviews/{i!.Id}/items/1"),
 
         // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.
         Get("/api/v1/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/api/v1/search?q={w.Marker}"),
@@ -1075,6 +1096,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         var investigations = await app.WithDbAsync(async db => (
             Abuse: await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == abuse.Crime).Select(i => i.Id).SingleAsync(),
             Burglary: await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == burglary.Crime).Select(i => i.Id).SingleAsync()));
+        await InvestigationsTests.FinalisedAsync(app, handler, 1, daysAgo: 900);
+        var filedOn = DateOnly.FromDateTime(app.Time.GetUtcNow().AddDays(-900).UtcDateTime);
+        var fileReview = await registrar.PostAsJsonAsync("/api/v1/investigations/file-reviews",
+            new { title = $"Matrix {marker}", periodFrom = filedOn.AddDays(-1), periodTo = filedOn.AddDays(1), design = "Simple", sampleSize = 2, seed = 7 }).ExpectAsync(HttpStatusCode.Created);
         var principals = await PrincipalsAsync(app);
         var cases = new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), application.Id(), meeting.Id());
         var districtOf = agencies.ToDictionary(a => a.Key, a => a.Value.District);
@@ -1123,6 +1148,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             [Subject.Alert] = [Of("team alert", stored.Alert, false, ForceHeld())],
             [Subject.Message] = [Of("dead letter", stored.Letter, false, ForceHeld())],
             [Subject.RecordingAudit] = [Of("recording audit", recordingAudit.Id(), false, ForceHeld())],
+            [Subject.FileReview] = [Of("file review", fileReview.Id(), false, ForceHeld())],
             [Subject.IdentityReview] = [Of("identity review", stored.Review, false, ForceHeld())],
             [Subject.Investigation] =
             [

@@ -34,6 +34,14 @@ public sealed class InvestigationAccess(AppDb db, CurrentUser user, RecordReads 
 
     public IQueryable<Investigation> Visible => CanRead ? db.Set<Investigation>() : db.Set<Investigation>().Where(_ => false);
 
+    /// <summary>Those who read figures over investigations (counts and rates, never a person): supervisors, the registrar and analysts.</summary>
+    public static readonly IReadOnlyList<string> FigureRoles = [Roles.Supervisor, Roles.CrimeRegistrar, Roles.Analyst];
+
+    public bool CanCount => user.IsForce && user.IsInAnyRole(FigureRoles);
+
+    /// <summary>The investigations figures are counted over: every one for <see cref="FigureRoles"/>, none for anyone else.</summary>
+    public IQueryable<Investigation> Counted => CanCount ? db.Set<Investigation>() : db.Set<Investigation>().Where(_ => false);
+
     /// <summary>Whether the caller may see the investigation (null when not: 404), and whether it is sensitive.</summary>
     public async Task<bool?> SensitivityAsync(long id, CancellationToken ct) =>
         await Visible.Where(i => i.Id == id).Select(i => (bool?)i.Sensitive).FirstOrDefaultAsync(ct);

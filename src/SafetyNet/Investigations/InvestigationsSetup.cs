@@ -17,6 +17,7 @@ public static class InvestigationsSetup
         builder.AddInvestigationAllocation();
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
+        builder.AddInvestigationOutcomes();
         return builder;
     }
 }

@@ -70,6 +70,8 @@ public static class Entitlements
 
     /// <summary>File reviews of finalised investigations: supervisors and the force crime registrar.</summary>
     public const string FileReview = "file-review";
+    /// <summary>Outcome and charge rates and the police.uk outcomes file: supervisors, the crime registrar and analysts (figures, no person).</summary>
+    public const string InvestigationFigures = "investigation-figures";
 
     /// <summary>Configuration, the outbox, the background work page and sharing agreements.</summary>
     public const string Administration = "administration";
@@ -100,6 +102,7 @@ public static class Entitlements
         [TelephoneSurvey] = Force(Roles.CrimeServiceTeam, Roles.Supervisor),
         [Investigations] = Force(Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CrimeRegistrar),
         [FileReview] = Force(Roles.Supervisor, Roles.CrimeRegistrar),
+        [InvestigationFigures] = Force(Roles.Supervisor, Roles.CrimeRegistrar, Roles.Analyst),
         [Administration] = Force(Roles.Administrator),
         [AuditSearch] = Force(Roles.Auditor),
     };
