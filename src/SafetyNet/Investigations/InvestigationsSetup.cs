@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Crimes;
 using SafetyNet.Data;
+using SafetyNet.Investigations.Forensics;
 using SafetyNet.Platform;
 
 namespace SafetyNet.Investigations;
@@ -15,6 +16,7 @@ public static class InvestigationsSetup
         builder.Services.AddScoped<InvestigationOpening>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
+        builder.AddForensics();
         return builder;
     }
 }
