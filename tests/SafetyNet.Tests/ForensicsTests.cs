@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
 using SafetyNet.Investigations;
 using SafetyNet.Investigations.Forensics;
 using SafetyNet.Platform;
