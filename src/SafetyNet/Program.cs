@@ -8,6 +8,7 @@ using SafetyNet.Feedback;
 using SafetyNet.Incidents;
 using SafetyNet.Insight;
 using SafetyNet.Investigations;
+using SafetyNet.Investigations.Forensics;
 using SafetyNet.Locations;
 using SafetyNet.Meetings;
 using SafetyNet.Messaging;
@@ -69,6 +70,7 @@ app.MapReferrals();             // /api/v1/referrals
 app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
 app.MapFileReviews();           // /api/v1/investigations/file-reviews: samples of finalised investigations reviewed against the checklist
 app.MapInvestigationOutcomes(); // /api/v1/investigations/outcome-rates and outcomes.csv: rates with intervals, the police.uk file
+app.MapForensics();             // /api/v1/forensics: the digital forensics queue; /api/v1/investigations/{id}/forensics
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
 app.MapInvestigations();        // /api/v1/investigations: the list, one investigation, allocation
 app.MapPages();                 // the Razor components

@@ -89,11 +89,13 @@ public static class SafetyNetSetup
         typeof(VictimsSeeder),               // Victims' Code timescales and survey rules
         typeof(MaracSeeder),                 // the MARAC listing rule: escalation and listing timescales
         typeof(InvestigationRulesSeeder),    // crime groups, PIP levels, review cadences
+        typeof(Investigations.Forensics.ForensicPrioritiesSeeder), // the digital forensics queue's priority rule and targets
         typeof(DemoSeeder),                  // demo: synthetic incidents, people, assessments and crimes
         typeof(AsbSeeder),                   // ASB rules and letters; demo: agreements, partner users, the desk's queue, cases over the demo incidents
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
         typeof(ReferralsSeeder),             // referral timescales; demo: referrals waiting for each receiving team and partner
         typeof(InvestigationsDemoSeeder),    // demo: investigators' PIP levels and ranks; investigations of the last 90 days' crimes
         typeof(InvestigationOutcomesDemoSeeder), // demo: older investigations finalised with a spread of outcomes, for the outcome rates
+        typeof(Investigations.Forensics.ForensicsDemoSeeder), // demo: devices with the forensics unit at every priority
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

@@ -101,6 +101,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     {
         None, Incident, Person, Identity, Contract, Crime, DeskReview, Case, SharedCasePart, Meeting, Application, Priority, Problem,
         Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction, Investigation, FileReview,
+        ForensicSubmission,
     }
 
     private sealed record Rule(
@@ -387,6 +388,19 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/marac/meetings/new", [SU]),
         Page("/marac/meetings/{Id:long}", [SU, PC], Subject.MaracMeeting, Reads.Record),
         Page("/incidents/{Id:long}/marac-referral", Referrers, Subject.Incident),
+
+        // The digital forensics queue (decision 0114): officers and supervisors submit a device from an investigation they
+        // may open; the queue and its submissions are the digital forensics unit's (a team, so no role here works them:
+        // each refused in the service), read by supervisors.
+        Write("POST", "/api/v1/investigations/{id:long}/forensics", [OF, SU], Subject.Investigation),
+        Get("/api/v1/forensics", [SU], reads: Reads.List),
+        Get("/api/v1/forensics/{id:long}", [SU], Subject.ForensicSubmission, Reads.Record),
+        Write("POST", "/api/v1/forensics/{id:long}/movements", [], Subject.ForensicSubmission),
+        Write("POST", "/api/v1/forensics/{id:long}/triage", [], Subject.ForensicSubmission),
+        Write("POST", "/api/v1/forensics/{id:long}/examination", [], Subject.ForensicSubmission),
+        Page("/forensics", [SU], reads: Reads.List),
+        Page("/forensics/{Id:long}", [SU], Subject.ForensicSubmission, Reads.Record),
+        Page("/investigations/{Id:long}/forensics/new", [OF, SU], Subject.Investigation),
 
         // The Community Trigger: the force and the lead agency of the application's case.
         Get("/api/v1/asb/community-trigger/flagged", Caseworkers),
@@ -1156,6 +1170,9 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             ],
         };
         instances[Subject.Configuration] = [new Instance("configuration", 0, false, ForceHeld(), Ids())];
+        var device = await supervisor.PostAsJsonAsync($"/api/v1/investigations/{investigations.Burglary}/forensics",
+            new { deviceType = "phone", exhibitReference = $"MX/{marker}" }).ExpectAsync(HttpStatusCode.Created);
+        instances[Subject.ForensicSubmission] = [Of("forensic submission", device.Id(), false, ForceHeld())];
         return new World
         {
             Marker = marker, SensitiveSurname = secret, PlainSurname = plain, Principals = principals, Instances = instances, Cases = cases,

@@ -288,6 +288,10 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfigu
         }
         figures.Add(new("THRIVE completed", thrive.Sum(t => t.Met), thrive.Sum(t => t.Due), "incidents reported in the last 7 days"));
         figures.AddRange(await VictimContactsAsync(since, now, district, ct));
+        // The digital forensics unit serves the whole force: its backlog by priority is never split by district.
+        var devices = await Investigations.Forensics.DigitalForensics.BacklogAsync(db, now, ct);
+        figures.Add(new("Digital forensics backlog within its target turnaround", devices.Sum(d => d.Open - d.PastTarget), devices.Sum(d => d.Open),
+            $"devices with the unit now, force-wide, by priority: {string.Join(", ", devices.Select(d => $"{d.Priority} {d.Open}"))}"));
         return figures;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SafetyNet.Crimes;
 using SafetyNet.Data;
+using SafetyNet.Investigations.Forensics;
 using SafetyNet.Platform;
 
 namespace SafetyNet.Investigations;
@@ -18,6 +19,7 @@ public static class InvestigationsSetup
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
         builder.AddInvestigationOutcomes();
+        builder.AddForensics();
         return builder;
     }
 }

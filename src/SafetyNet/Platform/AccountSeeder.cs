@@ -35,6 +35,7 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
         (ForceCode, "COMMUNITY-FOCUS-DESK", "Community focus desk", null),
         (ForceCode, "CRIME-SERVICE-TEAM", "Crime service team", null),
         (ForceCode, "INVESTIGATIONS", "Investigations", null),
+        (ForceCode, "DIGITAL-FORENSICS", "Digital forensics unit", null),
         (ForceCode, ReferralTeams.OlderPersonLiaison, "Older person liaison officers", null),
         (ForceCode, ReferralTeams.Marac, "MARAC co-ordination", null),
         (ForceCode, ReferralTeams.Mash, "Multi-agency safeguarding hub (MASH)", null),
@@ -55,6 +56,7 @@ public sealed class AccountSeeder(AppDb db, UserManager<AppUser> users, RoleMana
         ("detective@" + DemoDomain, ForceCode, Roles.Officer, "INVESTIGATIONS", "Demo detective constable"),
         ("detective.sergeant@" + DemoDomain, ForceCode, Roles.Supervisor, "INVESTIGATIONS", "Demo detective sergeant"),
         ("detective.inspector@" + DemoDomain, ForceCode, Roles.Supervisor, "INVESTIGATIONS", "Demo detective inspector"),
+        ("dfu@" + DemoDomain, ForceCode, Roles.Officer, "DIGITAL-FORENSICS", "Demo digital forensics examiner"),
     ];
 
     public static string DistrictCode(string district) => district.ToUpperInvariant().Replace(' ', '-');

@@ -37,6 +37,7 @@ internal static class ApiDocument
         ["Community Trigger"] = "ASB case reviews (the Community Trigger): applications, decisions, reviews, recommendations and yearly figures.",
         ["Multi-agency meetings"] = "Problem-solving and risk panels: attendees and the agenda of cases discussed.",
         ["MARAC"] = "The MARAC referral list, MARAC meetings, the cases listed at each and the actions agreed; referral on an officer's professional judgement.",
+        ["Digital forensics"] = "Seized devices sent from investigations to the digital forensics unit, scored P1 to P4 with the reasons; the unit's queue, continuity, kiosk triage, examination, backlog and turnaround.",
         ["Problem solving"] = "Problems worked with the SARA model, their responses and assessments.",
         ["What works"] = "The library of published problems and what worked, searched by type, tactic, place and text.",
         ["Community priorities"] = "Neighbourhood priorities set with the community, their actions and reviews.",

@@ -1,0 +1,259 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SafetyNet.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Investigations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ExhibitMovement",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubmissionId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExhibitMovement", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FileReview",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Design = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SampleSize = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<int>(type: "integer", nullable: false),
+                    FrameSize = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FileReview", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ForensicSubmission",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    DeviceType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ExhibitReference = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CustodyClockEndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ChargeOrCourtDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SafeguardingRiskNow = table.Column<bool>(type: "boolean", nullable: false),
+                    NamedSuspect = table.Column<bool>(type: "boolean", nullable: false),
+                    Priority = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PriorityReasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    TargetDays = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TriageResult = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    TriageNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TriagedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TriagedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ExaminationStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExaminationCompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExaminedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ExaminationNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForensicSubmission", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Investigation",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CrimeRecordId = table.Column<long>(type: "bigint", nullable: false),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    CrimeGroup = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Risk = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    DomesticAbuse = table.Column<bool>(type: "boolean", nullable: false),
+                    VulnerableVictim = table.Column<bool>(type: "boolean", nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiredPipLevel = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: true),
+                    InvestigatorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AllocatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AllocatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    BelowLevelReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OutcomeCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    FinalisedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinalisedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RuleVersion = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Investigation", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvestigationEvent",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvestigationEvent", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Investigator",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PipLevel = table.Column<int>(type: "integer", nullable: false),
+                    Rank = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Investigator", x => x.UserId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FileReviewItem",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FileReviewId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Stratum = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StratumSize = table.Column<int>(type: "integer", nullable: false),
+                    PlanPresentAndSpecific = table.Column<bool>(type: "boolean", nullable: true),
+                    ReviewsOnTime = table.Column<bool>(type: "boolean", nullable: true),
+                    LinesOfEnquiryFollowed = table.Column<bool>(type: "boolean", nullable: true),
+                    VictimContactAndNeedsMet = table.Column<bool>(type: "boolean", nullable: true),
+                    OutcomeAppropriate = table.Column<bool>(type: "boolean", nullable: true),
+                    Effective = table.Column<bool>(type: "boolean", nullable: true),
+                    Reasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FileReviewItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FileReviewItem_FileReview_FileReviewId",
+                        column: x => x.FileReviewId,
+                        principalTable: "FileReview",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExhibitMovement_SubmissionId_At",
+                table: "ExhibitMovement",
+                columns: new[] { "SubmissionId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FileReviewItem_FileReviewId_Position",
+                table: "FileReviewItem",
+                columns: new[] { "FileReviewId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForensicSubmission_InvestigationId",
+                table: "ForensicSubmission",
+                column: "InvestigationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForensicSubmission_Status_Priority_SubmittedAt",
+                table: "ForensicSubmission",
+                columns: new[] { "Status", "Priority", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Investigation_CrimeRecordId",
+                table: "Investigation",
+                column: "CrimeRecordId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Investigation_InvestigatorId_Status",
+                table: "Investigation",
+                columns: new[] { "InvestigatorId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Investigation_Status_OpenedAt",
+                table: "Investigation",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Investigation_TeamId_Status",
+                table: "Investigation",
+                columns: new[] { "TeamId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InvestigationEvent_InvestigationId_At",
+                table: "InvestigationEvent",
+                columns: new[] { "InvestigationId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ExhibitMovement");
+
+            migrationBuilder.DropTable(
+                name: "FileReviewItem");
+
+            migrationBuilder.DropTable(
+                name: "ForensicSubmission");
+
+            migrationBuilder.DropTable(
+                name: "Investigation");
+
+            migrationBuilder.DropTable(
+                name: "InvestigationEvent");
+
+            migrationBuilder.DropTable(
+                name: "Investigator");
+
+            migrationBuilder.DropTable(
+                name: "FileReview");
+        }
+    }
+}
