@@ -49,6 +49,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     private static readonly string[] Telephone = [CST, SU];
     private static readonly string[] Referrers = [OF, SU, CST, DK];
     private static readonly string[] SignedIn = [.. Roles.All];
+    /// <summary>Investigations are the force's: officers, supervisors, the crime service team and the crime registrar.</summary>
+    private static readonly string[] Investigators = [OF, SU, CST, REG];
 
     /// <summary>The reader's relation to a record. To force staff every force record is their own, and so is every case: the force works every case.</summary>
     public enum Relation { Own, OtherAgency, Shared, NotShared }
@@ -95,6 +97,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     {
         None, Incident, Person, Identity, Contract, Crime, DeskReview, Case, SharedCasePart, Meeting, Application, Priority, Problem,
         Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction,
+        Investigation,
     }
 
     private sealed record Rule(
@@ -415,6 +418,25 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/problems/{Id:long}", Caseworkers, Subject.Problem),
         Page("/problems", Caseworkers),
         Page("/problems/new", Caseworkers),
+
+        // An investigation's plan (decision 0111): the force's investigation roles read it; its investigator or any supervisor
+        // changes it. The matrix's investigations are not allocated, so an officer is refused them as one not on them.
+        Get("/api/v1/investigations/actions/mine", Investigators, reads: Reads.List),
+        Get("/api/v1/investigations/{id:long}/plan", Investigators, Subject.Investigation, Reads.Record),
+        Write("PATCH", "/api/v1/investigations/{id:long}/plan", [SU], Subject.Investigation),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/hypotheses", [SU], Subject.Investigation),
+        Write("PATCH", "/api/v1/investigations/{id:long}/plan/hypotheses/{hypothesisId:long}", [SU], Subject.Investigation,
+            path: (w, i) => $"/api/v1/investigations/{i!.Id}/plan/hypotheses/{w.PlanParts[i.Id].Hypothesis}"),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/lines-of-enquiry", [SU], Subject.Investigation),
+        Write("PATCH", "/api/v1/investigations/{id:long}/plan/lines-of-enquiry/{lineId:long}", [SU], Subject.Investigation,
+            path: (w, i) => $"/api/v1/investigations/{i!.Id}/plan/lines-of-enquiry/{w.PlanParts[i.Id].Line}"),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/actions", [SU], Subject.Investigation),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/actions/{actionId:long}/complete", [SU], Subject.Investigation,
+            path: (w, i) => $"/api/v1/investigations/{i!.Id}/plan/actions/{w.PlanParts[i.Id].Action}/complete"),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/decisions", [SU], Subject.Investigation),
+        Write("PUT", "/api/v1/investigations/{id:long}/plan/strategies/{section}", [SU], Subject.Investigation,
+            path: (_, i) => $"/api/v1/investigations/{i!.Id}/plan/strategies/Victim"),
+        Page("/investigations/{Id:long}/plan", Investigators, Subject.Investigation, Reads.Record),
 
         // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.
         Get("/api/v1/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/api/v1/search?q={w.Marker}"),
@@ -842,6 +864,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         public required string ConfigKey { get; init; }
         public long MaracMeetingId { get; init; }
         public long MaracListingId { get; init; }
+        /// <summary>Each investigation's hypothesis, line of enquiry and action, by investigation.</summary>
+        public Dictionary<long, (long Hypothesis, long Line, long Action)> PlanParts { get; init; } = [];
 
         public IEnumerable<Instance?> InstancesOf(Subject subject) => subject == Subject.None ? new Instance?[] { null } : Instances[subject];
 
@@ -1059,6 +1083,25 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             return (Task: task.Id, Alert: alert.Id, Letter: letter.Id, Review: review.Id, Share: share, ConfigKey: key, Party: party);
         });
 
+        // The two crimes' investigations, each with a plan of one hypothesis, line of enquiry and action.
+        var plans = await app.WithDbAsync(async db =>
+        {
+            var parts = new Dictionary<long, (long, long, long)>();
+            foreach (var crime in new[] { abuse.Crime, burglary.Crime })
+            {
+                var investigation = await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == crime).Select(i => i.Id).SingleAsync();
+                var hypothesis = new SafetyNet.Investigations.Hypothesis { InvestigationId = investigation, Text = $"Hypothesis {marker}", CreatedAt = now, CreatedBy = "matrix" };
+                var line = new SafetyNet.Investigations.LineOfEnquiry { InvestigationId = investigation, Text = "CCTV", Objective = "Who was there", CreatedAt = now, CreatedBy = "matrix" };
+                var planAction = new SafetyNet.Investigations.PlanAction
+                {
+                    InvestigationId = investigation, Section = "Victim", Text = "Take a statement", OwnerUserId = "nobody", DueAt = now.AddDays(1), CreatedAt = now, CreatedBy = "matrix",
+                };
+                db.AddRange(hypothesis, line, planAction);
+                await db.SaveChangesAsync();
+                parts[investigation] = (hypothesis.Id, line.Id, planAction.Id);
+            }
+            return parts;
+        });
         var principals = await PrincipalsAsync(app);
         var cases = new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), application.Id(), meeting.Id());
         var districtOf = agencies.ToDictionary(a => a.Key, a => a.Value.District);
@@ -1108,6 +1151,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             [Subject.Message] = [Of("dead letter", stored.Letter, false, ForceHeld())],
             [Subject.RecordingAudit] = [Of("recording audit", recordingAudit.Id(), false, ForceHeld())],
             [Subject.IdentityReview] = [Of("identity review", stored.Review, false, ForceHeld())],
+            [Subject.Investigation] =
+            [
+                Of("sensitive investigation", plans.Keys.First(), true, ForceHeld()), Of("investigation", plans.Keys.Last(), false, ForceHeld()),
+            ],
         };
         instances[Subject.Configuration] = [new Instance("configuration", 0, false, ForceHeld(), Ids())];
         return new World
@@ -1116,7 +1163,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             IncidentOfContract = new() { [facts.Abuse.Contract] = abuse.Incident, [facts.Burglary.Contract] = burglary.Incident },
             ShareId = stored.Share, ActionId = action.Id(), PowerId = power.Id(), DocumentId = document.Id(), PartyId = stored.Party,
             RecommendationId = recommended.GetProperty("recommendations")[0].Id(), ConfigKey = stored.ConfigKey,
-            MaracMeetingId = marac.Id(), MaracListingId = listingId,
+            MaracMeetingId = marac.Id(), MaracListingId = listingId, PlanParts = plans,
         };
     }
 

@@ -13,6 +13,7 @@ public static class InvestigationsSetup
     {
         builder.Services.AddScoped<InvestigationAccess>();
         builder.Services.AddScoped<InvestigationOpening>();
+        builder.AddInvestigationPlans();
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
         return builder;
