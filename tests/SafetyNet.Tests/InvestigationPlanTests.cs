@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SafetyNet.Data;
 using SafetyNet.Investigations;
 using SafetyNet.Platform;
 using SafetyNet.Tests.Infrastructure;
