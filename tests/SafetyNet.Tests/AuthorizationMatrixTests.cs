@@ -1087,10 +1087,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         var plans = await app.WithDbAsync(async db =>
         {
             var parts = new Dictionary<long, (long, long, long)>();
-            foreach (var crime in new[] { abuse.Crime, burglary.Crime })
+            foreach (var (crime, surname) in new[] { (abuse.Crime, secret), (burglary.Crime, plain) })
             {
                 var investigation = await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == crime).Select(i => i.Id).SingleAsync();
-                var hypothesis = new SafetyNet.Investigations.Hypothesis { InvestigationId = investigation, Text = $"Hypothesis {marker}", CreatedAt = now, CreatedBy = "matrix" };
+                var hypothesis = new SafetyNet.Investigations.Hypothesis { InvestigationId = investigation, Text = $"{surname} was assaulted by her ex-partner {marker}", CreatedAt = now, CreatedBy = "matrix" };
                 var line = new SafetyNet.Investigations.LineOfEnquiry { InvestigationId = investigation, Text = "CCTV", Objective = "Who was there", CreatedAt = now, CreatedBy = "matrix" };
                 var planAction = new SafetyNet.Investigations.PlanAction
                 {

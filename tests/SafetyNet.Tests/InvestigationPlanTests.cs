@@ -78,6 +78,7 @@ public class InvestigationPlanTests(AppFixture fixture)
         var action = await officer.PostAsJsonAsync($"{plan}/actions", new { section = "Witness", text = "House-to-house on Sandringham Road", dueAt = app.Time.GetUtcNow().AddDays(2) })
             .ExpectAsync(HttpStatusCode.Created);
         app.Time.Advance(TimeSpan.FromDays(3));
+        officer = await app.ClientForAsync(Roles.Officer); // three days on, a fresh sign-in
         var mine = await officer.GetAsync("/api/v1/investigations/actions/mine").ExpectAsync(HttpStatusCode.OK);
         var listed = mine.EnumerateArray().Single(a => a.Id() == action.Id());
         Assert.True(listed.GetProperty("overdue").GetBoolean());

@@ -164,17 +164,15 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
     /// </summary>
     private async Task<(Investigation? Investigation, Outcome<T>? Refusal)> ForChangeAsync<T>(long id, string? purpose, CancellationToken ct)
     {
-        switch (await access.MayOpenAsync(id, purpose, ct))
-        {
-            case ReadOutcome.NotFound:
-                return (null, Outcome<T>.NotFound);
-            case ReadOutcome.PurposeRequired:
-                return (null, Outcome<T>.PurposeRequired);
-        }
-        var investigation = await db.Set<Investigation>().AsNoTracking().FirstAsync(i => i.Id == id, ct);
-        if (!access.IsSupervisor && (user.Id is null || investigation.InvestigatorId != user.Id))
+        // Whether the plan is the caller's to change is decided before a purpose is asked, as a read decides 404 first.
+        var investigation = await access.Visible.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (investigation is null || (!access.IsSupervisor && (user.Id is null || investigation.InvestigatorId != user.Id)))
         {
             return (null, Outcome<T>.NotFound);
+        }
+        if (await access.MayOpenAsync(id, purpose, ct) == ReadOutcome.PurposeRequired)
+        {
+            return (null, Outcome<T>.PurposeRequired);
         }
         if (investigation.Status == InvestigationStatus.Finalised)
         {
