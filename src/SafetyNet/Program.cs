@@ -71,6 +71,7 @@ app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery t
 app.MapFileReviews();           // /api/v1/investigations/file-reviews: samples of finalised investigations reviewed against the checklist
 app.MapInvestigationOutcomes(); // /api/v1/investigations/outcome-rates and outcomes.csv: rates with intervals, the police.uk file
 app.MapForensics();             // /api/v1/forensics: the digital forensics queue; /api/v1/investigations/{id}/forensics
+app.MapInvestigationPlans();    // /api/v1/investigations/{id}/plan, /api/v1/investigations/actions/mine
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
 app.MapInvestigations();        // /api/v1/investigations: the list, one investigation, allocation
 app.MapPages();                 // the Razor components

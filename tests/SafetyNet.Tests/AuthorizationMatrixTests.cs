@@ -463,6 +463,24 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/investigations/file-reviews/{Id:long}", FileReviewers, Subject.FileReview),
         Page("/investigations/file-reviews/{ReviewId:long}/items/{Position:int}", FileReviewers, Subject.FileReview,
             path: (_, i) => $"/investigations/file-reviews/{i!.Id}/items/1"),
+        // An investigation's plan (decision 0111): the force's investigation roles read it; its investigator or any supervisor
+        // changes it. The matrix's investigations are not allocated, so an officer is refused them as one not on them.
+        Get("/api/v1/investigations/actions/mine", Investigating, reads: Reads.List),
+        Get("/api/v1/investigations/{id:long}/plan", Investigating, Subject.Investigation, Reads.Record),
+        Write("PATCH", "/api/v1/investigations/{id:long}/plan", [SU], Subject.Investigation),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/hypotheses", [SU], Subject.Investigation),
+        Write("PATCH", "/api/v1/investigations/{id:long}/plan/hypotheses/{hypothesisId:long}", [SU], Subject.Investigation,
+            path: (w, i) => $"/api/v1/investigations/{i!.Id}/plan/hypotheses/{w.PlanParts[i.Id].Hypothesis}"),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/lines-of-enquiry", [SU], Subject.Investigation),
+        Write("PATCH", "/api/v1/investigations/{id:long}/plan/lines-of-enquiry/{lineId:long}", [SU], Subject.Investigation,
+            path: (w, i) => $"/api/v1/investigations/{i!.Id}/plan/lines-of-enquiry/{w.PlanParts[i.Id].Line}"),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/actions", [SU], Subject.Investigation),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/actions/{actionId:long}/complete", [SU], Subject.Investigation,
+            path: (w, i) => $"/api/v1/investigations/{i!.Id}/plan/actions/{w.PlanParts[i.Id].Action}/complete"),
+        Write("POST", "/api/v1/investigations/{id:long}/plan/decisions", [SU], Subject.Investigation),
+        Write("PUT", "/api/v1/investigations/{id:long}/plan/strategies/{section}", [SU], Subject.Investigation,
+            path: (_, i) => $"/api/v1/investigations/{i!.Id}/plan/strategies/Victim"),
+        Page("/investigations/{Id:long}/plan", Investigating, Subject.Investigation, Reads.Record),
 
         // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.
         Get("/api/v1/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/api/v1/search?q={w.Marker}"),
@@ -890,6 +908,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         public required string ConfigKey { get; init; }
         public long MaracMeetingId { get; init; }
         public long MaracListingId { get; init; }
+        /// <summary>Each investigation's hypothesis, line of enquiry and action, by investigation.</summary>
+        public Dictionary<long, (long Hypothesis, long Line, long Action)> PlanParts { get; init; } = [];
 
         public IEnumerable<Instance?> InstancesOf(Subject subject) => subject == Subject.None ? new Instance?[] { null } : Instances[subject];
 
@@ -1114,6 +1134,25 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         var filedOn = DateOnly.FromDateTime(app.Time.GetUtcNow().AddDays(-900).UtcDateTime);
         var fileReview = await registrar.PostAsJsonAsync("/api/v1/investigations/file-reviews",
             new { title = $"Matrix {marker}", periodFrom = filedOn.AddDays(-1), periodTo = filedOn.AddDays(1), design = "Simple", sampleSize = 2, seed = 7 }).ExpectAsync(HttpStatusCode.Created);
+        // The two crimes' investigations, each with a plan of one hypothesis, line of enquiry and action.
+        var plans = await app.WithDbAsync(async db =>
+        {
+            var parts = new Dictionary<long, (long, long, long)>();
+            foreach (var (crime, surname) in new[] { (abuse.Crime, secret), (burglary.Crime, plain) })
+            {
+                var investigation = await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == crime).Select(i => i.Id).SingleAsync();
+                var hypothesis = new SafetyNet.Investigations.Hypothesis { InvestigationId = investigation, Text = $"{surname} was assaulted by her ex-partner {marker}", CreatedAt = now, CreatedBy = "matrix" };
+                var line = new SafetyNet.Investigations.LineOfEnquiry { InvestigationId = investigation, Text = "CCTV", Objective = "Who was there", CreatedAt = now, CreatedBy = "matrix" };
+                var planAction = new SafetyNet.Investigations.PlanAction
+                {
+                    InvestigationId = investigation, Section = "Victim", Text = "Take a statement", OwnerUserId = "nobody", DueAt = now.AddDays(1), CreatedAt = now, CreatedBy = "matrix",
+                };
+                db.AddRange(hypothesis, line, planAction);
+                await db.SaveChangesAsync();
+                parts[investigation] = (hypothesis.Id, line.Id, planAction.Id);
+            }
+            return parts;
+        });
         var principals = await PrincipalsAsync(app);
         var cases = new Cases(own.Id(), other.Id(), shared.Id(), notShared.Id(), application.Id(), meeting.Id());
         var districtOf = agencies.ToDictionary(a => a.Key, a => a.Value.District);
@@ -1179,7 +1218,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             IncidentOfContract = new() { [facts.Abuse.Contract] = abuse.Incident, [facts.Burglary.Contract] = burglary.Incident },
             ShareId = stored.Share, ActionId = action.Id(), PowerId = power.Id(), DocumentId = document.Id(), PartyId = stored.Party,
             RecommendationId = recommended.GetProperty("recommendations")[0].Id(), ConfigKey = stored.ConfigKey,
-            MaracMeetingId = marac.Id(), MaracListingId = listingId,
+            MaracMeetingId = marac.Id(), MaracListingId = listingId, PlanParts = plans,
         };
     }
 

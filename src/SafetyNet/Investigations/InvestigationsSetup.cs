@@ -16,6 +16,7 @@ public static class InvestigationsSetup
         builder.Services.AddScoped<InvestigationOpening>();
         builder.Services.AddScoped<FileReviews>();
         builder.AddInvestigationAllocation();
+        builder.AddInvestigationPlans();
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
         builder.AddInvestigationOutcomes();

@@ -88,6 +88,24 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Hypothesis",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Hypothesis", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Investigation",
                 columns: table => new
                 {
@@ -151,6 +169,102 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LineOfEnquiry",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Objective = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Direction = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LineOfEnquiry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanAction",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Section = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LineOfEnquiryId = table.Column<long>(type: "bigint", nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OwnerUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Result = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Rationale = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanAction", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanDecision",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OptionsConsidered = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Rationale = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanDecision", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanState",
+                columns: table => new
+                {
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    DevicesSeized = table.Column<bool>(type: "boolean", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanState", x => x.InvestigationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StrategyNote",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Section = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StrategyNote", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FileReviewItem",
                 columns: table => new
                 {
@@ -205,6 +319,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                 columns: new[] { "Status", "Priority", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Hypothesis_InvestigationId",
+                table: "Hypothesis",
+                column: "InvestigationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Investigation_CrimeRecordId",
                 table: "Investigation",
                 column: "CrimeRecordId",
@@ -229,6 +348,32 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "IX_InvestigationEvent_InvestigationId_At",
                 table: "InvestigationEvent",
                 columns: new[] { "InvestigationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LineOfEnquiry_InvestigationId",
+                table: "LineOfEnquiry",
+                column: "InvestigationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanAction_InvestigationId",
+                table: "PlanAction",
+                column: "InvestigationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanAction_OwnerUserId_CompletedAt_DueAt",
+                table: "PlanAction",
+                columns: new[] { "OwnerUserId", "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanDecision_InvestigationId_At",
+                table: "PlanDecision",
+                columns: new[] { "InvestigationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StrategyNote_InvestigationId_Section",
+                table: "StrategyNote",
+                columns: new[] { "InvestigationId", "Section" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -244,6 +389,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                 name: "ForensicSubmission");
 
             migrationBuilder.DropTable(
+                name: "Hypothesis");
+
+            migrationBuilder.DropTable(
                 name: "Investigation");
 
             migrationBuilder.DropTable(
@@ -251,6 +399,21 @@ namespace SafetyNet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Investigator");
+
+            migrationBuilder.DropTable(
+                name: "LineOfEnquiry");
+
+            migrationBuilder.DropTable(
+                name: "PlanAction");
+
+            migrationBuilder.DropTable(
+                name: "PlanDecision");
+
+            migrationBuilder.DropTable(
+                name: "PlanState");
+
+            migrationBuilder.DropTable(
+                name: "StrategyNote");
 
             migrationBuilder.DropTable(
                 name: "FileReview");
