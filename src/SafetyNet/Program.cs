@@ -6,6 +6,7 @@ using SafetyNet.Crimes;
 using SafetyNet.Desk;
 using SafetyNet.Feedback;
 using SafetyNet.Incidents;
+using SafetyNet.Investigations;
 using SafetyNet.Insight;
 using SafetyNet.Locations;
 using SafetyNet.Meetings;
@@ -66,6 +67,7 @@ app.MapOutbox();                // /api/v1/outbox: delivery state and dead lette
 app.MapVictims();               // /api/v1/victims/contracts, contacts, due, escalations, compliance
 app.MapReferrals();             // /api/v1/referrals
 app.MapFeedback();              // /api/v1/feedback/surveys, results, recovery tasks, alerts
+app.MapSupervision();           // /api/v1/investigations/{id}/reviews|finalisation|reopening, /reviews/due
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
 app.MapPages();                 // the Razor components
 

@@ -74,6 +74,8 @@ public static class SafetyNetSetup
         .On<CrimeRecorded>(
             typeof(ContractOnCrimeRecorded), // the victim's contact contract and its Victims' Code clocks
             typeof(InvestigationOnCrimeRecorded)) // the investigation, waiting for allocation
+        .On<InvestigationOpened>(
+            typeof(FirstReviewOnInvestigationOpened)) // the first supervisory review falls due
         .On<CaseClosed>(
             typeof(SurveysOnRecords));       // each victim on the case asked how the force did
 
@@ -94,5 +96,6 @@ public static class SafetyNetSetup
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
         typeof(ReferralsSeeder),             // referral timescales; demo: referrals waiting for each receiving team and partner
         typeof(InvestigationsDemoSeeder),    // demo: investigators' PIP levels and ranks; investigations of the last 90 days' crimes
+        typeof(ReviewsDemoSeeder),           // demo: first reviews of the open investigations, done, due and overdue
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

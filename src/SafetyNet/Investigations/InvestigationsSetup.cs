@@ -15,6 +15,7 @@ public static class InvestigationsSetup
         builder.Services.AddScoped<InvestigationOpening>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
+        builder.AddSupervision();
         return builder;
     }
 }

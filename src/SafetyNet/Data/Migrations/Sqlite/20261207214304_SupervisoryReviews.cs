@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SafetyNet.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SupervisoryReviews : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "SupervisoryReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvestigationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RiskBefore = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    RiskAfter = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    ActionsChecked = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    QualityNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NewActions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextReviewDue = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisoryReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisoryReviews_CompletedAt_DueAt",
+                table: "SupervisoryReviews",
+                columns: new[] { "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisoryReviews_InvestigationId_DueAt",
+                table: "SupervisoryReviews",
+                columns: new[] { "InvestigationId", "DueAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SupervisoryReviews");
+        }
+    }
+}
