@@ -94,7 +94,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     public enum Subject
     {
         None, Incident, Person, Identity, Contract, Crime, DeskReview, Case, SharedCasePart, Meeting, Application, Priority, Problem,
-        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction,
+        Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction, Investigation,
     }
 
     private sealed record Rule(
@@ -220,6 +220,17 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/victims/due", [OF, SU, CST], reads: Reads.List),
         Page("/victims/escalations", Telephone, reads: Reads.List),
         Page("/victims/contracts/{Id:long}", VictimCare, Subject.Contract, Reads.Record),
+
+        // Supervision of investigations: reviews are read by all who work investigations; completing one, the queues,
+        // finalising and re-opening are a supervisor's (each refused in the service, 404, for anyone else).
+        Get("/api/v1/investigations/{id:long}/reviews", [OF, SU, CST, REG], Subject.Investigation, Reads.Record),
+        Write("POST", "/api/v1/investigations/{id:long}/reviews", [SU], Subject.Investigation),
+        Get("/api/v1/investigations/reviews/due", [SU]),
+        Write("POST", "/api/v1/investigations/{id:long}/finalisation", [SU], Subject.Investigation),
+        Write("POST", "/api/v1/investigations/{id:long}/reopening", [SU], Subject.Investigation),
+        Page("/investigations/reviews", [SU]),
+        Page("/investigations/{Id:long}/review", [SU], Subject.Investigation, Reads.Record),
+        Page("/investigations/{Id:long}/finalise", [SU], Subject.Investigation, Reads.Record),
         Page("/victims/contracts/{Id:long}/contact", VictimCare, Subject.Contract, Reads.Record),
 
         // Referrals: force staff who refer make, send, change and dismiss them; a partner sees only what was sent to its own
@@ -929,7 +940,9 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
                 return (victim.Id, victim.IdentityId!.Value, contract);
             }
             return (Abuse: await VictimOf(abuse.Incident), Burglary: await VictimOf(burglary.Incident),
-                AbuseAtDesk: await db.DeskReviews.AnyAsync(r => r.IncidentId == abuse.Incident));
+                AbuseAtDesk: await db.DeskReviews.AnyAsync(r => r.IncidentId == abuse.Incident),
+                AbuseInvestigation: await db.Set<Investigations.Investigation>().Where(i => i.CrimeRecordId == abuse.Crime).Select(i => i.Id).SingleAsync(),
+                BurglaryInvestigation: await db.Set<Investigations.Investigation>().Where(i => i.CrimeRecordId == burglary.Crime).Select(i => i.Id).SingleAsync());
         });
         Assert.True(facts.AbuseAtDesk, "the vulnerable domestic abuse victim's report is routed to the desk");
 
@@ -1086,6 +1099,8 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             [Subject.Identity] = [Of("sensitive identity", facts.Abuse.Identity, true, ForceHeld()), Of("identity", facts.Burglary.Identity, false, ForceHeld())],
             [Subject.Contract] = [Of("sensitive contract", facts.Abuse.Contract, true, ForceHeld()), Of("contract", facts.Burglary.Contract, false, ForceHeld())],
             [Subject.Crime] = [Of("sensitive crime", abuse.Crime, true, ForceHeld(), abuse.Incident), Of("crime", burglary.Crime, false, ForceHeld(), burglary.Incident)],
+            [Subject.Investigation] =
+                [Of("sensitive investigation", facts.AbuseInvestigation, true, ForceHeld()), Of("investigation", facts.BurglaryInvestigation, false, ForceHeld())],
             [Subject.DeskReview] = [Of("sensitive desk review", abuse.Incident, true, ForceHeld()), Of("desk review", deskIncident.Id(), false, ForceHeld())],
             [Subject.Case] =
             [
