@@ -40,7 +40,7 @@ public class InvestigationReviewTests(BrowserFixture fixture)
         // 72 hours on, the burglary's first review is due: the sergeant does it on the review page.
         app.Time.Advance(TimeSpan.FromHours(72) + TimeSpan.FromMinutes(5));
         var page = await fixture.NewPageAsync();
-        await new SignInPage(page).SignInAsync("detective.sergeant@safetynet.test", SafetyNetApp.Password);
+        await SignInAsync(page, "detective.sergeant@safetynet.test");
         await page.GotoAsync("/investigations/reviews");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Supervisory reviews" })).ToBeVisibleAsync();
         await page.AssertNoViolationsAsync();
@@ -68,13 +68,21 @@ public class InvestigationReviewTests(BrowserFixture fixture)
         // The domestic abuse review was due at 24 hours and nobody did it: past seven days overdue the inspector sees it.
         app.Time.Advance(TimeSpan.FromDays(6));
         var inspector = await fixture.NewPageAsync();
-        await new SignInPage(inspector).SignInAsync("detective.inspector@safetynet.test", SafetyNetApp.Password);
+        await SignInAsync(inspector, "detective.inspector@safetynet.test");
         await inspector.GotoAsync("/investigations/reviews");
         await Assertions.Expect(inspector.GetByRole(AriaRole.Heading, new() { Name = "Overdue for inspector" })).ToBeVisibleAsync();
         var row = inspector.Locator("#inspector tr", new() { HasText = abuse.Reference });
         await Assertions.Expect(row).ToContainTextAsync("8 days overdue");
         await Assertions.Expect(inspector.Locator("#inspector")).Not.ToContainTextAsync(burglary.Reference);
         await inspector.AssertNoViolationsAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        var signIn = new SignInPage(page);
+        await signIn.OpenAsync();
+        await signIn.SignInAsync(email, SafetyNetApp.Password);
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
     }
 
     private async Task<(long Investigation, string Reference)> RecordAsync(HttpClient client, Dictionary<string, object?> report, string subgroup)
