@@ -72,6 +72,7 @@ app.MapFileReviews();           // /api/v1/investigations/file-reviews: samples 
 app.MapInvestigationOutcomes(); // /api/v1/investigations/outcome-rates and outcomes.csv: rates with intervals, the police.uk file
 app.MapForensics();             // /api/v1/forensics: the digital forensics queue; /api/v1/investigations/{id}/forensics
 app.MapInvestigationPlans();    // /api/v1/investigations/{id}/plan, /api/v1/investigations/actions/mine
+app.MapSupervision();           // /api/v1/investigations/{id}/reviews|finalisation|reopening, /reviews/due
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
 app.MapInvestigations();        // /api/v1/investigations: the list, one investigation, allocation
 app.MapPages();                 // the Razor components

@@ -74,6 +74,8 @@ public static class SafetyNetSetup
         .On<CrimeRecorded>(
             typeof(ContractOnCrimeRecorded), // the victim's contact contract and its Victims' Code clocks
             typeof(InvestigationOnCrimeRecorded)) // the investigation, waiting for allocation
+        .On<InvestigationOpened>(
+            typeof(FirstReviewOnInvestigationOpened)) // the first supervisory review falls due
         .On<CaseClosed>(
             typeof(SurveysOnRecords));       // each victim on the case asked how the force did
 
@@ -97,5 +99,6 @@ public static class SafetyNetSetup
         typeof(InvestigationsDemoSeeder),    // demo: investigators' PIP levels and ranks; investigations of the last 90 days' crimes
         typeof(InvestigationOutcomesDemoSeeder), // demo: older investigations finalised with a spread of outcomes, for the outcome rates
         typeof(Investigations.Forensics.ForensicsDemoSeeder), // demo: devices with the forensics unit at every priority
+        typeof(ReviewsDemoSeeder),           // demo: first reviews of the open investigations, done, due and overdue
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

@@ -227,6 +227,17 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/victims/due", [OF, SU, CST], reads: Reads.List),
         Page("/victims/escalations", Telephone, reads: Reads.List),
         Page("/victims/contracts/{Id:long}", VictimCare, Subject.Contract, Reads.Record),
+
+        // Supervision of investigations: reviews are read by all who work investigations; completing one, the queues,
+        // finalising and re-opening are a supervisor's (each refused in the service, 404, for anyone else).
+        Get("/api/v1/investigations/{id:long}/reviews", [OF, SU, CST, REG], Subject.Investigation, Reads.Record),
+        Write("POST", "/api/v1/investigations/{id:long}/reviews", [SU], Subject.Investigation),
+        Get("/api/v1/investigations/reviews/due", [SU]),
+        Write("POST", "/api/v1/investigations/{id:long}/finalisation", [SU], Subject.Investigation),
+        Write("POST", "/api/v1/investigations/{id:long}/reopening", [SU], Subject.Investigation),
+        Page("/investigations/reviews", [SU]),
+        Page("/investigations/{Id:long}/review", [SU], Subject.Investigation, Reads.Record),
+        Page("/investigations/{Id:long}/finalise", [SU], Subject.Investigation, Reads.Record),
         Page("/victims/contracts/{Id:long}/contact", VictimCare, Subject.Contract, Reads.Record),
 
         // Referrals: force staff who refer make, send, change and dismiss them; a partner sees only what was sent to its own

@@ -21,6 +21,7 @@ public static class InvestigationsSetup
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
         builder.AddInvestigationOutcomes();
         builder.AddForensics();
+        builder.AddSupervision();
         return builder;
     }
 }

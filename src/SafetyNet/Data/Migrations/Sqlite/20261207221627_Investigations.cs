@@ -264,6 +264,30 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupervisoryReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InvestigationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RiskBefore = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    RiskAfter = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    ActionsChecked = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    QualityNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NewActions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextReviewDue = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisoryReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FileReviewItem",
                 columns: table => new
                 {
@@ -373,6 +397,16 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 table: "StrategyNote",
                 columns: new[] { "InvestigationId", "Section" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisoryReviews_CompletedAt_DueAt",
+                table: "SupervisoryReviews",
+                columns: new[] { "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisoryReviews_InvestigationId_DueAt",
+                table: "SupervisoryReviews",
+                columns: new[] { "InvestigationId", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -413,6 +447,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StrategyNote");
+
+            migrationBuilder.DropTable(
+                name: "SupervisoryReviews");
 
             migrationBuilder.DropTable(
                 name: "FileReview");

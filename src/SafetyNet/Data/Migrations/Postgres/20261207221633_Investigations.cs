@@ -265,6 +265,30 @@ namespace SafetyNet.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupervisoryReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InvestigationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RiskBefore = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    RiskAfter = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    ActionsChecked = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    QualityNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NewActions = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NextReviewDue = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisoryReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FileReviewItem",
                 columns: table => new
                 {
@@ -374,6 +398,16 @@ namespace SafetyNet.Data.Migrations.Postgres
                 table: "StrategyNote",
                 columns: new[] { "InvestigationId", "Section" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisoryReviews_CompletedAt_DueAt",
+                table: "SupervisoryReviews",
+                columns: new[] { "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisoryReviews_InvestigationId_DueAt",
+                table: "SupervisoryReviews",
+                columns: new[] { "InvestigationId", "DueAt" });
         }
 
         /// <inheritdoc />
@@ -414,6 +448,9 @@ namespace SafetyNet.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StrategyNote");
+
+            migrationBuilder.DropTable(
+                name: "SupervisoryReviews");
 
             migrationBuilder.DropTable(
                 name: "FileReview");

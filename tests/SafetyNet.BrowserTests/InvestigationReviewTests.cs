@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SafetyNet.BrowserTests.Pages;
+using SafetyNet.Investigations;
+using SafetyNet.Platform;
+using SafetyNet.Tests.Infrastructure;
+
+namespace SafetyNet.BrowserTests;
+
+[Collection("browser")]
+public class InvestigationReviewTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_sergeant_completes_a_due_first_review_and_a_missed_urgent_review_reaches_the_inspector()
+    {
+        var app = fixture.App;
+        // Earlier work: a burglary and a high-risk domestic abuse crime recorded, and the supervisors' ranks.
+        var recorder = await app.ClientForAsync(Roles.Supervisor);
+        var burglary = await RecordAsync(recorder, Reports.Burglary(), "Residential burglary");
+        var abuse = await RecordAsync(recorder, Reports.DomesticAbuse(15), "Violence without injury");
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var (email, rank) in new[] { ("detective.sergeant@safetynet.test", Rank.Sergeant), ("detective.inspector@safetynet.test", Rank.Inspector) })
+            {
+                var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+                if (await db.Set<Investigator>().FindAsync(id) is { } existing)
+                {
+                    existing.Rank = rank;
+                }
+                else
+                {
+                    db.Add(new Investigator { UserId = id, PipLevel = 2, Rank = rank });
+                }
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        // 72 hours on, the burglary's first review is due: the sergeant does it on the review page.
+        app.Time.Advance(TimeSpan.FromHours(72) + TimeSpan.FromMinutes(5));
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, "detective.sergeant@safetynet.test");
+        await page.GotoAsync("/investigations/reviews");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Supervisory reviews" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overdue for inspector" })).ToHaveCountAsync(0);
+        await page.Locator("#due").GetByRole(AriaRole.Link, new() { Name = burglary.Reference }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "First review" })).ToBeVisibleAsync();
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Outstanding and incomplete actions checked").FillAsync("Statement taken; house-to-house done; CCTV requested from the corner shop");
+        await page.GetByLabel("Quality of the investigation").FillAsync("Agreed verbally with DC Patel");
+        var next = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime).AddDays(14);
+        await page.FillDateAsync("Next review by", next);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete the review" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("agreed verbally");
+        await page.AssertNoViolationsAsync();
+
+        await page.GetByLabel("Quality of the investigation").FillAsync("Proportionate enquiries; the CCTV is the best line to identify the suspect");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete the review" }).ClickAsync();
+        await page.WaitForURLAsync($"**/investigations/{burglary.Investigation}");
+        await Assertions.Expect(page.Locator("#review-summary")).ToContainTextAsync("Next review due");
+        await Assertions.Expect(page.Locator("#review-summary .govuk-tag")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".moj-timeline")).ToContainTextAsync("First review completed");
+        await page.AssertNoViolationsAsync();
+
+        // The domestic abuse review was due at 24 hours and nobody did it: past seven days overdue the inspector sees it.
+        app.Time.Advance(TimeSpan.FromDays(6));
+        var inspector = await fixture.NewPageAsync();
+        await SignInAsync(inspector, "detective.inspector@safetynet.test");
+        await inspector.GotoAsync("/investigations/reviews");
+        await Assertions.Expect(inspector.GetByRole(AriaRole.Heading, new() { Name = "Overdue for inspector" })).ToBeVisibleAsync();
+        var row = inspector.Locator("#inspector tr", new() { HasText = abuse.Reference });
+        await Assertions.Expect(row).ToContainTextAsync("8 days overdue");
+        await Assertions.Expect(inspector.Locator("#inspector")).Not.ToContainTextAsync(burglary.Reference);
+        await inspector.AssertNoViolationsAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        var signIn = new SignInPage(page);
+        await signIn.OpenAsync();
+        await signIn.SignInAsync(email, SafetyNetApp.Password);
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
+    }
+
+    private async Task<(long Investigation, string Reference)> RecordAsync(HttpClient client, Dictionary<string, object?> report, string subgroup)
+    {
+        var incident = await (await client.PostAsJsonAsync("/api/v1/incidents", report)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var record = incident.GetProperty("crimeRecords")[0];
+        var crime = record.GetProperty("id").GetInt64();
+        (await client.PostAsJsonAsync($"/api/v1/incidents/{incident.GetProperty("id").GetInt64()}/crime-decisions",
+            new { crimeRecordId = crime, decision = "crime", offenceSubgroup = subgroup, version = record.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
+        return await fixture.App.WithDbAsync(async db => (
+            await db.Set<Investigation>().Where(i => i.CrimeRecordId == crime).Select(i => i.Id).SingleAsync(),
+            await db.CrimeRecords.Where(c => c.Id == crime).Select(c => c.CrimeReference!).SingleAsync()));
+    }
+}
