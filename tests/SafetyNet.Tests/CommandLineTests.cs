@@ -72,7 +72,7 @@ public class CommandLineTests
         await database.WithDbAsync(db => db.Teams.ExecuteDeleteAsync());
         Assert.Contains("Reference data seeded", await RunAsync("seed"));
         // The nine force and partner teams, and a neighbourhood team for each district.
-        Assert.Equal(9 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
+        Assert.Equal(10 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
 
         Environment.SetEnvironmentVariable("SAFETYNET_ADMIN_PASSWORD", "Admin-Password-456!");
         try

@@ -125,7 +125,7 @@ public class StartupTests
 
             // Killed after the first demo ASB case: the nine force and partner teams and a neighbourhood team for each district are there.
             await StartKilledAsync(database, new KillAt<Cases.AsbCase>(2));
-            Assert.Equal(9 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
+            Assert.Equal(10 + SafetyNet.Web.Validation.Districts.Count, await database.WithDbAsync(db => db.Teams.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.AsbCases.CountAsync()));
             Assert.Equal(0, await database.WithDbAsync(db => db.SharingAgreements.CountAsync()));
 
