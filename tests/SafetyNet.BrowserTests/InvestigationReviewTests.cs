@@ -34,6 +34,12 @@ public class InvestigationReviewTests(BrowserFixture fixture)
                     db.Add(new Investigator { UserId = id, PipLevel = 2, Rank = rank });
                 }
             }
+            // The sergeant allocated the burglary to the demo investigator earlier.
+            var burglaryInvestigation = await db.Set<Investigation>().SingleAsync(i => i.Id == burglary.Investigation);
+            burglaryInvestigation.Status = InvestigationStatus.Allocated;
+            burglaryInvestigation.InvestigatorId = await db.Users.Where(u => u.Email == "investigator@safetynet.test").Select(u => u.Id).SingleAsync();
+            burglaryInvestigation.TeamId = await db.Teams.Where(t => t.Code == "INVESTIGATIONS").Select(t => t.Id).SingleAsync();
+            burglaryInvestigation.AllocatedAt = app.Time.GetUtcNow();
             return await db.SaveChangesAsync();
         });
 
@@ -64,6 +70,17 @@ public class InvestigationReviewTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#review-summary .govuk-tag")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".moj-timeline")).ToContainTextAsync("First review completed");
         await page.AssertNoViolationsAsync();
+
+        // Outcome 15 (named suspect, victim supports action, evidential difficulties) waits for the victim's view.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Finalise the investigation" }).ClickAsync();
+        await page.GetByLabel("Home Office outcome type").SelectOptionAsync("15");
+        await page.GetByLabel("The suspect's name (when the incident names none)").FillAsync("Dean Marsh");
+        await page.Locator("#victimSupportsAction").CheckAsync();
+        await page.GetByLabel("The Victims' Right to Review has been explained to the victim (no further action outcomes)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finalise the investigation" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Outcome 15 needs the victim's view");
+        await page.AssertNoViolationsAsync();
+        Assert.Null(await app.WithDbAsync(db => db.Set<Investigation>().Where(i => i.Id == burglary.Investigation).Select(i => i.OutcomeCode).SingleAsync()));
 
         // The domestic abuse review was due at 24 hours and nobody did it: past seven days overdue the inspector sees it.
         app.Time.Advance(TimeSpan.FromDays(6));

@@ -1141,7 +1141,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         var investigations = await app.WithDbAsync(async db => (
             Abuse: await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == abuse.Crime).Select(i => i.Id).SingleAsync(),
             Burglary: await db.Set<SafetyNet.Investigations.Investigation>().Where(i => i.CrimeRecordId == burglary.Crime).Select(i => i.Id).SingleAsync()));
-        await InvestigationsTests.FinalisedAsync(app, handler, 1, daysAgo: 900);
+        await FinalisedInvestigations.AddAsync(app, handler, 1, daysAgo: 900);
         var filedOn = DateOnly.FromDateTime(app.Time.GetUtcNow().AddDays(-900).UtcDateTime);
         var fileReview = await registrar.PostAsJsonAsync("/api/v1/investigations/file-reviews",
             new { title = $"Matrix {marker}", periodFrom = filedOn.AddDays(-1), periodTo = filedOn.AddDays(1), design = "Simple", sampleSize = 2, seed = 7 }).ExpectAsync(HttpStatusCode.Created);

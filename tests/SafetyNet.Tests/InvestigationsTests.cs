@@ -70,34 +70,6 @@ public class InvestigationsTests(AppFixture fixture)
         Assert.Contains("groups", (rules with { Groups = [.. rules.Groups.Take(3)] }).Validate().Keys);
     }
 
-    /// <summary>
-    /// Investigations finalised on one day of a year long past, each of its own crime, so that no other test's
-    /// investigations fall in the period: the frame a file review samples.
-    /// </summary>
-    public static async Task<List<long>> FinalisedAsync(SafetyNetApp app, HttpClient recorder, int count, int daysAgo)
-    {
-        var incident = (await recorder.PostAsJsonAsync("/api/v1/incidents", Reports.Burglary()).ExpectAsync(HttpStatusCode.Created)).Id();
-        var finalised = app.Time.GetUtcNow().AddDays(-daysAgo);
-        return await app.WithDbAsync(async db =>
-        {
-            var crimes = Enumerable.Range(0, count).Select(n => new Crimes.CrimeRecord
-            {
-                IncidentId = incident, Status = Crimes.CrimeRecordingStatus.Recorded, DueAt = finalised.AddDays(-30), DecidedAt = finalised.AddDays(-30),
-                OffenceSubgroup = "Residential burglary", CrimeReference = $"FR/{daysAgo}/{n:D3}",
-            }).ToList();
-            db.AddRange(crimes);
-            await db.SaveChangesAsync();
-            var investigations = crimes.Select(c => new Investigation
-            {
-                CrimeRecordId = c.Id, IncidentId = incident, CrimeGroup = "volume", RequiredPipLevel = 1, Status = InvestigationStatus.Finalised,
-                OpenedAt = finalised.AddDays(-30), OutcomeCode = "18", FinalisedAt = finalised, FinalisedBy = "detective.sergeant@safetynet.test",
-            }).ToList();
-            db.AddRange(investigations);
-            await db.SaveChangesAsync();
-            return investigations.Select(i => i.Id).ToList();
-        });
-    }
-
     private static object Reviewed(bool effective, int version, string? reasons = null) => new
     {
         planPresentAndSpecific = true, reviewsOnTime = effective, linesOfEnquiryFollowed = effective, victimContactAndNeedsMet = true,
@@ -109,7 +81,7 @@ public class InvestigationsTests(AppFixture fixture)
     {
         var app = await fixture.App(provider);
         var registrar = await app.ClientForAsync(Roles.CrimeRegistrar);
-        var investigations = await FinalisedAsync(app, await app.ClientForAsync(Roles.Supervisor), 20, daysAgo: 800);
+        var investigations = await FinalisedInvestigations.AddAsync(app, await app.ClientForAsync(Roles.Supervisor), 20, daysAgo: 800);
         var day = DateOnly.FromDateTime(app.Time.GetUtcNow().AddDays(-800).UtcDateTime);
 
         var created = await registrar.PostAsJsonAsync("/api/v1/investigations/file-reviews",

@@ -31,6 +31,10 @@ public static class NavigationRegistry
         new("/insight/pack", "Daily pack", [Roles.Supervisor, Roles.Analyst, Roles.CommunityFocusDesk, Roles.CrimeRegistrar, Roles.Officer]),
         new("/audits/crime-recording", "Recording audits", [Roles.CrimeRegistrar, Roles.Auditor]),
         new("/investigations", "Investigations", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CrimeRegistrar]),
+        // The digital forensics unit works its queue; supervisors read it; other officers are answered 404.
+        new("/forensics", "Digital forensics", [Roles.Officer, Roles.Supervisor], Investigations.Forensics.DigitalForensics.TeamCode, [Roles.Officer]),
+        // Analysts read the investigations' figures, never the investigations.
+        new("/investigations/outcomes", "Investigation outcomes", [Roles.Analyst]),
         new("/victims/due", "Victims", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam]),
         new("/meetings", "Meetings", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         // The MARAC co-ordination team's officers, supervisors and attending partners; other officers are answered 404.
