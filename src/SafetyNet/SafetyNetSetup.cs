@@ -99,6 +99,7 @@ public static class SafetyNetSetup
         typeof(InvestigationsDemoSeeder),    // demo: investigators' PIP levels and ranks; investigations of the last 90 days' crimes
         typeof(InvestigationOutcomesDemoSeeder), // demo: older investigations finalised with a spread of outcomes, for the outcome rates
         typeof(Investigations.Forensics.ForensicsDemoSeeder), // demo: devices with the forensics unit at every priority
+        typeof(PlansDemoSeeder),             // demo: plans for two in three of the allocated investigations, their actions due, overdue and done
         typeof(ReviewsDemoSeeder),           // demo: first reviews of the open investigations, done, due and overdue
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

@@ -82,5 +82,11 @@ public class InvestigationPlanTests(BrowserFixture fixture)
         await plan.OpenInvestigationAsync(id);
         await Assertions.Expect(plan.Summary).ToContainTextAsync("2 lines of enquiry, 2 actions.");
         await page.AssertNoViolationsAsync();
+
+        // The actions fall due to their owner, who finds them among their investigations.
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Investigations", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Investigations" }).GetByRole(AriaRole.Link, new() { Name = "My actions" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=my-plan-actions]")).ToContainTextAsync("Submit the suspect's phone to the digital forensics unit");
+        await page.AssertNoViolationsAsync();
     }
 }

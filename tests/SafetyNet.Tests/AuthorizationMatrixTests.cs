@@ -491,6 +491,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Write("POST", "/api/v1/investigations/{id:long}/plan/decisions", [SU], Subject.Investigation),
         Write("PUT", "/api/v1/investigations/{id:long}/plan/strategies/{section}", [SU], Subject.Investigation,
             path: (_, i) => $"/api/v1/investigations/{i!.Id}/plan/strategies/Victim"),
+        Page("/investigations/actions", Investigating),
         Page("/investigations/{Id:long}/plan", Investigating, Subject.Investigation, Reads.Record),
 
         // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.

@@ -141,6 +141,8 @@ public class StartupTests
             await referenceReady;
             var expected = await reference.WithDbAsync(CountAsync);
             Assert.True(expected.AsbCases >= 2 && expected.Contracts >= 2 && expected.SurveyResponses > 0, $"the small demo has too little to kill part-way: {expected}");
+            // The demo's investigations are in every state: allocated, planned, reviews overdue, finalised, devices with the unit.
+            Assert.True(expected is { Allocated: > 0, Finalised: > 0, Plans: > 0, OverdueReviews: > 0, ForensicSubmissions: > 0 }, $"the small demo's investigations: {expected}");
             Assert.Equal(expected, await database.WithDbAsync(CountAsync));
         }
         finally
@@ -163,7 +165,8 @@ public class StartupTests
     private sealed record Counts(
         int Agencies, int Teams, int Users, int Memberships, int Configuration, int Incidents, int People, int CrimeRecords,
         int Agreements, int DeskReviews, int AsbCases, int CaseEntries, int CaseActions, int CaseShares,
-        int Contracts, int Dues, int Referrals, int Outbox, int SurveyInvitations, int SurveyResponses, int RecoveryTasks, int TeamAlerts, int Strength);
+        int Contracts, int Dues, int Referrals, int Outbox, int SurveyInvitations, int SurveyResponses, int RecoveryTasks, int TeamAlerts, int Strength,
+        int Investigations, int Allocated, int Finalised, int Plans, int Reviews, int OverdueReviews, int ForensicSubmissions);
 
     private static async Task<Counts> CountAsync(AppDb db) => new(
         await db.Agencies.CountAsync(), await db.Teams.CountAsync(), await db.Users.CountAsync(), await db.TeamMemberships.CountAsync(),
@@ -172,7 +175,14 @@ public class StartupTests
         await db.CaseActions.CountAsync(), await db.CaseShares.CountAsync(),
         await db.VictimContactContracts.CountAsync(), await db.VictimContactDues.CountAsync(), await db.Referrals.CountAsync(), await db.OutboxMessages.CountAsync(),
         await db.SurveyInvitations.CountAsync(), await db.SurveyResponses.CountAsync(), await db.ServiceRecoveryTasks.CountAsync(), await db.TeamAlerts.CountAsync(),
-        await db.Set<Insight.StrengthOnDuty>().CountAsync());
+        await db.Set<Insight.StrengthOnDuty>().CountAsync(),
+        await db.Set<Investigations.Investigation>().CountAsync(),
+        await db.Set<Investigations.Investigation>().CountAsync(i => i.Status == Investigations.InvestigationStatus.Allocated),
+        await db.Set<Investigations.Investigation>().CountAsync(i => i.Status == Investigations.InvestigationStatus.Finalised),
+        await db.Set<Investigations.Hypothesis>().Select(h => h.InvestigationId).Distinct().CountAsync(),
+        await db.Set<Investigations.SupervisoryReview>().CountAsync(),
+        await db.Set<Investigations.SupervisoryReview>().CountAsync(r => r.CompletedAt == null && r.DueAt < SafetyNetApp.Start),
+        await db.Set<Investigations.Forensics.ForensicSubmission>().CountAsync());
 
     /// <summary>Stops a start-up where a kill would, at a chosen point: the n-th save that adds a <typeparamref name="T"/> fails before it writes.</summary>
     private sealed class KillAt<T>(int occurrence) : SaveChangesInterceptor where T : class

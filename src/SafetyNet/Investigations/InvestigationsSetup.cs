@@ -19,6 +19,7 @@ public static class InvestigationsSetup
         builder.AddInvestigationPlans();
         builder.Services.AddScoped<IStartupSeeder, InvestigationRulesSeeder>();
         builder.Services.AddScoped<IStartupSeeder, InvestigationsDemoSeeder>();
+        builder.Services.AddScoped<IStartupSeeder, PlansDemoSeeder>();
         builder.AddInvestigationOutcomes();
         builder.AddForensics();
         builder.AddSupervision();
