@@ -114,7 +114,7 @@ internal sealed class InvestigationConfiguration :
         // Lists by status and age, the allocation queue (status, risk, then age) and an investigator's list.
         investigation.HasIndex(i => new { i.Status, i.OpenedAt });
         investigation.HasIndex(i => new { i.Status, i.Risk, i.OpenedAt });
-        investigation.HasIndex(i => new { i.InvestigatorId, i.Status });
+        investigation.HasIndex(i => new { i.InvestigatorId, i.Status, i.OpenedAt });
         investigation.HasIndex(i => new { i.TeamId, i.Status });
     }
 

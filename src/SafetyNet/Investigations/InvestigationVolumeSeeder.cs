@@ -82,6 +82,7 @@ public sealed class InvestigationVolumeSeeder(AppDb db, ForceConfiguration confi
         var finalisedBefore = crimes.Count / 3;
         var awaitingFrom = crimes.Count - crimes.Count / 20;
         var demoOwns = 0;
+        var demoEvery = Math.Max(2, crimes.Count / 500);
         int awaiting = 0, allocated = 0, finalised = 0, waiting = 0, overdue = 0, forInspector = 0;
         for (var n = 0; n < crimes.Count; n++)
         {
@@ -102,8 +103,8 @@ public sealed class InvestigationVolumeSeeder(AppDb db, ForceConfiguration confi
             {
                 var able = byLevel[Math.Min(investigation.RequiredPipLevel, 4)];
                 var (id, _, team) = able.Count > 0 ? able[(int)(investigation.Id * 7919 % able.Count)] : pool[^1];
-                // The demo investigator has every hundredth volume crime, a few hundred in all.
-                if (demo is not null && investigation.RequiredPipLevel <= 1 && n % 100 == 1 && demoOwns < 400)
+                // The demo investigator has volume crimes spread over the whole span, a few hundred in all, most of them still open.
+                if (demo is not null && investigation.RequiredPipLevel <= 1 && n % demoEvery == 1 && demoOwns < 400)
                 {
                     (id, team) = (demo, investigationsTeam);
                     demoOwns++;

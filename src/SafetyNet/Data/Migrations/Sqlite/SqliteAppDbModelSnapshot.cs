@@ -2372,11 +2372,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("CrimeRecordId")
                         .IsUnique();
 
-                    b.HasIndex("InvestigatorId", "Status");
-
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("InvestigatorId", "Status", "OpenedAt");
 
                     b.HasIndex("Status", "Risk", "OpenedAt");
 

@@ -12,7 +12,7 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261207225117_InvestigationQueueIndexes")]
+    [Migration("20261207230029_InvestigationQueueIndexes")]
     partial class InvestigationQueueIndexes
     {
         /// <inheritdoc />
@@ -2470,11 +2470,11 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("CrimeRecordId")
                         .IsUnique();
 
-                    b.HasIndex("InvestigatorId", "Status");
-
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("InvestigatorId", "Status", "OpenedAt");
 
                     b.HasIndex("Status", "Risk", "OpenedAt");
 

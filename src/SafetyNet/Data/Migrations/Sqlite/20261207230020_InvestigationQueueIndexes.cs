@@ -14,11 +14,20 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IX_SupervisoryReviews_CompletedAt_DueAt",
                 table: "SupervisoryReviews");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Investigation_InvestigatorId_Status",
+                table: "Investigation");
+
             migrationBuilder.CreateIndex(
                 name: "IX_SupervisoryReviews_DueAt_Id",
                 table: "SupervisoryReviews",
                 columns: new[] { "DueAt", "Id" },
                 filter: "\"CompletedAt\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Investigation_InvestigatorId_Status_OpenedAt",
+                table: "Investigation",
+                columns: new[] { "InvestigatorId", "Status", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Investigation_Status_Risk_OpenedAt",
@@ -34,6 +43,10 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 table: "SupervisoryReviews");
 
             migrationBuilder.DropIndex(
+                name: "IX_Investigation_InvestigatorId_Status_OpenedAt",
+                table: "Investigation");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Investigation_Status_Risk_OpenedAt",
                 table: "Investigation");
 
@@ -41,6 +54,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                 name: "IX_SupervisoryReviews_CompletedAt_DueAt",
                 table: "SupervisoryReviews",
                 columns: new[] { "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Investigation_InvestigatorId_Status",
+                table: "Investigation",
+                columns: new[] { "InvestigatorId", "Status" });
         }
     }
 }

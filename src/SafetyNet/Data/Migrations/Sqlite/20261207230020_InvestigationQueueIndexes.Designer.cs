@@ -11,7 +11,7 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261207225110_InvestigationQueueIndexes")]
+    [Migration("20261207230020_InvestigationQueueIndexes")]
     partial class InvestigationQueueIndexes
     {
         /// <inheritdoc />
@@ -2375,11 +2375,11 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("CrimeRecordId")
                         .IsUnique();
 
-                    b.HasIndex("InvestigatorId", "Status");
-
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("InvestigatorId", "Status", "OpenedAt");
 
                     b.HasIndex("Status", "Risk", "OpenedAt");
 
