@@ -87,7 +87,8 @@ public sealed partial class Supervision(AppDb db, InvestigationAccess access, Fo
         var due = await RowsAsync(waiting.Where(x => x.r.DueAt <= horizon).Select(x => x.r), rules, now, ct);
         var isInspector = rank >= Rank.Inspector;
         var threshold = now.AddDays(-rules.InspectorAfterOverdueDays);
-        var forInspector = isInspector ? await RowsAsync(waiting.Where(x => x.r.DueAt < threshold).Select(x => x.r), rules, now, ct) : [];
+        // Those past the threshold come first in the due order, so the first of them are already in the first page of due.
+        IReadOnlyList<DueReview> forInspector = isInspector ? [.. due.Where(d => d.DueAt < threshold)] : [];
         return new ReviewQueue(due, forInspector, isInspector, rules.InspectorAfterOverdueDays);
     }
 
