@@ -7,13 +7,14 @@ using System.Text.Json;
 // An open-loop load scenario against a running SafetyNet on this machine: requests start on a fixed
 // schedule whatever the server's speed (so slowness shows as latency, not as a lower rate), bounded in
 // count and time, loopback only.
-//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds] [intake|pack|asb|search]
+//   dotnet run -c Release --project bench/SafetyNet.Load -- http://127.0.0.1:5080 PASSWORD [rate-per-second] [seconds] [intake|pack|asb|search|investigations]
 // The pack scenario reads the daily management pack (county and each district) while reports keep arriving.
 // The asb scenario is the community focus desk and partner caseworkers: the desk queue and case search while
-// ASB reports arrive.
+// ASB reports arrive. The investigations scenario is supervisors and an investigator: the allocation queue, the
+// investigator's own list and the overdue-review queues (a sergeant's and an inspector's) while crimes are reported.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60] [intake|pack|asb|search]");
+    Console.Error.WriteLine("usage: SafetyNet.Load BASE_URL DEMO_PASSWORD [rate-per-second=40] [seconds=60] [intake|pack|asb|search|investigations]");
     return 2;
 }
 var baseUri = new Uri(args[0]);
@@ -36,6 +37,10 @@ if (scenario == "asb")
 if (scenario == "search")
 {
     return await SearchScenario.RunAsync(baseUri, args[1], rate, seconds);
+}
+if (scenario == "investigations")
+{
+    return await InvestigationsScenario.RunAsync(baseUri, args[1], rate, seconds);
 }
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
 var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = "callhandler@safetynet.test", password = args[1] });
@@ -439,5 +444,125 @@ internal static class SearchScenario
         people = new[] { new { role = "Victim", firstName = "Search", lastName = $"Tester{n % 400}", dateOfBirth = "1968-04-02" } },
         grade = "SCHEDULED",
         thrive = new { threat = "None", harm = "Property damaged", risk = "Low", investigation = "CCTV", vulnerability = "None", engagement = "Update by phone" },
+    };
+}
+
+/// <summary>
+/// Investigations: a detective sergeant working the allocation queue (risk, then age; five pages), an investigator
+/// opening their own list (all, open only, a later page), and the overdue-review queue of the sergeant and of the
+/// detective inspector (who also sees what is past the force's threshold), at a fixed arrival rate; one request in
+/// ten is a new burglary report.
+/// </summary>
+internal static class InvestigationsScenario
+{
+    public static async Task<int> RunAsync(Uri baseUri, string password, int rate, int seconds)
+    {
+        var sergeant = await SignInAsync(baseUri, "detective.sergeant@safetynet.test", password);
+        var inspector = await SignInAsync(baseUri, "detective.inspector@safetynet.test", password);
+        var investigator = await SignInAsync(baseUri, "investigator@safetynet.test", password);
+        var caller = await SignInAsync(baseUri, "callhandler@safetynet.test", password);
+
+        static string QueueUrl(int n) => $"/api/v1/investigations/allocation-queue?page={1 + n / 10 % 5}";
+        static string MineUrl(int n) => (n / 10 % 3) switch
+        {
+            0 => "/api/v1/investigations?mine=true",
+            1 => "/api/v1/investigations?mine=true&status=Allocated",
+            _ => "/api/v1/investigations?mine=true&page=2",
+        };
+        const string DueUrl = "/api/v1/investigations/reviews/due";
+        var sizes = await SizesAsync(sergeant, inspector, investigator);
+        Console.WriteLine(sizes);
+        for (var w = 0; w < 40; w++)
+        {
+            (await sergeant.GetAsync(QueueUrl(w * 10))).EnsureSuccessStatusCode();
+            (await investigator.GetAsync(MineUrl(w * 10))).EnsureSuccessStatusCode();
+            (await (w % 2 == 0 ? sergeant : inspector).GetAsync(DueUrl)).EnsureSuccessStatusCode();
+        }
+
+        var queue = new List<double>();
+        var mine = new List<double>();
+        var dueSergeant = new List<double>();
+        var dueInspector = new List<double>();
+        var reports = new List<double>();
+        var failures = 0;
+        var total = rate * seconds;
+        var tasks = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
+        for (var i = 0; i < total && clock.Elapsed < TimeSpan.FromSeconds(seconds + 5); i++)
+        {
+            await timer.WaitForNextTickAsync();
+            var n = i;
+            tasks.Add(Task.Run(async () =>
+            {
+                var kind = n % 10;
+                var started = Stopwatch.GetTimestamp();
+                var response = kind switch
+                {
+                    0 => await caller.PostAsJsonAsync("/api/v1/incidents", Report(n)),
+                    <= 3 => await sergeant.GetAsync(QueueUrl(n)),
+                    <= 6 => await investigator.GetAsync(MineUrl(n)),
+                    7 => await sergeant.GetAsync(DueUrl),
+                    _ => await inspector.GetAsync(DueUrl),
+                };
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (tasks)
+                {
+                    (kind switch { 0 => reports, <= 3 => queue, <= 6 => mine, 7 => dueSergeant, _ => dueInspector }).Add(ms);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        failures++;
+                    }
+                }
+            }));
+        }
+        await Task.WhenAll(tasks);
+        Console.WriteLine($"rate {rate}/s for {seconds} s: {total} requests, {failures} failed, achieved {total / clock.Elapsed.TotalSeconds:N1}/s");
+        Console.WriteLine($"allocation queue (GET /api/v1/investigations/allocation-queue): {Describe(queue)}");
+        Console.WriteLine($"investigator's list (GET /api/v1/investigations?mine=true): {Describe(mine)}");
+        Console.WriteLine($"review queue, sergeant (GET /api/v1/investigations/reviews/due): {Describe(dueSergeant)}");
+        Console.WriteLine($"review queue, inspector: {Describe(dueInspector)}");
+        Console.WriteLine($"crime report (POST /api/v1/incidents): {Describe(reports)}");
+        return failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>How much each reader has in front of them, so the figures can be read against it.</summary>
+    private static async Task<string> SizesAsync(HttpClient sergeant, HttpClient inspector, HttpClient investigator)
+    {
+        var queue = await sergeant.GetFromJsonAsync<JsonElement>("/api/v1/investigations/allocation-queue");
+        var mine = await investigator.GetFromJsonAsync<JsonElement>("/api/v1/investigations?mine=true");
+        var due = await sergeant.GetFromJsonAsync<JsonElement>("/api/v1/investigations/reviews/due");
+        var inspectorDue = await inspector.GetFromJsonAsync<JsonElement>("/api/v1/investigations/reviews/due");
+        return $"awaiting allocation {queue.GetProperty("total").GetInt32():N0}; the investigator's own {mine.GetProperty("total").GetInt32():N0}; " +
+            $"reviews due, sergeant {due.GetProperty("due").GetArrayLength():N0} (at most 500 listed); inspector {inspectorDue.GetProperty("due").GetArrayLength():N0} due, " +
+            $"{inspectorDue.GetProperty("forInspector").GetArrayLength():N0} past the threshold";
+    }
+
+    private static async Task<HttpClient> SignInAsync(Uri baseUri, string email, string password)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) };
+        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private static string Describe(List<double> samples)
+    {
+        samples.Sort();
+        double P(double q) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(q * samples.Count) - 1)];
+        return $"n={samples.Count} p50={P(0.50):N1} ms p95={P(0.95):N1} ms p99={P(0.99):N1} ms max={samples[^1]:N1} ms";
+    }
+
+    private static object Report(int n) => new
+    {
+        channel = "NonEmergency101",
+        typeCode = "BURGLARY-RESIDENTIAL",
+        narrative = $"Investigations scenario report {n}: rear door forced, laptop and jewellery taken.",
+        location = new { text = $"{1 + n % 150} London Road, St Albans", district = "St Albans" },
+        people = new[] { new { role = "Victim", firstName = "Inv", lastName = $"Tester{n % 400}", dateOfBirth = "1975-03-03" } },
+        grade = "PRIORITY",
+        thrive = new { threat = "None", harm = "Loss", risk = "Medium", investigation = "Forensics", vulnerability = "None", engagement = "Update by phone" },
     };
 }

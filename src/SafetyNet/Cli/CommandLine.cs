@@ -18,7 +18,7 @@ public static class CommandLine
     private static readonly Verb[] Verbs =
     [
         new("migrate", "migrate                       bring the database to the current migration", args => WithServices(args, 1, MigrateAsync)),
-        new("seed", "seed [--incidents N] [--seed S] [--cases C]   seed reference and demo data (C: open ASB cases)", args => WithServices(args, 1, SeedVerb.RunAsync)),
+        new("seed", "seed [--incidents N] [--seed S] [--cases C] [--investigations I]   seed reference and demo data (C: open ASB cases; I: investigators, with investigations of the recorded crimes)", args => WithServices(args, 1, SeedVerb.RunAsync)),
         new("admin", "admin create --email E [--name N]   create an administrator", args => WithServices(args, 2, AdminCreateAsync)),
         new("audit", "audit verify                  check the audit trail's hash chain", args => WithServices(args, 2, AuditVerifyAsync)),
         new("import", "import policeuk <zip|folder|csv…>   import police.uk open data (idempotent)", args => WithServices(args, 2, ImportVerb.RunAsync)),

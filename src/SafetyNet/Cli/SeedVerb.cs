@@ -6,18 +6,20 @@ using SafetyNet.Platform;
 namespace SafetyNet.Cli;
 
 /// <summary>
-/// <c>SafetyNet seed [--incidents N] [--seed S] [--cases C]</c>: reference data and configuration, then N synthetic incidents
+/// <c>SafetyNet seed [--incidents N] [--seed S] [--cases C] [--investigations I]</c>: reference data and configuration, then N synthetic incidents
 /// (deterministic for a seed) added to what is there; with <c>--cases</c>, desk reviews for every ASB incident not yet
-/// routed and C open ASB cases (and a fifth as many closed) built from them.
+/// routed and C open ASB cases (and a fifth as many closed) built from them; with <c>--investigations</c>, I investigators
+/// and an investigation, with its reviews, for every recorded crime without one.
 /// </summary>
 internal static class SeedVerb
 {
     public static async Task<int> RunAsync(VerbContext context)
     {
-        var args = CliArgs.Parse(context.Args, ["incidents", "seed", "cases"]);
+        var args = CliArgs.Parse(context.Args, ["incidents", "seed", "cases", "investigations"]);
         var incidents = args.Int("incidents", 0, 0, 10_000_000);
         var seed = args.Int("seed", 1);
         var cases = args.Int("cases", 0, 0, 1_000_000);
+        var investigators = args.Int("investigations", 0, 0, 10_000);
         var services = context.Services;
         await DatabaseStartup.MigrateAsync(services.GetRequiredService<AppDb>(), CancellationToken.None);
         // Every start-up pass but the demo incidents, which this verb adds in the number asked for.
@@ -48,6 +50,15 @@ internal static class SeedVerb
             {
                 await Console.Error.WriteLineAsync($"Only {work.OpenCases:N0} of the {cases:N0} open cases asked for: there are too few older ASB incidents; seed more incidents.");
             }
+        }
+        if (investigators > 0)
+        {
+            clock.Restart();
+            await using var scope = services.CreateAsyncScope();
+            var work = await scope.ServiceProvider.GetRequiredService<Investigations.InvestigationVolumeSeeder>().AddAsync(investigators, CancellationToken.None);
+            Console.WriteLine($"Seeded {work.Investigations:N0} investigations ({work.Awaiting:N0} awaiting allocation, {work.Allocated:N0} allocated, " +
+                $"{work.Finalised:N0} finalised) across {work.Investigators:N0} investigators, with {work.Waiting:N0} reviews waiting " +
+                $"({work.Overdue:N0} overdue, {work.ForInspector:N0} past the inspector's threshold) in {clock.Elapsed.TotalSeconds:N1} s.");
         }
         return 0;
     }

@@ -71,11 +71,29 @@ public sealed class InvestigationAllocation(AppDb db, InvestigationAccess access
         {
             return null;
         }
+        // Read risk by risk along the (status, risk, opened) index: the counts place the page, and each part of it is
+        // a range of that index, rather than sorting every waiting investigation by a risk expression.
         var query = access.Visible.AsNoTracking().Where(i => i.Status == InvestigationStatus.AwaitingAllocation);
-        var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderBy(i => i.Risk == InvestigationRisk.High ? 0 : i.Risk == InvestigationRisk.Medium ? 1 : 2).ThenBy(i => i.OpenedAt).ThenBy(i => i.Id)
-            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var counts = await query.GroupBy(i => i.Risk).Select(g => new { Risk = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var total = counts.Sum(c => c.Count);
+        var rows = new List<Investigation>(paging.PageSize);
+        var skip = paging.Skip;
+        foreach (var risk in new[] { InvestigationRisk.High, InvestigationRisk.Medium, InvestigationRisk.Standard })
+        {
+            var count = counts.Where(c => c.Risk == risk).Sum(c => c.Count);
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+            rows.AddRange(await query.Where(i => i.Risk == risk).OrderBy(i => i.OpenedAt).ThenBy(i => i.Id)
+                .Skip(skip).Take(paging.PageSize - rows.Count).ToListAsync(ct));
+            skip = 0;
+            if (rows.Count == paging.PageSize)
+            {
+                break;
+            }
+        }
         return new PagedList<InvestigationListItem>(await ItemsAsync(rows, "investigation.allocation-queue", $"page={paging.Page}", ct), paging.Page, paging.PageSize, total);
     }
 

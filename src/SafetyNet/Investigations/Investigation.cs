@@ -111,9 +111,10 @@ internal sealed class InvestigationConfiguration :
         investigation.Property(i => i.OutcomeCode).HasMaxLength(4);
         investigation.Property(i => i.FinalisedBy).HasMaxLength(256);
         investigation.HasIndex(i => i.CrimeRecordId).IsUnique();
-        // The allocation queue (status, then age) and an investigator's list.
+        // Lists by status and age, the allocation queue (status, risk, then age) and an investigator's list.
         investigation.HasIndex(i => new { i.Status, i.OpenedAt });
-        investigation.HasIndex(i => new { i.InvestigatorId, i.Status });
+        investigation.HasIndex(i => new { i.Status, i.Risk, i.OpenedAt });
+        investigation.HasIndex(i => new { i.InvestigatorId, i.Status, i.OpenedAt });
         investigation.HasIndex(i => new { i.TeamId, i.Status });
     }
 

@@ -14,6 +14,7 @@ public static class InvestigationsSetup
     {
         builder.Services.AddScoped<InvestigationAccess>();
         builder.Services.AddScoped<InvestigationOpening>();
+        builder.Services.AddScoped<InvestigationVolumeSeeder>();
         builder.Services.AddScoped<FileReviews>();
         builder.AddInvestigationAllocation();
         builder.AddInvestigationPlans();

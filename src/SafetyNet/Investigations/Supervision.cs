@@ -84,19 +84,23 @@ public sealed partial class Supervision(AppDb db, InvestigationAccess access, Fo
                       where r.CompletedAt == null && i.Status != InvestigationStatus.Finalised
                             && (teams.Count == 0 || i.TeamId == null || teams.Contains(i.TeamId.Value))
                       select new { r, i };
-        var due = await RowsAsync(waiting.Where(x => x.r.DueAt <= horizon).Select(x => x.r.Id), rules, now, ct);
+        var due = await RowsAsync(waiting.Where(x => x.r.DueAt <= horizon).Select(x => x.r), rules, now, ct);
         var isInspector = rank >= Rank.Inspector;
         var threshold = now.AddDays(-rules.InspectorAfterOverdueDays);
-        var forInspector = isInspector ? await RowsAsync(waiting.Where(x => x.r.DueAt < threshold).Select(x => x.r.Id), rules, now, ct) : [];
+        // Those past the threshold come first in the due order, so the first of them are already in the first page of due.
+        IReadOnlyList<DueReview> forInspector = isInspector ? [.. due.Where(d => d.DueAt < threshold)] : [];
         return new ReviewQueue(due, forInspector, isInspector, rules.InspectorAfterOverdueDays);
     }
 
-    private async Task<IReadOnlyList<DueReview>> RowsAsync(IQueryable<long> ids, InvestigationRules rules, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The first 500 of the reviews waiting, soonest due first, in one join (no subquery), so the database walks the index
+    /// of waiting reviews in due order and stops once the page is full.
+    /// </summary>
+    private async Task<IReadOnlyList<DueReview>> RowsAsync(IQueryable<SupervisoryReview> waiting, InvestigationRules rules, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = await (from r in db.Set<SupervisoryReview>().AsNoTracking()
+        var rows = await (from r in waiting
                           join i in db.Set<Investigation>().AsNoTracking() on r.InvestigationId equals i.Id
                           join c in db.CrimeRecords.AsNoTracking() on i.CrimeRecordId equals c.Id
-                          where ids.Contains(r.Id)
                           orderby r.DueAt, r.Id
                           select new { InvestigationId = i.Id, ReviewId = r.Id, c.CrimeReference, i.CrimeGroup, i.Risk, i.DomesticAbuse, r.Kind, r.DueAt })
             .Take(500).ToListAsync(ct);

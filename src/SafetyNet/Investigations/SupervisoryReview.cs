@@ -66,8 +66,8 @@ internal sealed class SupervisoryReviewConfiguration : IEntityTypeConfiguration<
         review.Property(r => r.ActionsChecked).HasMaxLength(2000);
         review.Property(r => r.QualityNote).HasMaxLength(2000);
         review.Property(r => r.NewActions).HasMaxLength(2000);
-        // The due and overdue queues: reviews waiting, by due time; an investigation's reviews in order.
-        review.HasIndex(r => new { r.CompletedAt, r.DueAt });
+        // The due and overdue queues: only the reviews waiting, by due time; an investigation's reviews in order.
+        review.HasIndex(r => new { r.DueAt, r.Id }).HasFilter("\"CompletedAt\" IS NULL");
         review.HasIndex(r => new { r.InvestigationId, r.DueAt });
     }
 }

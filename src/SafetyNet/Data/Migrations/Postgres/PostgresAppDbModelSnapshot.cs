@@ -2467,11 +2467,13 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("CrimeRecordId")
                         .IsUnique();
 
-                    b.HasIndex("InvestigatorId", "Status");
-
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("InvestigatorId", "Status", "OpenedAt");
+
+                    b.HasIndex("Status", "Risk", "OpenedAt");
 
                     b.ToTable("Investigation");
                 });
@@ -2815,7 +2817,8 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt", "DueAt");
+                    b.HasIndex("DueAt", "Id")
+                        .HasFilter("\"CompletedAt\" IS NULL");
 
                     b.HasIndex("InvestigationId", "DueAt");
 

@@ -2372,11 +2372,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("CrimeRecordId")
                         .IsUnique();
 
-                    b.HasIndex("InvestigatorId", "Status");
-
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("InvestigatorId", "Status", "OpenedAt");
+
+                    b.HasIndex("Status", "Risk", "OpenedAt");
 
                     b.ToTable("Investigation");
                 });
@@ -2708,7 +2710,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt", "DueAt");
+                    b.HasIndex("DueAt", "Id")
+                        .HasFilter("\"CompletedAt\" IS NULL");
 
                     b.HasIndex("InvestigationId", "DueAt");
 

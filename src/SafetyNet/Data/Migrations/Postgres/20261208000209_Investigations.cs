@@ -354,14 +354,19 @@ namespace SafetyNet.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Investigation_InvestigatorId_Status",
+                name: "IX_Investigation_InvestigatorId_Status_OpenedAt",
                 table: "Investigation",
-                columns: new[] { "InvestigatorId", "Status" });
+                columns: new[] { "InvestigatorId", "Status", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Investigation_Status_OpenedAt",
                 table: "Investigation",
                 columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Investigation_Status_Risk_OpenedAt",
+                table: "Investigation",
+                columns: new[] { "Status", "Risk", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Investigation_TeamId_Status",
@@ -400,9 +405,10 @@ namespace SafetyNet.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SupervisoryReviews_CompletedAt_DueAt",
+                name: "IX_SupervisoryReviews_DueAt_Id",
                 table: "SupervisoryReviews",
-                columns: new[] { "CompletedAt", "DueAt" });
+                columns: new[] { "DueAt", "Id" },
+                filter: "\"CompletedAt\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupervisoryReviews_InvestigationId_DueAt",

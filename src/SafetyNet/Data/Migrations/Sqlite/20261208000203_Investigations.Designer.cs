@@ -11,7 +11,7 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261207221627_Investigations")]
+    [Migration("20261208000203_Investigations")]
     partial class Investigations
     {
         /// <inheritdoc />
@@ -2375,11 +2375,13 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     b.HasIndex("CrimeRecordId")
                         .IsUnique();
 
-                    b.HasIndex("InvestigatorId", "Status");
-
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("InvestigatorId", "Status", "OpenedAt");
+
+                    b.HasIndex("Status", "Risk", "OpenedAt");
 
                     b.ToTable("Investigation");
                 });
@@ -2711,7 +2713,8 @@ namespace SafetyNet.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt", "DueAt");
+                    b.HasIndex("DueAt", "Id")
+                        .HasFilter("\"CompletedAt\" IS NULL");
 
                     b.HasIndex("InvestigationId", "DueAt");
 

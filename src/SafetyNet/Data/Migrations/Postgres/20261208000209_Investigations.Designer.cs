@@ -12,7 +12,7 @@ using SafetyNet.Data;
 namespace SafetyNet.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261207221633_Investigations")]
+    [Migration("20261208000209_Investigations")]
     partial class Investigations
     {
         /// <inheritdoc />
@@ -2470,11 +2470,13 @@ namespace SafetyNet.Data.Migrations.Postgres
                     b.HasIndex("CrimeRecordId")
                         .IsUnique();
 
-                    b.HasIndex("InvestigatorId", "Status");
-
                     b.HasIndex("Status", "OpenedAt");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex("InvestigatorId", "Status", "OpenedAt");
+
+                    b.HasIndex("Status", "Risk", "OpenedAt");
 
                     b.ToTable("Investigation");
                 });
@@ -2818,7 +2820,8 @@ namespace SafetyNet.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedAt", "DueAt");
+                    b.HasIndex("DueAt", "Id")
+                        .HasFilter("\"CompletedAt\" IS NULL");
 
                     b.HasIndex("InvestigationId", "DueAt");
 
