@@ -52,7 +52,8 @@ echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on port $pg_
 echo "Building ($configuration)…"
 dotnet build SafetyNet.slnx -c "$configuration" -nologo -v q -clp:ErrorsOnly
 
-results="$work/results"
+# SAFETYNET_TEST_RESULTS keeps each project's results file (with every test's duration) in that folder.
+results=${SAFETYNET_TEST_RESULTS:-"$work/results"}
 status=0
 for project in tests/SafetyNet.Engines.Tests tests/SafetyNet.Tests tests/SafetyNet.BrowserTests; do
   name=$(basename "$project")
