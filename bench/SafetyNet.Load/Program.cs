@@ -534,7 +534,7 @@ internal static class InvestigationsScenario
         var due = await sergeant.GetFromJsonAsync<JsonElement>("/api/v1/investigations/reviews/due");
         var inspectorDue = await inspector.GetFromJsonAsync<JsonElement>("/api/v1/investigations/reviews/due");
         return $"awaiting allocation {queue.GetProperty("total").GetInt32():N0}; the investigator's own {mine.GetProperty("total").GetInt32():N0}; " +
-            $"reviews due, sergeant {due.GetProperty("due").GetArrayLength():N0} (at most 500 listed); inspector {inspectorDue.GetProperty("due").GetArrayLength():N0} due, " +
+            $"reviews due, sergeant {due.GetProperty("due").GetArrayLength():N0} on the first page (more: {due.GetProperty("more").GetBoolean()}); inspector {inspectorDue.GetProperty("due").GetArrayLength():N0} due, " +
             $"{inspectorDue.GetProperty("forInspector").GetArrayLength():N0} past the threshold";
     }
 

@@ -89,6 +89,9 @@ public class SupervisionTests(AppFixture fixture)
         Assert.True(queue.GetProperty("isInspector").GetBoolean());
         Assert.True(Lists(queue.GetProperty("forInspector"), investigation));
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/v1/investigations/reviews/due")).StatusCode);
+        // The queue comes a page at a time; a page size out of range is named.
+        var refused = await supervisor.GetAsync("/api/v1/investigations/reviews/due?pageSize=0").ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("pageSize", out _));
     }
 
     [Theory, Providers]

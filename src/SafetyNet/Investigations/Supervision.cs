@@ -19,8 +19,12 @@ public sealed record DueReview(
     long InvestigationId, long ReviewId, string? CrimeReference, string CrimeGroup, InvestigationRisk Risk, bool DomesticAbuse, ReviewKind Kind,
     DateTimeOffset DueAt, bool Overdue, int DaysOverdue);
 
-/// <summary>A supervisor's queue: reviews due or overdue, and (for an inspector) those overdue past the force's threshold.</summary>
-public sealed record ReviewQueue(IReadOnlyList<DueReview> Due, IReadOnlyList<DueReview> ForInspector, bool IsInspector, int InspectorAfterOverdueDays);
+/// <summary>
+/// One page of a supervisor's queue: reviews due or overdue, soonest due first, and (for an inspector) those on the page
+/// overdue past the force's threshold, which come first. <see cref="More"/> says whether a further page holds more.
+/// </summary>
+public sealed record ReviewQueue(
+    IReadOnlyList<DueReview> Due, IReadOnlyList<DueReview> ForInspector, bool IsInspector, int InspectorAfterOverdueDays, int Page, int PageSize, bool More);
 
 /// <summary>The supervisory review a page shows in its summary line: when the next is due, whether it is overdue.</summary>
 public sealed record ReviewSummaryView(DateTimeOffset? NextDue, bool Overdue, DateTimeOffset? LastCompleted, bool ReviewedForFinalisation);
@@ -65,9 +69,10 @@ public sealed partial class Supervision(AppDb db, InvestigationAccess access, Fo
     /// <summary>
     /// The caller's queue: reviews waiting on open investigations of the teams they belong to (every team when they belong
     /// to none, and those not yet allocated), overdue or due within <see cref="DueWithinHours"/>; and, when their rank is
-    /// inspector or above, those overdue by more than the force's threshold. Null for anyone but a supervisor.
+    /// inspector or above, those overdue by more than the force's threshold. One page at a time, read along the index of
+    /// waiting reviews in due order. Null for anyone but a supervisor.
     /// </summary>
-    public async Task<ReviewQueue?> QueueAsync(CancellationToken ct)
+    public async Task<ReviewQueue?> QueueAsync(Paging paging, CancellationToken ct)
     {
         if (!access.IsSupervisor)
         {
@@ -84,26 +89,29 @@ public sealed partial class Supervision(AppDb db, InvestigationAccess access, Fo
                       where r.CompletedAt == null && i.Status != InvestigationStatus.Finalised
                             && (teams.Count == 0 || i.TeamId == null || teams.Contains(i.TeamId.Value))
                       select new { r, i };
-        var due = await RowsAsync(waiting.Where(x => x.r.DueAt <= horizon).Select(x => x.r), rules, now, ct);
+        var rows = await RowsAsync(waiting.Where(x => x.r.DueAt <= horizon).Select(x => x.r), paging, rules, now, ct);
+        var more = rows.Count > paging.PageSize;
+        IReadOnlyList<DueReview> due = more ? [.. rows.Take(paging.PageSize)] : rows;
         var isInspector = rank >= Rank.Inspector;
         var threshold = now.AddDays(-rules.InspectorAfterOverdueDays);
-        // Those past the threshold come first in the due order, so the first of them are already in the first page of due.
+        // Those past the threshold come first in the due order, so the page holds those of them in its place in that order.
         IReadOnlyList<DueReview> forInspector = isInspector ? [.. due.Where(d => d.DueAt < threshold)] : [];
-        return new ReviewQueue(due, forInspector, isInspector, rules.InspectorAfterOverdueDays);
+        return new ReviewQueue(due, forInspector, isInspector, rules.InspectorAfterOverdueDays, paging.Page, paging.PageSize, more);
     }
 
     /// <summary>
-    /// The first 500 of the reviews waiting, soonest due first, in one join (no subquery), so the database walks the index
-    /// of waiting reviews in due order and stops once the page is full.
+    /// The page's reviews waiting, soonest due first, and one more to say whether another page follows, in one join (no
+    /// subquery), so the database walks the index of waiting reviews in due order and stops once the page is full.
     /// </summary>
-    private async Task<IReadOnlyList<DueReview>> RowsAsync(IQueryable<SupervisoryReview> waiting, InvestigationRules rules, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<DueReview>> RowsAsync(
+        IQueryable<SupervisoryReview> waiting, Paging paging, InvestigationRules rules, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await (from r in waiting
                           join i in db.Set<Investigation>().AsNoTracking() on r.InvestigationId equals i.Id
                           join c in db.CrimeRecords.AsNoTracking() on i.CrimeRecordId equals c.Id
                           orderby r.DueAt, r.Id
                           select new { InvestigationId = i.Id, ReviewId = r.Id, c.CrimeReference, i.CrimeGroup, i.Risk, i.DomesticAbuse, r.Kind, r.DueAt })
-            .Take(500).ToListAsync(ct);
+            .Skip(paging.Skip).Take(paging.PageSize + 1).ToListAsync(ct);
         return [.. rows.Select(x => new DueReview(x.InvestigationId, x.ReviewId, x.CrimeReference, rules.Find(x.CrimeGroup)?.Name ?? x.CrimeGroup, x.Risk,
             x.DomesticAbuse, x.Kind, x.DueAt, x.DueAt < now, x.DueAt < now ? Math.Max(0, (int)(now - x.DueAt).TotalDays) : 0))];
     }

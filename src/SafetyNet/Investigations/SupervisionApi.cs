@@ -37,10 +37,9 @@ public static class SupervisionApi
                 (await supervision.CompleteAsync(id, request, Purpose.From(context), ct)).ToOk("The review was not completed"))
             .WithName("completeInvestigationReview")
             .WithSummary("Complete the review waiting on an investigation: risk re-graded, actions checked, quality note, new actions, next review date");
-        investigations.MapGet("/reviews/due", async Task<Results<Ok<ReviewQueue>, NotFound>> (Supervision supervision, CancellationToken ct) =>
-                await supervision.QueueAsync(ct) is { } queue ? TypedResults.Ok(queue) : TypedResults.NotFound())
+        investigations.MapGet("/reviews/due", DueAsync)
             .WithName("listDueInvestigationReviews")
-            .WithSummary("The caller's reviews due and overdue, and for an inspector those overdue past the force's threshold");
+            .WithSummary("A page of the caller's reviews due and overdue, and for an inspector those of them overdue past the force's threshold");
         investigations.MapPost("/{id:long}/finalisation", async (long id, FinalisationRequest request, HttpContext context, Finalisation finalisation, CancellationToken ct) =>
                 (await finalisation.FinaliseAsync(id, request, Purpose.From(context), ct)).ToOk(InvestigationStateResponse.From, "The investigation was not finalised"))
             .WithName("finaliseInvestigation").WithSummary("Finalise an investigation with a Home Office outcome type, under the rules the outcome carries");
@@ -48,6 +47,18 @@ public static class SupervisionApi
                 (await finalisation.ReopenAsync(id, request, Purpose.From(context), ct)).ToOk(InvestigationStateResponse.From, "The investigation was not re-opened"))
             .WithName("reopenInvestigation").WithSummary("Re-open a finalised investigation, with the reason, keeping its history");
         return app;
+    }
+
+    private static async Task<Results<Ok<ReviewQueue>, NotFound, ValidationProblem>> DueAsync(
+        int? page, int? pageSize, Supervision supervision, CancellationToken ct)
+    {
+        var v = new Validation();
+        var paging = Paging.Read(v, page, pageSize);
+        if (!v.IsValid)
+        {
+            return TypedResults.ValidationProblem(v.Errors);
+        }
+        return await supervision.QueueAsync(paging, ct) is { } queue ? TypedResults.Ok(queue) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ReviewView>>, NotFound, ValidationProblem>> ReviewsAsync(
