@@ -31,7 +31,8 @@ public sealed record FinalisationReadiness(bool Reviewed, bool NamedSuspect, boo
 /// a supervisor's review before finalisation, completed since the investigation was last opened again; a named suspect
 /// for the outcomes that need one; the victim's view recorded on their Victims' Code contract before an out-of-court
 /// outcome or an outcome 15; whether the victim supports action for 14 to 16; the Victims' Right to Review explained for
-/// no further action. Re-opening returns the investigation to its investigator and keeps every line of its history.
+/// no further action. The victim is then owed the Victims' Code contact for the decision (decision 0117). Re-opening
+/// returns the investigation to its investigator and keeps every line of its history.
 /// </summary>
 public sealed class Finalisation(AppDb db, InvestigationAccess access, ForceConfiguration configuration, Reactions reactions, CurrentUser user, TimeProvider time)
 {
