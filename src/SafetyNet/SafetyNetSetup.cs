@@ -76,6 +76,8 @@ public static class SafetyNetSetup
             typeof(InvestigationOnCrimeRecorded)) // the investigation, waiting for allocation
         .On<InvestigationOpened>(
             typeof(FirstReviewOnInvestigationOpened)) // the first supervisory review falls due
+        .On<InvestigationFinalised>(
+            typeof(ContactOnInvestigationFinalised)) // the victim told of the decision, as the Victims' Code says
         .On<CaseClosed>(
             typeof(SurveysOnRecords));       // each victim on the case asked how the force did
 

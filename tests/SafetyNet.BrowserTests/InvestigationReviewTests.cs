@@ -13,7 +13,7 @@ namespace SafetyNet.BrowserTests;
 public class InvestigationReviewTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task A_sergeant_completes_a_due_first_review_and_a_missed_urgent_review_reaches_the_inspector()
+    public async Task A_sergeant_completes_a_due_first_review_finalises_re_opens_and_re_allocates_and_a_missed_urgent_review_reaches_the_inspector()
     {
         var app = fixture.App;
         // Earlier work: a burglary and a high-risk domestic abuse crime recorded, and the supervisors' ranks.
@@ -75,11 +75,13 @@ public class InvestigationReviewTests(BrowserFixture fixture)
         await page.AssertNoViolationsAsync();
 
         await page.GetByLabel("Quality of the investigation").FillAsync("Proportionate enquiries; the CCTV is the best line to identify the suspect");
+        // Every line of enquiry is done, so the sergeant makes this first review the one before finalisation.
+        await page.GetByLabel("This is the review before finalisation: the investigation is ready for its outcome").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete the review" }).ClickAsync();
         await page.WaitForURLAsync($"**/investigations/{burglary.Investigation}");
         await Assertions.Expect(page.Locator("#review-summary")).ToContainTextAsync("Next review due");
         await Assertions.Expect(page.Locator("#review-summary .govuk-tag")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator(".moj-timeline")).ToContainTextAsync("First review completed");
+        await Assertions.Expect(page.Locator(".moj-timeline")).ToContainTextAsync("Review before finalisation completed");
         await page.AssertNoViolationsAsync();
 
         // Outcome 15 (named suspect, victim supports action, evidential difficulties) waits for the victim's view.
@@ -92,6 +94,42 @@ public class InvestigationReviewTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Outcome 15 needs the victim's view");
         await page.AssertNoViolationsAsync();
         Assert.Null(await app.WithDbAsync(db => db.Set<Investigation>().Where(i => i.Id == burglary.Investigation).Select(i => i.OutcomeCode).SingleAsync()));
+
+        // The victim does not support action after all: outcome 16, with the suspect named and the Right to Review explained.
+        await page.GetByLabel("Home Office outcome type").SelectOptionAsync("16");
+        await page.Locator("#victimSupportsAction-1").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finalise the investigation" }).ClickAsync();
+        await page.WaitForURLAsync($"**/investigations/{burglary.Investigation}");
+        await Assertions.Expect(page.Locator("main strong.govuk-tag").First).ToHaveTextAsync("Finalised");
+        await Assertions.Expect(page.Locator(".govuk-summary-list__row", new() { HasText = "Outcome" }))
+            .ToContainTextAsync("16: Evidential difficulties: named suspect; victim does not support action");
+        var finalised = page.Locator(".moj-timeline__item", new() { HasText = "Outcome 16" });
+        await Assertions.Expect(finalised).ToContainTextAsync("suspect named: Dean Marsh; the victim does not support action; the Victims' Right to Review was explained");
+
+        // New evidence: the sergeant re-opens it with the reason, and the history keeps the finalisation.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Re-open the investigation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Re-open the investigation");
+        await page.AssertNoViolationsAsync();
+        await page.GetByLabel("Why the investigation is re-opened").FillAsync("The victim now supports a prosecution after a second break-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Re-open the investigation" }).ClickAsync();
+        await page.WaitForURLAsync($"**/investigations/{burglary.Investigation}");
+        await Assertions.Expect(page.Locator("main strong.govuk-tag").First).ToHaveTextAsync("Allocated");
+        await Assertions.Expect(page.Locator(".govuk-summary-list__row", new() { HasText = "Outcome" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".moj-timeline__item").First).ToContainTextAsync(
+            "Re-opened (was 16: Evidential difficulties: named suspect; victim does not support action): The victim now supports a prosecution after a second break-in");
+        await Assertions.Expect(finalised).ToHaveCountAsync(1);
+
+        // ...and gives it to a PIP2 detective, with the reason, which the history shows.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Re-allocate the investigation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Re-allocate crime {burglary.Reference}");
+        await page.GetByLabel("Demo detective constable", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Why the investigation is re-allocated").FillAsync("Two linked break-ins with a named suspect need a PIP2 detective");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Re-allocate", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/investigations/{burglary.Investigation}");
+        await Assertions.Expect(page.Locator(".govuk-summary-list__row", new() { HasText = "Investigator" })).ToContainTextAsync("Demo detective constable (PIP2)");
+        await Assertions.Expect(page.Locator(".moj-timeline__item").First).ToContainTextAsync(
+            "Re-allocated to Demo detective constable (PIP2), Investigations, from Demo investigator, because: Two linked break-ins with a named suspect need a PIP2 detective");
+        await page.AssertNoViolationsAsync();
 
         // The domestic abuse review was due at 24 hours and nobody did it: past seven days overdue the inspector sees it.
         var inspector = await fixture.NewPageAsync();

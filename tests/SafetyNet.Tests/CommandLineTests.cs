@@ -46,6 +46,10 @@ public class CommandLineTests
         (code, _, error) = await CliRun.RunAsync("seed", "--incidents", "many");
         Assert.Equal(2, code);
         Assert.Contains("--incidents", error);
+
+        (code, _, error) = await CliRun.RunAsync("export", "policeuk", "--month", "2021-13", "--output", "outcomes.csv");
+        Assert.Equal(2, code);
+        Assert.Equal("SafetyNet export: --month must be a month as YYYY-MM, not '2021-13'", error.Trim());
     }
 
     [Theory, Providers]
@@ -94,12 +98,51 @@ public class CommandLineTests
         ]);
         Assert.Contains("Imported 3 street rows", await RunAsync("import", "policeuk", csv));
 
+        // Earlier work: three crimes of a seeded incident finalised, two in February 2021 (one charged) and one in March.
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        await database.WithDbAsync(async db =>
+        {
+            var incident = await db.Incidents.Where(i => i.Latitude != null).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+            foreach (var (n, code, at) in new[] { (1, "1", new DateTimeOffset(2021, 2, 3, 10, 0, 0, TimeSpan.Zero)), (2, "18", new DateTimeOffset(2021, 2, 20, 10, 0, 0, TimeSpan.Zero)),
+                (3, "8", new DateTimeOffset(2021, 3, 1, 10, 0, 0, TimeSpan.Zero)) })
+            {
+                var record = new Crimes.CrimeRecord
+                {
+                    IncidentId = incident, Status = Crimes.CrimeRecordingStatus.Recorded, CrimeReference = $"41/{marker}/{n}", OffenceSubgroup = "Residential burglary",
+                    PoliceUkCategory = "Burglary", DueAt = at.AddDays(-30), DecidedAt = at.AddDays(-30), DecidedBy = "registrar",
+                };
+                db.Add(record);
+                await db.SaveChangesAsync();
+                db.Add(new Investigations.Investigation
+                {
+                    CrimeRecordId = record.Id, IncidentId = incident, CrimeGroup = "volume", RequiredPipLevel = 1, Status = Investigations.InvestigationStatus.Finalised,
+                    OutcomeCode = code, OpenedAt = at.AddDays(-30), FinalisedAt = at, FinalisedBy = "sergeant",
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+        // The force's February outcomes, exported in police.uk's layout, import back as police.uk outcomes of February.
+        var outcomes = Path.Combine(database.Folder, "force-outcomes.csv");
+        Assert.Contains("Exported 2 outcomes finalised in 2021-02", await RunAsync("export", "policeuk", "--month", "2021-02", "--output", outcomes));
+        Assert.Contains("Read 0 street and 2 outcome rows", await RunAsync("import", "policeuk", outcomes));
+        static string CrimeId(string reference) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"HERTS-POLICE|{reference}")));
+        var ids = new[] { 1, 2, 3 }.Select(n => CrimeId($"41/{marker}/{n}")).ToList();
+        var imported = await database.WithDbAsync(db => db.OpenDataOutcomes.AsNoTracking().Where(o => ids.Contains(o.CrimeId))
+            .Select(o => new { o.CrimeId, o.Month, o.OutcomeType }).ToListAsync());
+        // March's finalisation is not in February's file.
+        Assert.Equal(
+            new[] { (ids[0], new DateOnly(2021, 2, 1), "Suspect charged"), (ids[1], new DateOnly(2021, 2, 1), "Investigation complete; no suspect identified") }.OrderBy(o => o.Item1, StringComparer.Ordinal),
+            imported.Select(o => (o.CrimeId, o.Month, o.OutcomeType)).OrderBy(o => o.CrimeId, StringComparer.Ordinal));
+        Assert.Contains("recipient=cli:", await database.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == "investigation.outcomes.export" && e.RecordId == "2021-02")
+            .Select(e => e.Details).SingleAsync()));
+
         Assert.Contains("identities resolve:", await RunAsync("identities", "resolve"));
         Assert.Equal(0, await database.WithDbAsync(db => db.IncidentPeople.CountAsync(p => p.ResolvedAt == null)));
 
         Assert.Contains("Audit trail intact", await RunAsync("audit", "verify"));
         var audited = await database.WithDbAsync(db => db.AuditEvents.Where(e => e.Action.StartsWith("cli.")).Select(e => e.Action).ToListAsync());
-        Assert.Equal(["cli.admin-create", "cli.audit-verify", "cli.identities.resolve", "cli.import-policeuk", "cli.migrate", "cli.seed", "cli.seed"], audited.Order(StringComparer.Ordinal));
+        Assert.Equal(["cli.admin-create", "cli.audit-verify", "cli.export-policeuk", "cli.identities.resolve", "cli.import-policeuk", "cli.import-policeuk", "cli.migrate", "cli.seed", "cli.seed"],
+            audited.Order(StringComparer.Ordinal));
     }
 
     [Theory, Providers]

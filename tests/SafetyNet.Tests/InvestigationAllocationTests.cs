@@ -95,12 +95,19 @@ public class InvestigationAllocationTests(AppFixture fixture)
         var mine = await (await app.ClientForEmailAsync(Investigator)).GetFromJsonAsync<JsonElement>("/api/v1/investigations?mine=true&status=Allocated&pageSize=500");
         Assert.Contains(mine.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetInt64() == id);
 
-        // A second allocation made from the same reading is stale; made afresh to a PIP2 detective it needs no reason.
+        // A second allocation made from the same reading is stale; made afresh to a PIP2 detective it needs the reason it
+        // moves, which the history keeps, and is no longer below the level.
         await sergeant.PostAsJsonAsync($"/api/v1/investigations/{id}/allocation", new { investigatorId = detectiveId, teamId = team, version }).ExpectAsync(HttpStatusCode.Conflict);
+        var current = allocated.GetProperty("version").GetInt32();
+        var unexplained = await sergeant.PostAsJsonAsync($"/api/v1/investigations/{id}/allocation", new { investigatorId = detectiveId, teamId = team, version = current })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(unexplained.GetProperty("errors").TryGetProperty("reason", out _), unexplained.ToString());
+        const string moved = "A PIP2 detective is back from the murder enquiry";
         var reallocated = await sergeant.PostAsJsonAsync($"/api/v1/investigations/{id}/allocation",
-            new { investigatorId = detectiveId, teamId = team, version = allocated.GetProperty("version").GetInt32() }).ExpectAsync(HttpStatusCode.OK);
+            new { investigatorId = detectiveId, teamId = team, reason = moved, version = current }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal((detectiveId, JsonValueKind.Null), (reallocated.GetProperty("investigatorId").GetString(), reallocated.GetProperty("belowLevelReason").ValueKind));
         Assert.Equal(["Opened", "Allocated", "Re-allocated"], reallocated.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.EndsWith($", because: {moved}", reallocated.GetProperty("history")[2].GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Theory, Providers]

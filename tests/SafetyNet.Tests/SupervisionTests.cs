@@ -151,6 +151,72 @@ public class SupervisionTests(AppFixture fixture)
         Assert.Equal(["Opened", "Reviewed", "Finalised", "Re-opened"], history);
     }
 
+    [Theory, Providers]
+    public async Task Finalising_tells_the_victim_of_the_decision_as_the_Victims_Code_says_for_no_further_action_an_out_of_court_outcome_and_a_charge(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        var (incident, crime) = await RecordAsync(supervisor, Reports.Burglary(null, "PRIORITY", Reports.Victim("Alma", "Rusk", "1958-09-30")), "Residential burglary");
+        var id = (await InvestigationOfAsync(app, crime)).Id;
+        // The allocation is earlier work: the investigation is with an investigator.
+        await app.WithDbAsync(db => db.Set<Investigation>().Where(i => i.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvestigationStatus.Allocated).SetProperty(i => i.Version, i => i.Version + 1)));
+        var contract = await app.WithDbAsync(db => db.VictimContactContracts.AsNoTracking().Where(c => c.IncidentId == incident).Select(c => c.Id).SingleAsync());
+        var today = DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime);
+
+        async Task<int> ReviewAsync()
+        {
+            var waiting = await WaitingAsync(app, id);
+            await supervisor.PostAsJsonAsync($"/api/v1/investigations/{id}/reviews", new
+            {
+                version = waiting.Version, riskAfter = "Standard", actionsChecked = "Statements taken, CCTV viewed, forensics back",
+                qualityNote = "Every line of enquiry is complete and the file is ready for its outcome", nextReviewDue = today.AddDays(7).ToString("yyyy-MM-dd"),
+                beforeFinalisation = true,
+            }).ExpectAsync(HttpStatusCode.OK);
+            return (await InvestigationOfAsync(app, crime)).Version;
+        }
+        Task<JsonElement> FinaliseAsync(object outcome) =>
+            supervisor.PostAsJsonAsync($"/api/v1/investigations/{id}/finalisation", outcome).ExpectAsync(HttpStatusCode.OK);
+        Task ReopenAsync(JsonElement finalised) => supervisor.PostAsJsonAsync($"/api/v1/investigations/{id}/reopening",
+            new { version = finalised.GetProperty("version").GetInt32(), reason = "New evidence from a second witness" }).ExpectAsync(HttpStatusCode.OK);
+        async Task<List<JsonElement>> DecisionsAsync()
+        {
+            var read = await supervisor.GetAsync($"/api/v1/victims/contracts/{contract}").ExpectAsync(HttpStatusCode.OK);
+            return [.. read.GetProperty("dues").EnumerateArray().Where(d => d.GetProperty("event").GetString() is not ("CrimeRecorded" or "RoutineUpdate"))];
+        }
+
+        // No further action (outcome 18): the victim is owed the decision and the Victims' Right to Review, and a contact
+        // that does not confirm the Right to Review was explained does not meet it.
+        var finalisedAt = app.Time.GetUtcNow();
+        var noSuspect = await FinaliseAsync(new { version = await ReviewAsync(), outcomeCode = "18", rightToReviewExplained = true });
+        var nfa = Assert.Single(await DecisionsAsync());
+        Assert.Equal(("NoFurtherAction", finalisedAt), (nfa.GetProperty("event").GetString(), nfa.GetProperty("startedAt").GetDateTimeOffset()));
+        Assert.Equal("Tell the victim of the decision and of the Victims' Right to Review: investigation finalised with outcome 18: Investigation complete: no suspect identified",
+            nfa.GetProperty("notes").GetString());
+        var told = await supervisor.PostAsJsonAsync("/api/v1/victims/contacts",
+            new { contractId = contract, channel = "Phone", summary = "Told Mrs Rusk the investigation is closed: no suspect identified" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.True(told.GetProperty("errors").TryGetProperty("rightToReviewExplained", out _));
+
+        // Re-opened, a refused finalisation (a stale version) starts no contact: nothing is half-saved.
+        await ReopenAsync(noSuspect);
+        var version = await ReviewAsync();
+        await supervisor.PostAsJsonAsync($"/api/v1/investigations/{id}/finalisation", new { version = version - 1, outcomeCode = "1", suspectName = "Ray Dunn" })
+            .ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Single(await DecisionsAsync());
+
+        // An out-of-court outcome (community resolution, after the victim's view) and then a charge each start their own contact.
+        var view = await app.WithDbAsync(db => db.VictimContactContracts.AsNoTracking().Where(c => c.Id == contract).Select(c => c.Version).SingleAsync());
+        await supervisor.PatchAsJsonAsync($"/api/v1/victims/contracts/{contract}",
+            new { version = view, outOfCourtView = "Content with a community resolution if the suspect repairs the door" }).ExpectAsync(HttpStatusCode.OK);
+        var resolved = await FinaliseAsync(new { version, outcomeCode = "8", suspectName = "Ray Dunn" });
+        await ReopenAsync(resolved);
+        await FinaliseAsync(new { version = await ReviewAsync(), outcomeCode = "1", suspectName = "Ray Dunn" });
+        var decisions = await DecisionsAsync();
+        Assert.Equal(["NoFurtherAction", "OutOfCourtOutcome", "SuspectCharged"], decisions.Select(d => d.GetProperty("event").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal("investigation finalised with outcome 1: Charged or summonsed",
+            decisions.Single(d => d.GetProperty("event").GetString() == "SuspectCharged").GetProperty("notes").GetString());
+    }
+
     [Theory]
     [InlineData("Agreed verbally", true)]
     [InlineData("Discussed with DC Smith and agreed verbally.", true)]

@@ -22,6 +22,7 @@ public static class CommandLine
         new("admin", "admin create --email E [--name N]   create an administrator", args => WithServices(args, 2, AdminCreateAsync)),
         new("audit", "audit verify                  check the audit trail's hash chain", args => WithServices(args, 2, AuditVerifyAsync)),
         new("import", "import policeuk <zip|folder|csv…>   import police.uk open data (idempotent)", args => WithServices(args, 2, ImportVerb.RunAsync)),
+        new("export", "export policeuk --month YYYY-MM --output F   the force's outcomes finalised in a month, in police.uk's outcomes file", args => WithServices(args, 2, ExportVerb.RunAsync)),
         new("reference", "reference gazetteer --data <zip> --output F   rebuild the street gazetteer from police.uk files", ReferenceVerbs.RunAsync),
         new("insight", "insight hotspots|nearrepeat …   hotspot prediction and the Knox near-repeat test (no database)", InsightVerbs.RunAsync),
         new("people", PeopleVerbs.Usage, PeopleVerbs.RunAsync),

@@ -146,7 +146,7 @@ public sealed class InvestigationAllocation(AppDb db, InvestigationAccess access
     /// <summary>
     /// Allocates (or re-allocates) an investigation to an investigator and team. Only a supervisor allocates; anyone else,
     /// and anyone who may not see the investigation, is answered not found. An investigator below the PIP level the crime
-    /// needs may be given it only with a reason. The crime's officer in the case becomes the investigator, so the crime
+    /// needs may be given it only with a reason, and a re-allocation always needs one. The crime's officer in the case becomes the investigator, so the crime
     /// follows them; the history keeps who allocated it to whom and why.
     /// </summary>
     public async Task<Outcome<InvestigationView>> AllocateAsync(long id, AllocationRequest request, string? purpose, CancellationToken ct)
@@ -188,11 +188,16 @@ public sealed class InvestigationAllocation(AppDb db, InvestigationAccess access
             v.Add("teamId", request.TeamId is null ? "Select the team" : "Select a team of the force");
         }
         var reason = v.MaxLength("reason", request.Reason?.Trim(), "the reason", MaxReason);
+        var reallocated = investigation.Status == InvestigationStatus.Allocated;
         var below = investigator is not null && investigator.PipLevel < investigation.RequiredPipLevel;
         if (below && string.IsNullOrWhiteSpace(reason) && v.IsValidField("reason"))
         {
             v.Add("reason", $"{investigator!.DisplayName} is {PipName(investigator.PipLevel)} and this crime needs PIP{investigation.RequiredPipLevel}: " +
                 "give the reason for allocating it below the level needed");
+        }
+        else if (reallocated && string.IsNullOrWhiteSpace(reason) && v.IsValidField("reason"))
+        {
+            v.Add("reason", "Give the reason for re-allocating the investigation");
         }
         if (investigator is not null && team is not null && investigation.Status == InvestigationStatus.Allocated
             && investigation.InvestigatorId == investigator.UserId && investigation.TeamId == team.Id)
@@ -204,7 +209,9 @@ public sealed class InvestigationAllocation(AppDb db, InvestigationAccess access
             return Outcome<InvestigationView>.Invalid(v.Errors);
         }
 
-        var reallocated = investigation.Status == InvestigationStatus.Allocated;
+        var from = reallocated && investigation.InvestigatorId is { } was
+            ? await db.Users.AsNoTracking().Where(u => u.Id == was).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+            : null;
         var now = time.GetUtcNow();
         investigation.Status = InvestigationStatus.Allocated;
         (investigation.InvestigatorId, investigation.TeamId) = (investigator!.UserId, team!.Id);
@@ -212,7 +219,8 @@ public sealed class InvestigationAllocation(AppDb db, InvestigationAccess access
         investigation.BelowLevelReason = below ? reason : null;
         var crime = await db.CrimeRecords.FirstAsync(c => c.Id == investigation.CrimeRecordId, ct);
         var text = $"{(reallocated ? "Re-allocated" : "Allocated")} to {investigator.DisplayName} ({PipName(investigator.PipLevel)}), {team.Name}" +
-            (below ? $"; below the PIP{investigation.RequiredPipLevel} needed because: {reason}" : "");
+            (from is null ? "" : $", from {from}") +
+            (below ? $"; below the PIP{investigation.RequiredPipLevel} needed because: {reason}" : reallocated ? $", because: {reason}" : "");
         db.Add(new InvestigationEvent { InvestigationId = id, Kind = reallocated ? "Re-allocated" : "Allocated", Text = text, At = now, By = user.Name });
         if (crime.OfficerInCaseId != investigator.UserId)
         {

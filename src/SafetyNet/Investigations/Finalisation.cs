@@ -13,6 +13,16 @@ public sealed record FinalisationRequest(
 
 public sealed record ReopeningRequest(int? Version, string? Reason);
 
+/// <summary>
+/// An investigation has just been finalised with a Home Office outcome: the features that follow the victim react to the
+/// decision (the Victims' Code contact for a charge, an out-of-court outcome or no further action).
+/// </summary>
+public sealed class InvestigationFinalised(Investigation investigation, HomeOfficeOutcome outcome) : Happening
+{
+    public Investigation Investigation { get; } = investigation;
+    public HomeOfficeOutcome Outcome { get; } = outcome;
+}
+
 /// <summary>What the finalise page shows before a supervisor chooses: whether each rule is already met.</summary>
 public sealed record FinalisationReadiness(bool Reviewed, bool NamedSuspect, bool VictimViewRecorded);
 
@@ -21,9 +31,10 @@ public sealed record FinalisationReadiness(bool Reviewed, bool NamedSuspect, boo
 /// a supervisor's review before finalisation, completed since the investigation was last opened again; a named suspect
 /// for the outcomes that need one; the victim's view recorded on their Victims' Code contract before an out-of-court
 /// outcome or an outcome 15; whether the victim supports action for 14 to 16; the Victims' Right to Review explained for
-/// no further action. Re-opening returns the investigation to its investigator and keeps every line of its history.
+/// no further action. The victim is then owed the Victims' Code contact for the decision (decision 0117). Re-opening
+/// returns the investigation to its investigator and keeps every line of its history.
 /// </summary>
-public sealed class Finalisation(AppDb db, InvestigationAccess access, ForceConfiguration configuration, CurrentUser user, TimeProvider time)
+public sealed class Finalisation(AppDb db, InvestigationAccess access, ForceConfiguration configuration, Reactions reactions, CurrentUser user, TimeProvider time)
 {
     public async Task<FinalisationReadiness> ReadinessAsync(long id, CancellationToken ct)
     {
@@ -83,7 +94,19 @@ public sealed class Finalisation(AppDb db, InvestigationAccess access, ForceConf
             text += "; the Victims' Right to Review was explained to the victim";
         }
         db.Add(new InvestigationEvent { InvestigationId = id, Kind = "Finalised", Text = text, At = now, By = user.Name });
-        return await SaveAsync(investigation, ct);
+        // The outcome and what follows from it (the victim told of the decision) are saved together or not at all.
+        await using var transaction = await db.BeginOrJoinTransactionAsync(ct);
+        var saved = await SaveAsync(investigation, ct);
+        if (!saved.IsDone)
+        {
+            return saved;
+        }
+        var finalised = new InvestigationFinalised(investigation, outcome!);
+        await reactions.PublishAsync(finalised, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        finalised.Committed();
+        return saved;
     }
 
     public async Task<Outcome<Investigation>> ReopenAsync(long id, ReopeningRequest request, string? purpose, CancellationToken ct)

@@ -37,9 +37,10 @@ public sealed class InvestigationAccess(AppDb db, CurrentUser user, RecordReads 
     /// <summary>Those who read figures over investigations (counts and rates, never a person): supervisors, the registrar and analysts.</summary>
     public static readonly IReadOnlyList<string> FigureRoles = [Roles.Supervisor, Roles.CrimeRegistrar, Roles.Analyst];
 
-    public bool CanCount => user.IsForce && user.IsInAnyRole(FigureRoles);
+    /// <summary>Figures name no person, so the command line's operator counts them too (decision 0117); they still read no investigation.</summary>
+    public bool CanCount => (user.IsForce && user.IsInAnyRole(FigureRoles)) || user.IsOperator;
 
-    /// <summary>The investigations figures are counted over: every one for <see cref="FigureRoles"/>, none for anyone else.</summary>
+    /// <summary>The investigations figures are counted over: every one for <see cref="FigureRoles"/> and the operator, none for anyone else.</summary>
     public IQueryable<Investigation> Counted => CanCount ? db.Set<Investigation>() : db.Set<Investigation>().Where(_ => false);
 
     /// <summary>Whether the caller may see the investigation (null when not: 404), and whether it is sensitive.</summary>

@@ -38,7 +38,7 @@ public static class InvestigationsApi
         investigations.MapPost("/{id:long}/allocation", async (long id, AllocationRequest request, HttpContext context, InvestigationAllocation allocation, CancellationToken ct) =>
             (await allocation.AllocateAsync(id, request, Purpose.From(context), ct)).ToOk("The investigation was not allocated"))
             .WithName("allocateInvestigation")
-            .WithSummary("Allocate or re-allocate an investigation to an investigator and team (supervisors); below the PIP level needed, give the reason")
+            .WithSummary("Allocate or re-allocate an investigation to an investigator and team (supervisors); give the reason when re-allocating or below the PIP level needed")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

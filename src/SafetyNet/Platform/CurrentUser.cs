@@ -32,10 +32,17 @@ public sealed class CurrentUser(IHttpContextAccessor accessor)
     /// <summary>Where the action came from: the client's address, or the command line.</summary>
     public string Source => _overrideSource ?? accessor.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
 
+    /// <summary>
+    /// The operator of a command-line verb: trusted with the database itself, though signed in as no user, so a service
+    /// may let them read what names no person (decision 0117).
+    /// </summary>
+    public bool IsOperator { get; private set; }
+
     /// <summary>Used by command-line verbs, which act for the operator at the terminal.</summary>
     public void ActAs(string name, string source)
     {
         _overrideName = name;
         _overrideSource = source;
+        IsOperator = true;
     }
 }

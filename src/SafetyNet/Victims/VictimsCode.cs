@@ -213,19 +213,47 @@ public sealed class VictimsCode(
         {
             return Outcome<VictimContactDue>.Invalid(v.Errors);
         }
-        var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var due = AddDue(contract, what!.Value, at, rules, what == VictimCodeEvent.NoFurtherAction ? "Tell the victim of the decision and of the Victims' Right to Review" : notes);
-        audit.Add("victim-contract.event", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: what.ToString());
-        await db.SaveChangesAsync(ct);
-        if (ClosesTheInvestigation(what.Value))
-        {
-            // The investigation is over for the victim: they are asked how the force did, 6 to 24 hours on.
-            await surveys.AfterInvestigationClosedAsync(contract, at, ct);
-        }
+        var due = await StartClockAsync(contract, what!.Value, at, what == VictimCodeEvent.NoFurtherAction ? RightToReviewNote : notes, ct);
         await transaction.CommitAsync(ct);
         return Outcome.Done(due);
     }
+
+    /// <summary>
+    /// The decision an investigation was finalised with, for each victim of its crime: the Code's contact for that event
+    /// (a charge, an out-of-court outcome, no further action with the Victims' Right to Review) falls due exactly as if it
+    /// had been recorded on the contract. Within the finalisation's transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<VictimContactDue>> DecidedAsync(long crimeRecordId, VictimCodeEvent what, DateTimeOffset at, string decision, CancellationToken ct)
+    {
+        var notes = what == VictimCodeEvent.NoFurtherAction ? $"{RightToReviewNote}: {decision}" : decision;
+        var contracts = await db.VictimContactContracts.Where(c => c.CrimeRecordId == crimeRecordId).OrderBy(c => c.Id).ToListAsync(ct);
+        var dues = new List<VictimContactDue>(contracts.Count);
+        foreach (var contract in contracts)
+        {
+            dues.Add(await StartClockAsync(contract, what, at, notes, ct));
+        }
+        return dues;
+    }
+
+    /// <summary>
+    /// One event of the Code on one contract: its contact falls due, the event is audited, and an event that ends the
+    /// investigation for the victim asks them, 6 to 24 hours on, how the force did. The caller holds the transaction.
+    /// </summary>
+    private async Task<VictimContactDue> StartClockAsync(VictimContactContract contract, VictimCodeEvent what, DateTimeOffset at, string? notes, CancellationToken ct)
+    {
+        var rules = await configuration.CurrentAsync<VictimCodeRules>(VictimCodeRules.Key, ct);
+        var due = AddDue(contract, what, at, rules, notes);
+        audit.Add("victim-contract.event", "victim-contract", contract.Id.ToString(CultureInfo.InvariantCulture), details: what.ToString());
+        await db.SaveChangesAsync(ct);
+        if (ClosesTheInvestigation(what))
+        {
+            await surveys.AfterInvestigationClosedAsync(contract, at, ct);
+        }
+        return due;
+    }
+
+    private const string RightToReviewNote = "Tell the victim of the decision and of the Victims' Right to Review";
 
     /// <summary>The events after which the police investigation is over for the victim: the closure survey follows.</summary>
     public static bool ClosesTheInvestigation(VictimCodeEvent e) =>
