@@ -13,7 +13,7 @@ namespace SafetyNet.BrowserTests;
 public class ForensicsTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task An_investigator_submits_a_phone_from_a_high_risk_investigation_at_P2_and_the_unit_records_its_kiosk_triage()
+    public async Task An_investigator_submits_a_phone_from_a_high_risk_investigation_at_P2_and_the_unit_records_its_continuity_triage_and_examination()
     {
         // Earlier work, by the API: a high-risk domestic abuse crime (a DASH of 15), whose investigation is opened when it is recorded.
         var supervisor = await fixture.App.ClientForAsync(Roles.Supervisor);
@@ -26,6 +26,16 @@ public class ForensicsTests(BrowserFixture fixture)
         var crimeId = record.GetProperty("id").GetInt64();
         var investigation = await fixture.App.WithDbAsync(db => db.Set<Investigation>().Where(i => i.CrimeRecordId == crimeId).Select(i => i.Id).SingleAsync());
         var exhibit = $"KB/{Guid.NewGuid():N}"[..9];
+        // The sergeant has already sent the suspect's laptop from the same investigation.
+        var laptop = $"KC/{Guid.NewGuid():N}"[..9];
+        using (var send = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/investigations/{investigation}/forensics")
+        {
+            Content = JsonContent.Create(new { deviceType = "computer", exhibitReference = laptop, namedSuspect = true }),
+        })
+        {
+            send.Headers.Add("X-Purpose", "Submitting the suspect's laptop for examination");
+            (await supervisor.SendAsync(send)).EnsureSuccessStatusCode();
+        }
 
         // The investigator opens the investigation and submits the suspect's phone.
         var page = await fixture.NewPageAsync();
@@ -36,7 +46,7 @@ public class ForensicsTests(BrowserFixture fixture)
         await page.GotoAsync($"/investigations/{investigation}");
         await new PurposeForm(page).OpenAsync("Open the record", "Submitting the suspect's phone for examination");
         var forensics = new ForensicsPages(page);
-        await Assertions.Expect(page.Locator("#forensics-summary")).ToContainTextAsync("no devices submitted");
+        await Assertions.Expect(page.Locator("#forensics-summary")).ToContainTextAsync("1 device submitted, 1 with the unit");
         await forensics.SubmitDeviceFromInvestigationAsync();
         await new PurposeForm(page).OpenAsync("Open the record", "Submitting the suspect's phone for examination");
         await Assertions.Expect(forensics.Heading).ToHaveTextAsync("Submit a device for examination");
@@ -49,7 +59,7 @@ public class ForensicsTests(BrowserFixture fixture)
         await Assertions.Expect(forensics.Reasons).ToHaveTextAsync("The investigation is high risk");
         await page.AssertNoViolationsAsync();
 
-        // The digital forensics unit finds it in its queue and records the kiosk triage: nothing relevant, closed early.
+        // The digital forensics unit finds both devices waiting in its queue, counted in its backlog by age and priority.
         var unitPage = await fixture.NewPageAsync();
         var unitSignIn = new SignInPage(unitPage);
         await unitSignIn.OpenAsync();
@@ -57,13 +67,49 @@ public class ForensicsTests(BrowserFixture fixture)
         await unitPage.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal));
         var unit = new ForensicsPages(unitPage);
         await unit.OpenQueueAsync();
-        await Assertions.Expect(unit.Queue.Locator("tr", new() { HasText = exhibit })).ToContainTextAsync("P2");
+        await Assertions.Expect(unit.QueueRow(exhibit)).ToContainTextAsync("P2");
+        await Assertions.Expect(unit.QueueRow(exhibit)).ToContainTextAsync("Submitted");
+        await Assertions.Expect(unit.QueueRow(laptop)).ToContainTextAsync("Submitted");
         await unitPage.AssertNoViolationsAsync();
+        var (openP2, newP2, finishedP2) = (await unit.FigureAsync("backlog", "P2", "Open"), await unit.FigureAsync("backlog", "P2", "0 to 7 days"),
+            await unit.FigureAsync("turnaround", "P2", "Finished"));
+        Assert.True(newP2 >= 2, "The two devices submitted today are in the P2 backlog's first age band");
+
+        // The phone reaches the kiosk room: the unit records the movement, which accepts it, then the kiosk triage: nothing
+        // relevant, closed early.
         await unit.OpenSubmissionAsync(exhibit);
         await Assertions.Expect(unit.Heading).ToHaveTextAsync($"Exhibit {exhibit}");
+        await unit.RecordMovementAsync("Front counter, Hatfield police station", "DC Okafor, kiosk room", "Sealed bag HT0042, seal intact");
+        await Assertions.Expect(unit.Status).ToHaveTextAsync("Accepted");
+        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync("Front counter, Hatfield police station");
+        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync("DC Okafor, kiosk room (Sealed bag HT0042, seal intact)");
         await unit.RecordTriageAsync("No relevant material found", "Nothing in the dates given", close: true);
         await Assertions.Expect(unit.Status).ToHaveTextAsync("Closed at triage");
         await Assertions.Expect(unit.Triage).ToContainTextAsync("No relevant material found");
+        await Assertions.Expect(unit.Continuity).ToHaveCountAsync(2);
         await unitPage.AssertNoViolationsAsync();
+
+        // The laptop goes to full examination; the queue shows it under way.
+        await unit.OpenQueueAsync();
+        await Assertions.Expect(unit.QueueRow(exhibit)).ToHaveCountAsync(0);
+        await unit.OpenSubmissionAsync(laptop);
+        await unit.StartExaminationAsync();
+        await Assertions.Expect(unit.Status).ToHaveTextAsync("In examination");
+        await Assertions.Expect(unit.Examination).ToContainTextAsync("Started");
+        await unitPage.AssertNoViolationsAsync();
+        await unit.OpenQueueAsync();
+        await Assertions.Expect(unit.QueueRow(laptop)).ToContainTextAsync("In examination");
+
+        // The examiner completes it with what it found, well within the P2 target; it leaves the queue and counts as finished.
+        await unit.OpenSubmissionAsync(laptop);
+        await unit.CompleteExaminationAsync("Messages arranging to meet the victim on the day; extraction report sent to the officer in the case");
+        await Assertions.Expect(unit.Status).ToHaveTextAsync("Completed");
+        await Assertions.Expect(unit.Examination).ToContainTextAsync("Messages arranging to meet the victim on the day");
+        await Assertions.Expect(unit.Turnaround).ToHaveTextAsync("Finished in less than a day, within its 14-day target");
+        await unitPage.AssertNoViolationsAsync();
+        await unit.OpenQueueAsync();
+        await Assertions.Expect(unit.QueueRow(laptop)).ToHaveCountAsync(0);
+        Assert.Equal((openP2 - 2, newP2 - 2, finishedP2 + 2), (await unit.FigureAsync("backlog", "P2", "Open"), await unit.FigureAsync("backlog", "P2", "0 to 7 days"),
+            await unit.FigureAsync("turnaround", "P2", "Finished")));
     }
 }

@@ -17,6 +17,15 @@ public sealed class ForensicsPages(IPage page)
 
     public ILocator Status => page.Locator("#status");
 
+    public ILocator Continuity => page.Locator("#continuity tbody tr");
+
+    public ILocator Examination => page.Locator("#examination");
+
+    /// <summary>On a finished submission's page: how long it took against its target.</summary>
+    public ILocator Turnaround => page.Locator("dd#turnaround");
+
+    public ILocator QueueRow(string exhibit) => Queue.Locator("tr", new() { HasText = exhibit });
+
     public async Task SubmitDeviceFromInvestigationAsync() =>
         await page.GetByRole(AriaRole.Link, new() { Name = "Submit a device for examination" }).ClickAsync();
 
@@ -45,5 +54,35 @@ public sealed class ForensicsPages(IPage page)
             await page.GetByLabel("Close the submission without a full examination", new() { Exact = false }).CheckAsync();
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the triage" }).ClickAsync();
+    }
+
+    public async Task RecordMovementAsync(string from, string to, string note)
+    {
+        await page.GetByLabel("From (who or where)").FillAsync(from);
+        await page.GetByLabel("To (who or where)").FillAsync(to);
+        await page.Locator("#movement-note").FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the movement" }).ClickAsync();
+    }
+
+    public async Task StartExaminationAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Start the examination" }).ClickAsync();
+
+    public async Task CompleteExaminationAsync(string findings)
+    {
+        await page.GetByLabel("What the examination found").FillAsync(findings);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete the examination" }).ClickAsync();
+    }
+
+    /// <summary>
+    /// A figure on the queue page: in the <c>backlog</c> or <c>turnaround</c> table, the row of <paramref name="priority"/>
+    /// under the column headed <paramref name="column"/> (its leading number).
+    /// </summary>
+    public async Task<int> FigureAsync(string table, string priority, string column)
+    {
+        var headers = await page.Locator($"table#{table} thead th").AllInnerTextsAsync();
+        var index = headers.Select(h => h.Trim()).ToList().IndexOf(column);
+        Assert.True(index >= 0, $"No column {column} in the {table} table");
+        var row = page.Locator($"table#{table} tbody tr").Filter(new() { Has = page.Locator("th", new() { HasTextRegex = new($"^{priority}$") }) });
+        var text = await row.Locator("th, td").Nth(index).InnerTextAsync();
+        return int.Parse(text.Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

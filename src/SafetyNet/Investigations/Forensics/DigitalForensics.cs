@@ -138,34 +138,93 @@ public sealed class DigitalForensics(
         return Outcome.Done(await ToResponseAsync(submission, ct));
     }
 
-    public async Task<Outcome<ForensicSubmissionResponse>> RecordMovementAsync(long id, ExhibitMovementRequest request, CancellationToken ct)
-    {
-        var submission = await UnitsAsync(id, ct);
-        if (submission is null)
+    public Task<Outcome<ForensicSubmissionResponse>> RecordMovementAsync(long id, ExhibitMovementRequest request, CancellationToken ct) =>
+        // Continuity only ever grows, so a movement needs no version.
+        TakeStepAsync(id, versioned: false, version: null, (submission, v) =>
         {
-            return Outcome<ForensicSubmissionResponse>.NotFound;
-        }
-        var v = new Validation();
-        var from = v.Required("from", request.From, "who or where the device came from", 200);
-        var to = v.Required("to", request.To, "who or where the device went to", 200);
-        var note = v.MaxLength("note", request.Note, "the note", 1000);
-        if (!v.IsValid)
-        {
-            return Outcome<ForensicSubmissionResponse>.Invalid(v.Errors);
-        }
-        var now = time.GetUtcNow();
-        db.Add(new ExhibitMovement { SubmissionId = id, At = now, From = from!, To = to!, Note = note, RecordedBy = user.Name });
-        if (submission.Status == ForensicStatus.Submitted)
-        {
-            // The unit's first record of holding the device is its acceptance.
-            submission.Status = ForensicStatus.Accepted;
-        }
-        audit.Add("forensics.movement", "forensic-submission", id.ToString(CultureInfo.InvariantCulture));
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await ToResponseAsync(submission, ct));
-    }
+            var from = v.Required("from", request.From, "who or where the device came from", 200);
+            var to = v.Required("to", request.To, "who or where the device went to", 200);
+            var note = v.MaxLength("note", request.Note, "the note", 1000);
+            return now =>
+            {
+                db.Add(new ExhibitMovement { SubmissionId = id, At = now, From = from!, To = to!, Note = note, RecordedBy = user.Name });
+                if (submission.Status == ForensicStatus.Submitted)
+                {
+                    // The unit's first record of holding the device is its acceptance.
+                    submission.Status = ForensicStatus.Accepted;
+                }
+                return new StepRecord("forensics.movement");
+            };
+        }, ct);
 
-    public async Task<Outcome<ForensicSubmissionResponse>> TriageAsync(long id, KioskTriageRequest request, CancellationToken ct)
+    public Task<Outcome<ForensicSubmissionResponse>> TriageAsync(long id, KioskTriageRequest request, CancellationToken ct) =>
+        TakeStepAsync(id, versioned: true, request.Version, (submission, v) =>
+        {
+            var result = v.Enum<KioskTriageResult>("result", request.Result, "the kiosk triage result");
+            var note = v.MaxLength("note", request.Note, "the note", 1000);
+            if (submission.Status is not (ForensicStatus.Submitted or ForensicStatus.Accepted))
+            {
+                v.Add("result", "This device has already been triaged");
+            }
+            if (request.Close == true && result is not null && result != KioskTriageResult.RelevantAbsent)
+            {
+                v.Add("close", "Only a triage that found no relevant material can close the submission");
+            }
+            return now =>
+            {
+                (submission.TriageResult, submission.TriageNote, submission.TriagedAt, submission.TriagedBy) = (result, note, now, user.Name);
+                submission.Status = request.Close == true ? ForensicStatus.ClosedAtTriage : ForensicStatus.Triaged;
+                return new StepRecord("forensics.triage", result.ToString(), ("Kiosk triage",
+                    $"{submission.ExhibitReference}: {Words.Triage(result!.Value)}{(submission.Status == ForensicStatus.ClosedAtTriage ? "; closed at triage" : "")}"));
+            };
+        }, ct);
+
+    public Task<Outcome<ForensicSubmissionResponse>> ExamineAsync(long id, ExaminationRequest request, CancellationToken ct) =>
+        TakeStepAsync(id, versioned: true, request.Version, (submission, v) =>
+        {
+            var note = v.MaxLength("note", request.Note, "the note", 1000);
+            var start = request.Step == "start";
+            if (request.Step is not ("start" or "complete"))
+            {
+                v.Add("step", "Say whether the examination starts or is complete");
+            }
+            else if (start && submission.Status is not (ForensicStatus.Submitted or ForensicStatus.Accepted or ForensicStatus.Triaged))
+            {
+                v.Add("step", "The examination of this device has already started or the submission is closed");
+            }
+            else if (!start && submission.Status != ForensicStatus.InExamination)
+            {
+                v.Add("step", "Start the examination before completing it");
+            }
+            if (!start && v.IsValidField("step") && string.IsNullOrWhiteSpace(request.Note))
+            {
+                v.Add("note", "Enter what the examination found");
+            }
+            return now =>
+            {
+                if (start)
+                {
+                    (submission.Status, submission.ExaminationStartedAt, submission.ExaminedBy) = (ForensicStatus.InExamination, now, user.Name);
+                    return new StepRecord("forensics.examination.start", History: ("Examination started", $"{submission.ExhibitReference} under examination"));
+                }
+                (submission.Status, submission.ExaminationCompletedAt, submission.ExaminationNote) = (ForensicStatus.Completed, now, note);
+                return new StepRecord("forensics.examination.complete", History: ("Examination completed", $"{submission.ExhibitReference}: {note}"));
+            };
+        }, ct);
+
+    /// <summary>What a step of the unit's leaves behind: its audit action (with details) and the line it adds to the investigation's history, if any.</summary>
+    private sealed record StepRecord(string Audit, string? Details = null, (string Kind, string Text)? History = null);
+
+    /// <summary>A step's change, made once its request is valid and current, at the time it is made.</summary>
+    private delegate StepRecord StepChange(DateTimeOffset now);
+
+    /// <summary>
+    /// Every step the unit takes on a submission: the submission is the unit's to work or not found; <paramref name="check"/>
+    /// validates the request against it and hands back the change; a versioned step needs the version read, and a stale one
+    /// changes nothing; the change, its history line and its audit are saved together.
+    /// </summary>
+    private async Task<Outcome<ForensicSubmissionResponse>> TakeStepAsync(long id, bool versioned, int? version,
+        Func<ForensicSubmission, Validation, StepChange> check, CancellationToken ct)
     {
         var submission = await UnitsAsync(id, ct);
         if (submission is null)
@@ -173,94 +232,26 @@ public sealed class DigitalForensics(
             return Outcome<ForensicSubmissionResponse>.NotFound;
         }
         var v = new Validation();
-        var result = v.Enum<KioskTriageResult>("result", request.Result, "the kiosk triage result");
-        var note = v.MaxLength("note", request.Note, "the note", 1000);
-        if (request.Version is null)
+        var change = check(submission, v);
+        if (versioned && version is null)
         {
             v.Add("version", "Send the version of the submission you read");
         }
-        if (submission.Status is not (ForensicStatus.Submitted or ForensicStatus.Accepted))
-        {
-            v.Add("result", "This device has already been triaged");
-        }
-        if (request.Close == true && result is not null && result != KioskTriageResult.RelevantAbsent)
-        {
-            v.Add("close", "Only a triage that found no relevant material can close the submission");
-        }
         if (!v.IsValid)
         {
             return Outcome<ForensicSubmissionResponse>.Invalid(v.Errors);
         }
-        if (!db.Matches(submission, request.Version!.Value))
+        if (versioned && !db.Matches(submission, version!.Value))
         {
             return Outcome<ForensicSubmissionResponse>.Stale(submission.Version);
         }
         var now = time.GetUtcNow();
-        (submission.TriageResult, submission.TriageNote, submission.TriagedAt, submission.TriagedBy) = (result, note, now, user.Name);
-        submission.Status = request.Close == true ? ForensicStatus.ClosedAtTriage : ForensicStatus.Triaged;
-        db.Add(new InvestigationEvent
+        var record = change(now);
+        if (record.History is { } line)
         {
-            InvestigationId = submission.InvestigationId, Kind = "Kiosk triage", At = now, By = user.Name,
-            Text = $"{submission.ExhibitReference}: {Words.Triage(result!.Value)}{(submission.Status == ForensicStatus.ClosedAtTriage ? "; closed at triage" : "")}",
-        });
-        audit.Add("forensics.triage", "forensic-submission", id.ToString(CultureInfo.InvariantCulture), details: result.ToString());
-        await db.SaveChangesAsync(ct);
-        return Outcome.Done(await ToResponseAsync(submission, ct));
-    }
-
-    public async Task<Outcome<ForensicSubmissionResponse>> ExamineAsync(long id, ExaminationRequest request, CancellationToken ct)
-    {
-        var submission = await UnitsAsync(id, ct);
-        if (submission is null)
-        {
-            return Outcome<ForensicSubmissionResponse>.NotFound;
+            db.Add(new InvestigationEvent { InvestigationId = submission.InvestigationId, Kind = line.Kind, At = now, By = user.Name, Text = line.Text });
         }
-        var v = new Validation();
-        var note = v.MaxLength("note", request.Note, "the note", 1000);
-        if (request.Version is null)
-        {
-            v.Add("version", "Send the version of the submission you read");
-        }
-        var start = request.Step == "start";
-        if (request.Step is not ("start" or "complete"))
-        {
-            v.Add("step", "Say whether the examination starts or is complete");
-        }
-        else if (start && submission.Status is not (ForensicStatus.Submitted or ForensicStatus.Accepted or ForensicStatus.Triaged))
-        {
-            v.Add("step", "The examination of this device has already started or the submission is closed");
-        }
-        else if (!start && submission.Status != ForensicStatus.InExamination)
-        {
-            v.Add("step", "Start the examination before completing it");
-        }
-        if (!start && v.IsValidField("step") && string.IsNullOrWhiteSpace(request.Note))
-        {
-            v.Add("note", "Enter what the examination found");
-        }
-        if (!v.IsValid)
-        {
-            return Outcome<ForensicSubmissionResponse>.Invalid(v.Errors);
-        }
-        if (!db.Matches(submission, request.Version!.Value))
-        {
-            return Outcome<ForensicSubmissionResponse>.Stale(submission.Version);
-        }
-        var now = time.GetUtcNow();
-        if (start)
-        {
-            (submission.Status, submission.ExaminationStartedAt, submission.ExaminedBy) = (ForensicStatus.InExamination, now, user.Name);
-        }
-        else
-        {
-            (submission.Status, submission.ExaminationCompletedAt, submission.ExaminationNote) = (ForensicStatus.Completed, now, note);
-        }
-        db.Add(new InvestigationEvent
-        {
-            InvestigationId = submission.InvestigationId, Kind = start ? "Examination started" : "Examination completed", At = now, By = user.Name,
-            Text = start ? $"{submission.ExhibitReference} under examination" : $"{submission.ExhibitReference}: {note}",
-        });
-        audit.Add(start ? "forensics.examination.start" : "forensics.examination.complete", "forensic-submission", id.ToString(CultureInfo.InvariantCulture));
+        audit.Add(record.Audit, "forensic-submission", id.ToString(CultureInfo.InvariantCulture), details: record.Details);
         await db.SaveChangesAsync(ct);
         return Outcome.Done(await ToResponseAsync(submission, ct));
     }
