@@ -146,23 +146,15 @@ public sealed class CrimeRecordingAudits(AppDb db, CurrentUser user, AuditTrail 
             v.Add("periodFrom", "No incidents that the audit samples were reported in that period");
             return Outcome<CrimeRecordingAudit>.Invalid(v.Errors);
         }
-        var seed = request.Seed ?? Random.Shared.Next(1, 1_000_000);
-        var size = Math.Min(request.SampleSize!.Value, frame.Count);
-        var strataSizes = frame.GroupBy(f => f.TypeCode).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var chosen = Sample.Draw(frame.Select(f => f.TypeCode).ToArray(), size, design == AuditDesign.Stratified, seed)
-            .Select(n => (frame[n].Id, Type: frame[n].TypeCode)).ToList();
         var entity = new CrimeRecordingAudit
         {
             Title = title!, PeriodFrom = request.PeriodFrom.Value, PeriodTo = request.PeriodTo.Value, Design = design!.Value,
-            SampleSize = chosen.Count, Seed = seed, FrameSize = frame.Count, CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
-            Items = chosen.OrderBy(c => c.Id).Select((c, n) => new CrimeRecordingAuditItem
-            {
-                IncidentId = c.Id, Position = n + 1, Stratum = c.Type, StratumSize = strataSizes[c.Type],
-            }).ToList(),
+            CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
         };
+        entity.Draw([.. frame.Select(f => (f.Id, f.TypeCode))], request.SampleSize!.Value, request.Seed ?? Random.Shared.Next(1, 1_000_000),
+            id => new CrimeRecordingAuditItem { IncidentId = id });
         db.Add(entity);
-        audit.Add("crime-recording-audit.create", "crime-recording-audit", null,
-            details: $"period={entity.PeriodFrom:yyyy-MM-dd}..{entity.PeriodTo:yyyy-MM-dd} design={entity.Design} sample={entity.SampleSize} seed={seed} frame={frame.Count}");
+        audit.Add("crime-recording-audit.create", "crime-recording-audit", null, details: entity.DrawDetails());
         await db.SaveChangesAsync(ct);
         return Outcome.Done(entity);
     }

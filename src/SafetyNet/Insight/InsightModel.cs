@@ -58,50 +58,20 @@ public sealed class PackSnapshot
     public required string Json { get; set; }
 }
 
-public enum AuditDesign
-{
-    /// <summary>A simple random sample of the period's crime-related incidents.</summary>
-    Simple,
-    /// <summary>A sample drawn separately within each crime type, in proportion to its size.</summary>
-    Stratified,
-}
+/// <summary>A crime-recording self-audit: the inspectorate's method run by the force on its own incidents, stratified by incident type.</summary>
+public sealed class CrimeRecordingAudit : AuditSample<CrimeRecordingAuditItem>;
 
-/// <summary>A crime-recording self-audit: the inspectorate's method run by the force on its own incidents.</summary>
-public sealed class CrimeRecordingAudit : IVersioned
+/// <summary>One sampled incident (its stratum is the incident type) and the auditor's judgement of it.</summary>
+public sealed class CrimeRecordingAuditItem : AuditSampleItem
 {
-    public long Id { get; set; }
-    public required string Title { get; set; }
-    public DateOnly PeriodFrom { get; set; }
-    /// <summary>The last day of the period, inclusive.</summary>
-    public DateOnly PeriodTo { get; set; }
-    public AuditDesign Design { get; set; }
-    public int SampleSize { get; set; }
-    public int Seed { get; set; }
-    /// <summary>How many crime-related incidents the period held when the sample was drawn.</summary>
-    public int FrameSize { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public required string CreatedBy { get; set; }
-    public int Version { get; set; }
-    public List<CrimeRecordingAuditItem> Items { get; set; } = [];
-}
-
-/// <summary>One sampled incident and the auditor's judgement of it.</summary>
-public sealed class CrimeRecordingAuditItem : IVersioned
-{
-    public long Id { get; set; }
     public long AuditId { get; set; }
     public long IncidentId { get; set; }
-    public int Position { get; set; }
-    /// <summary>The stratum (incident type) and how many incidents of the frame it held.</summary>
-    public required string Stratum { get; set; }
-    public int StratumSize { get; set; }
     public bool? ShouldHaveBeenRecorded { get; set; }
     /// <summary>Recorded, within the rules, and correctly classified.</summary>
     public bool? CorrectlyRecorded { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset? MarkedAt { get; set; }
     public string? MarkedBy { get; set; }
-    public int Version { get; set; }
 }
 
 internal sealed class InsightConfiguration :
@@ -136,19 +106,15 @@ internal sealed class InsightConfiguration :
     public void Configure(EntityTypeBuilder<CrimeRecordingAudit> audit)
     {
         audit.ToTable("CrimeRecordingAudits");
-        audit.Property(a => a.Title).HasMaxLength(200);
-        audit.Property(a => a.Design).HasConversion<string>().HasMaxLength(20);
-        audit.Property(a => a.CreatedBy).HasMaxLength(256);
-        audit.HasMany(a => a.Items).WithOne().HasForeignKey(i => i.AuditId).OnDelete(DeleteBehavior.Cascade);
+        AuditSampleConfiguration.ConfigureSample<CrimeRecordingAudit, CrimeRecordingAuditItem>(audit, nameof(CrimeRecordingAuditItem.AuditId));
     }
 
     public void Configure(EntityTypeBuilder<CrimeRecordingAuditItem> item)
     {
         item.ToTable("CrimeRecordingAuditItems");
-        item.Property(i => i.Stratum).HasMaxLength(40);
+        AuditSampleConfiguration.ConfigureItem(item, nameof(CrimeRecordingAuditItem.AuditId));
         item.Property(i => i.Note).HasMaxLength(1000);
         item.Property(i => i.MarkedBy).HasMaxLength(256);
-        item.HasIndex(i => new { i.AuditId, i.Position }).IsUnique();
     }
 }
 

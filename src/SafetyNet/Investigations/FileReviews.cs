@@ -14,33 +14,16 @@ namespace SafetyNet.Investigations;
 /// reproducible sample of investigations finalised in a period, simple or stratified by crime group, each reviewed
 /// against the checklist and judged effective or not with reasons.
 /// </summary>
-public sealed class FileReview : IVersioned
-{
-    public long Id { get; set; }
-    public required string Title { get; set; }
-    public DateOnly PeriodFrom { get; set; }
-    /// <summary>The last day of the period, inclusive.</summary>
-    public DateOnly PeriodTo { get; set; }
-    public AuditDesign Design { get; set; }
-    public int SampleSize { get; set; }
-    public int Seed { get; set; }
-    public int FrameSize { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public required string CreatedBy { get; set; }
-    public int Version { get; set; }
-    public List<FileReviewItem> Items { get; set; } = [];
-}
+public sealed class FileReview : AuditSample<FileReviewItem>;
 
-/// <summary>One sampled investigation and the reviewer's answers to the checklist; null answers are not yet reviewed.</summary>
-public sealed class FileReviewItem : IVersioned
+/// <summary>
+/// One sampled investigation (its stratum is the crime group) and the reviewer's answers to the checklist; null answers
+/// are not yet reviewed.
+/// </summary>
+public sealed class FileReviewItem : AuditSampleItem
 {
-    public long Id { get; set; }
     public long FileReviewId { get; set; }
-    public int Position { get; set; }
     public long InvestigationId { get; set; }
-    /// <summary>The crime group the investigation was sampled in, and how many of the frame were in it.</summary>
-    public required string Stratum { get; set; }
-    public int StratumSize { get; set; }
     public bool? PlanPresentAndSpecific { get; set; }
     public bool? ReviewsOnTime { get; set; }
     public bool? LinesOfEnquiryFollowed { get; set; }
@@ -50,25 +33,18 @@ public sealed class FileReviewItem : IVersioned
     public string? Reasons { get; set; }
     public DateTimeOffset? ReviewedAt { get; set; }
     public string? ReviewedBy { get; set; }
-    public int Version { get; set; }
 }
 
 internal sealed class FileReviewConfiguration : IEntityTypeConfiguration<FileReview>, IEntityTypeConfiguration<FileReviewItem>
 {
-    public void Configure(EntityTypeBuilder<FileReview> review)
-    {
-        review.Property(r => r.Title).HasMaxLength(200);
-        review.Property(r => r.Design).HasConversion<string>().HasMaxLength(20);
-        review.Property(r => r.CreatedBy).HasMaxLength(256);
-        review.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.FileReviewId).OnDelete(DeleteBehavior.Cascade);
-    }
+    public void Configure(EntityTypeBuilder<FileReview> review) =>
+        AuditSampleConfiguration.ConfigureSample<FileReview, FileReviewItem>(review, nameof(FileReviewItem.FileReviewId));
 
     public void Configure(EntityTypeBuilder<FileReviewItem> item)
     {
-        item.Property(i => i.Stratum).HasMaxLength(40);
+        AuditSampleConfiguration.ConfigureItem(item, nameof(FileReviewItem.FileReviewId));
         item.Property(i => i.Reasons).HasMaxLength(2000);
         item.Property(i => i.ReviewedBy).HasMaxLength(256);
-        item.HasIndex(i => new { i.FileReviewId, i.Position }).IsUnique();
     }
 }
 
@@ -164,22 +140,15 @@ public sealed class FileReviews(AppDb db, InvestigationAccess access, CurrentUse
             v.Add("periodFrom", "No investigations were finalised in that period");
             return Outcome<FileReview>.Invalid(v.Errors);
         }
-        var seed = request.Seed ?? Random.Shared.Next(1, 1_000_000);
-        var strata = frame.Select(f => f.CrimeGroup).ToArray();
-        var sizes = strata.GroupBy(s => s, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var chosen = Sample.Draw(strata, request.SampleSize!.Value, design == AuditDesign.Stratified, seed).Order().ToList();
         var review = new FileReview
         {
-            Title = title!, PeriodFrom = request.PeriodFrom.Value, PeriodTo = request.PeriodTo.Value, Design = design!.Value, SampleSize = chosen.Count,
-            Seed = seed, FrameSize = frame.Count, CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
-            Items = [.. chosen.Select((n, position) => new FileReviewItem
-            {
-                Position = position + 1, InvestigationId = frame[n].Id, Stratum = frame[n].CrimeGroup, StratumSize = sizes[frame[n].CrimeGroup],
-            })],
+            Title = title!, PeriodFrom = request.PeriodFrom.Value, PeriodTo = request.PeriodTo.Value, Design = design!.Value,
+            CreatedAt = time.GetUtcNow(), CreatedBy = user.Name,
         };
+        review.Draw([.. frame.Select(f => (f.Id, f.CrimeGroup))], request.SampleSize!.Value, request.Seed ?? Random.Shared.Next(1, 1_000_000),
+            id => new FileReviewItem { InvestigationId = id });
         db.Add(review);
-        audit.Add("file-review.create", "file-review", null,
-            details: $"period={review.PeriodFrom:yyyy-MM-dd}..{review.PeriodTo:yyyy-MM-dd} design={review.Design} sample={review.SampleSize} seed={seed} frame={frame.Count}");
+        audit.Add("file-review.create", "file-review", null, details: review.DrawDetails());
         await db.SaveChangesAsync(ct);
         return Outcome.Done(review);
     }
@@ -201,9 +170,7 @@ public sealed class FileReviews(AppDb db, InvestigationAccess access, CurrentUse
                                 select new { i.Id, c.CrimeReference }).ToDictionaryAsync(r => r.Id, r => r.CrimeReference, ct);
         audit.Add("file-review.read", "file-review", id.ToString(CultureInfo.InvariantCulture), details: $"investigations={string.Join(',', ids)}");
         await db.SaveChangesAsync(ct);
-        var items = review.Items.Select(i => new FileReviewItemResponse(
-            i.Position, i.InvestigationId, references.GetValueOrDefault(i.InvestigationId), i.Stratum, i.PlanPresentAndSpecific, i.ReviewsOnTime,
-            i.LinesOfEnquiryFollowed, i.VictimContactAndNeedsMet, i.OutcomeAppropriate, i.Effective, i.Reasons, i.ReviewedAt, i.ReviewedBy, i.Version)).ToList();
+        var items = review.Items.Select(i => Response(i, references.GetValueOrDefault(i.InvestigationId))).ToList();
         return Outcome.Done(new FileReviewResponse(Summary(review), Compute(review.Design, review.Items), items));
     }
 
@@ -245,9 +212,7 @@ public sealed class FileReviews(AppDb db, InvestigationAccess access, CurrentUse
         (item.Effective, item.Reasons, item.ReviewedAt, item.ReviewedBy) = (request.Effective, reasons, time.GetUtcNow(), user.Name);
         audit.Add("file-review.item", "investigation", item.InvestigationId.ToString(CultureInfo.InvariantCulture), details: $"review={id} position={position} effective={item.Effective}");
         await db.SaveChangesAsync(ct);
-        return Outcome.Done(new FileReviewItemResponse(
-            item.Position, item.InvestigationId, null, item.Stratum, item.PlanPresentAndSpecific, item.ReviewsOnTime, item.LinesOfEnquiryFollowed,
-            item.VictimContactAndNeedsMet, item.OutcomeAppropriate, item.Effective, item.Reasons, item.ReviewedAt, item.ReviewedBy, item.Version));
+        return Outcome.Done(Response(item, crimeReference: null));
     }
 
     /// <summary>The proportion effective and its interval, and each question's count of yes.</summary>
@@ -288,6 +253,10 @@ public sealed class FileReviews(AppDb db, InvestigationAccess access, CurrentUse
         return new ChecklistResult(question, given.Count, given.Count(a => a == true));
     }
 
-    private static FileReviewSummaryResponse Summary(FileReview r) =>
+    private static FileReviewItemResponse Response(FileReviewItem i, string? crimeReference) => new(
+        i.Position, i.InvestigationId, crimeReference, i.Stratum, i.PlanPresentAndSpecific, i.ReviewsOnTime, i.LinesOfEnquiryFollowed,
+        i.VictimContactAndNeedsMet, i.OutcomeAppropriate, i.Effective, i.Reasons, i.ReviewedAt, i.ReviewedBy, i.Version);
+
+    public static FileReviewSummaryResponse Summary(FileReview r) =>
         new(r.Id, r.Title, r.PeriodFrom, r.PeriodTo, r.Design, r.SampleSize, r.Seed, r.FrameSize, r.CreatedAt, r.CreatedBy);
 }

@@ -12,9 +12,7 @@ public static class FileReviewsApi
             .RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.FileReview).WithTags("Investigations");
         reviews.MapPost("", async Task<Results<Created<FileReviewSummaryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> (
                 CreateFileReviewRequest request, FileReviews files, CancellationToken ct) =>
-            (await files.CreateAsync(request, ct)).ToCreated(r => new FileReviewSummaryResponse(
-                r.Id, r.Title, r.PeriodFrom, r.PeriodTo, r.Design, r.SampleSize, r.Seed, r.FrameSize, r.CreatedAt, r.CreatedBy),
-                r => $"/api/v1/investigations/file-reviews/{r.Id}", "The file review was not started"))
+            (await files.CreateAsync(request, ct)).ToCreated(FileReviews.Summary, r => $"/api/v1/investigations/file-reviews/{r.Id}", "The file review was not started"))
             .WithName("createFileReview").WithSummary("Draw a sample of finalised investigations for a file review");
         reviews.MapGet("", async (FileReviews files, CancellationToken ct) =>
             {
