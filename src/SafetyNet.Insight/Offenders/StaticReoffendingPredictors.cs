@@ -252,7 +252,12 @@ public static class StaticReoffendingPredictors
 
     private static double Terms(Model m, in StaticRiskFactors f, DerivedRiskFactors d, Span<double> terms)
     {
-        terms[..TermCount].Clear();
+        // A plain loop, not Span.Clear: its wide vector stores left the next Math.Log and Math.Exp (native code) four
+        // times slower on this machine's processors, which made the whole score three times slower.
+        for (var i = 0; i < TermCount; i++)
+        {
+            terms[i] = 0;
+        }
         var female = f.Sex == Sex.Female;
         var n = f.TotalSanctions;
         var v = f.ViolentSanctions;
