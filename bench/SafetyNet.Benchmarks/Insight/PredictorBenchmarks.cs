@@ -9,7 +9,7 @@ namespace SafetyNet.Benchmarks.Insight;
 /// The static predictors: the engine alone over 100,000 prepared cases, and the whole file path (parse, score, write)
 /// over the same SYNTHETIC cases as CSV. The command-line target is 1,000,000 cases in under 10 s.
 /// </summary>
-[MemoryDiagnoser]
+[MemoryDiagnoser, MedianColumn, MinColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class PredictorBenchmarks
 {

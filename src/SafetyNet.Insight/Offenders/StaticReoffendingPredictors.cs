@@ -89,11 +89,23 @@ public static class StaticReoffendingPredictors
         {
             return (int)floor + (fraction > 0.5 ? 1 : 0);
         }
-        // Near a half: round the shortest decimal that reads back as this double, exactly.
+        // Near a half, the product above may have rounded either way: read the shortest decimal that gives back this
+        // double, and round up when its third decimal is 5 or more.
         Span<char> text = stackalloc char[32];
-        percent.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture);
-        var exact = decimal.Parse(text[..written], NumberStyles.Float, CultureInfo.InvariantCulture);
-        return (int)decimal.Round(exact * 100m, 0, MidpointRounding.AwayFromZero);
+        if (!percent.TryFormat(text, out var written, "R", CultureInfo.InvariantCulture) || text[..written].IndexOfAny('E', '-') >= 0)
+        {
+            return (int)floor + (fraction >= 0.5 ? 1 : 0);
+        }
+        var digits = text[..written];
+        var point = digits.IndexOf('.');
+        if (point < 0)
+        {
+            return int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture) * 100;
+        }
+        var decimals = digits[(point + 1)..];
+        var hundredths = int.Parse(digits[..point], NumberStyles.None, CultureInfo.InvariantCulture) * 100
+            + (decimals[0] - '0') * 10 + (decimals.Length > 1 ? decimals[1] - '0' : 0);
+        return decimals.Length > 2 && decimals[2] >= '5' ? hundredths + 1 : hundredths;
     }
 
     /// <summary>The band of a rounded percentage (in hundredths).</summary>
@@ -252,8 +264,8 @@ public static class StaticReoffendingPredictors
 
     private static double Terms(Model m, in StaticRiskFactors f, DerivedRiskFactors d, Span<double> terms)
     {
-        // A plain loop, not Span.Clear: its wide vector stores left the next Math.Log and Math.Exp (native code) four
-        // times slower on this machine's processors, which made the whole score three times slower.
+        // A plain loop, not Span.Clear: its wide vector stores made the Math.Log and Math.Exp after it (native code)
+        // several times slower, and the whole score about three times slower (bench/README.md).
         for (var i = 0; i < TermCount; i++)
         {
             terms[i] = 0;

@@ -258,6 +258,8 @@ public class StaticReoffendingPredictorTests
     [InlineData(49.995, 5000)]
     [InlineData(99.994, 9999)]
     [InlineData(13.66, 1366)]
+    [InlineData(13.6649999999, 1366)]
+    [InlineData(13.6650000001, 1367)]
     public void The_percentage_is_rounded_half_up_to_two_decimals(double percent, int hundredths) =>
         Assert.Equal(hundredths, StaticReoffendingPredictors.RoundHalfUpToHundredths(percent));
 
