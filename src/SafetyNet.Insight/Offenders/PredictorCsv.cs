@@ -94,8 +94,8 @@ public static class PredictorCsv
 
     private static int[] ReadHeader(ref CsvFields csv, ReadOnlySpan<byte> header)
     {
-        Span<Range> ranges = new Range[256];
-        var names = new string?[256];
+        Span<Range> ranges = new Range[1024];
+        var names = new string?[1024];
         var count = csv.ReadRecord(ranges, names);
         var index = new int[Columns.Length];
         Array.Fill(index, -1);
