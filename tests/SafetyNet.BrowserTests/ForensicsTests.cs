@@ -26,11 +26,18 @@ public class ForensicsTests(BrowserFixture fixture)
         var crimeId = record.GetProperty("id").GetInt64();
         var investigation = await fixture.App.WithDbAsync(db => db.Set<Investigation>().Where(i => i.CrimeRecordId == crimeId).Select(i => i.Id).SingleAsync());
         var exhibit = $"KB/{Guid.NewGuid():N}"[..9];
+        // Times earlier today on the force's clock, which stands at 10:00 for browser tests.
+        var clock = ForceClock.ToLocal(fixture.App.Time.GetUtcNow()).DateTime;
+        var (seized, handedOver) = (clock.AddHours(-2).AddMinutes(-15), clock.AddMinutes(-40));
         // The sergeant has already sent the suspect's laptop from the same investigation.
         var laptop = $"KC/{Guid.NewGuid():N}"[..9];
         using (var send = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/investigations/{investigation}/forensics")
         {
-            Content = JsonContent.Create(new { deviceType = "computer", exhibitReference = laptop, namedSuspect = true }),
+            Content = JsonContent.Create(new
+            {
+                deviceType = "computer", exhibitReference = laptop, namedSuspect = true, seizedAt = ForceClock.FromLocal(seized), seizedFrom = "The suspect's home",
+                location = "Exhibits store, Hatfield police station",
+            }),
         })
         {
             send.Headers.Add("X-Purpose", "Submitting the suspect's laptop for examination");
@@ -54,6 +61,7 @@ public class ForensicsTests(BrowserFixture fixture)
         await Assertions.Expect(forensics.ErrorSummary).ToContainTextAsync("Enter the exhibit reference");
         await page.AssertNoViolationsAsync();
         await forensics.FillDeviceAsync("Mobile phone", exhibit, namedSuspect: true);
+        await forensics.FillSeizureAsync(seized, "The suspect, on arrest", "Exhibits store, Hatfield police station");
         await forensics.SubmitAsync();
         await Assertions.Expect(forensics.Heading).ToHaveTextAsync("Device submitted at P2");
         await Assertions.Expect(forensics.Reasons).ToHaveTextAsync("The investigation is high risk");
@@ -75,14 +83,26 @@ public class ForensicsTests(BrowserFixture fixture)
             await unit.FigureAsync("turnaround", "P2", "Finished"));
         Assert.True(newP2 >= 2, "The two devices submitted today are in the P2 backlog's first age band");
 
-        // The phone reaches the kiosk room: the unit records the movement, which accepts it, then the kiosk triage: nothing
-        // relevant, closed early.
+        // The phone reached the kiosk room 40 minutes ago: the unit records that hand-over now, which accepts it (a time before
+        // the seizure is refused), then the kiosk triage: nothing relevant, closed early.
         await unit.OpenSubmissionAsync(exhibit);
         await Assertions.Expect(unit.Heading).ToHaveTextAsync($"Exhibit {exhibit}");
-        await unit.RecordMovementAsync("Front counter, Hatfield police station", "DC Okafor, kiosk room", "Sealed bag HT0042, seal intact");
+        var gb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        await Assertions.Expect(unit.Continuity.First).ToContainTextAsync($"{seized.ToString("d MMM yyyy HH:mm", gb)}");
+        await unit.RecordMovementAsync(seized.AddMinutes(-30), "Exhibits officer, Hatfield police station", "DC Okafor", "Kiosk room, Hatfield police station",
+            "Sealed bag HT0042, seal intact");
+        await Assertions.Expect(unit.ErrorSummary).ToContainTextAsync($"must be on or after its seizure, {seized.ToString("d MMM yyyy HH:mm", gb)}");
+        await Assertions.Expect(unit.Status).ToHaveTextAsync("Submitted");
+        await unitPage.AssertNoViolationsAsync();
+        await unit.RecordMovementAsync(handedOver, "Exhibits officer, Hatfield police station", "DC Okafor", "Kiosk room, Hatfield police station",
+            "Sealed bag HT0042, seal intact");
         await Assertions.Expect(unit.Status).ToHaveTextAsync("Accepted");
-        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync("Front counter, Hatfield police station");
-        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync("DC Okafor, kiosk room (Sealed bag HT0042, seal intact)");
+        await Assertions.Expect(unit.Continuity.First).ToContainTextAsync("Exhibits store, Hatfield police station");
+        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync(handedOver.ToString("d MMM yyyy HH:mm", gb));
+        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync("Exhibits officer, Hatfield police station");
+        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync("DC Okafor (Sealed bag HT0042, seal intact)");
+        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync("Kiosk room, Hatfield police station");
+        await Assertions.Expect(unit.Continuity.Last).ToContainTextAsync($"{clock.ToString("d MMM yyyy HH:mm", gb)} by dfu@safetynet.test");
         await unit.RecordTriageAsync("No relevant material found", "Nothing in the dates given", close: true);
         await Assertions.Expect(unit.Status).ToHaveTextAsync("Closed at triage");
         await Assertions.Expect(unit.Triage).ToContainTextAsync("No relevant material found");

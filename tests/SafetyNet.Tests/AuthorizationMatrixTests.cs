@@ -1222,7 +1222,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         };
         instances[Subject.Configuration] = [new Instance("configuration", 0, false, ForceHeld(), Ids())];
         var device = await supervisor.PostAsJsonAsync($"/api/v1/investigations/{investigations.Burglary}/forensics",
-            new { deviceType = "phone", exhibitReference = $"MX/{marker}" }).ExpectAsync(HttpStatusCode.Created);
+            new { deviceType = "phone", exhibitReference = $"MX/{marker}", seizedAt = now.AddHours(-1), seizedFrom = "The scene", location = "Exhibits store" }).ExpectAsync(HttpStatusCode.Created);
         instances[Subject.ForensicSubmission] = [Of("forensic submission", device.Id(), false, ForceHeld())];
         return new World
         {

@@ -11,7 +11,8 @@ namespace SafetyNet.Tests;
 
 /// <summary>
 /// The digital forensics queue (decision 0114): a device submitted from an investigation is scored P1 to P4 by the
-/// force's transparent rule, with its reasons; the unit triages it at the kiosk and may close it there.
+/// force's transparent rule, with its reasons; the unit triages it at the kiosk and may close it there. Its continuity
+/// (decision 0123) starts at the seizure and lists hand-overs in the order they happened, each with where the device went.
 /// </summary>
 [Collection("app")]
 public class ForensicsTests(AppFixture fixture)
@@ -66,6 +67,7 @@ public class ForensicsTests(AppFixture fixture)
     public async Task A_phone_from_a_high_risk_investigation_is_P2_and_a_kiosk_finding_nothing_closes_it(DatabaseProvider provider)
     {
         var app = await fixture.App(provider);
+        var now = app.Time.GetUtcNow();
         var supervisor = await app.ClientForAsync(Roles.Supervisor);
         var officer = await app.ClientForAsync(Roles.Officer);
         var unit = await app.ClientForEmailAsync(Unit);
@@ -77,10 +79,17 @@ public class ForensicsTests(AppFixture fixture)
         }).ExpectAsync(HttpStatusCode.OK);
         var investigation = await app.WithDbAsync(db => db.Set<Investigation>().Where(i => i.CrimeRecordId == record.Id()).Select(i => i.Id).SingleAsync());
 
-        var phone = new { deviceType = "phone", exhibitReference = "AB/1", namedSuspect = true };
+        var seizedAt = now.AddHours(-5);
+        var phone = new { deviceType = "phone", exhibitReference = "AB/1", namedSuspect = true, seizedAt, seizedFrom = "The suspect, on arrest", location = "Exhibits store, Hatfield" };
         // The crime is sensitive: submitting opens the investigation, so it needs a purpose; nothing is saved without one.
         await officer.PostAsJsonAsync($"/api/v1/investigations/{investigation}/forensics", phone).ExpectAsync(HttpStatusCode.BadRequest);
         officer.DefaultRequestHeaders.Add("X-Purpose", "Submitting the victim's partner's phone");
+        // The seizure starts the continuity: when it happened (never in the future), from whom or where, and where the device is now.
+        var unseized = await officer.PostAsJsonAsync($"/api/v1/investigations/{investigation}/forensics",
+            new { deviceType = "phone", exhibitReference = "AB/1", seizedAt = now.AddMinutes(5) }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["location", "seizedAt", "seizedFrom"], unseized.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal("The date and time the device was seized must be now or in the past", unseized.GetProperty("errors").GetProperty("seizedAt")[0].GetString());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<ForensicSubmission>().CountAsync(s => s.InvestigationId == investigation)));
         var submitted = await officer.PostAsJsonAsync($"/api/v1/investigations/{investigation}/forensics", phone).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("P2", submitted.GetProperty("priority").GetString());
         Assert.Equal(["The investigation is high risk"], submitted.GetProperty("priorityReasons").EnumerateArray().Select(r => r.GetString()));
@@ -92,17 +101,44 @@ public class ForensicsTests(AppFixture fixture)
         var queue = await unit.GetAsync("/api/v1/forensics").ExpectAsync(HttpStatusCode.OK);
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.Id() == id && i.GetProperty("priority").GetString() == "P2");
 
-        var accepted = await unit.PostAsJsonAsync($"/api/v1/forensics/{id}/movements", new { from = "Exhibits store", to = "Kiosk room" }).ExpectAsync(HttpStatusCode.OK);
+        // A hand-over needs when it happened and where the device is now; it cannot be in the future or before the seizure.
+        var movements = $"/api/v1/forensics/{id}/movements";
+        var unplaced = await unit.PostAsJsonAsync(movements, new { from = "Exhibits store", to = "DC Okafor" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["at", "location"], unplaced.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        var ahead = await unit.PostAsJsonAsync(movements, new { at = now.AddMinutes(1), from = "Exhibits store", to = "DC Okafor", location = "Kiosk room" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("The date and time the device was handed over must be now or in the past", ahead.GetProperty("errors").GetProperty("at")[0].GetString());
+        var early = await unit.PostAsJsonAsync(movements, new { at = seizedAt.AddMinutes(-1), from = "Exhibits store", to = "DC Okafor", location = "Kiosk room" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal($"The date and time the device was handed over must be on or after its seizure, {ForceClock.ToLocal(seizedAt):d MMM yyyy HH:mm}",
+            early.GetProperty("errors").GetProperty("at")[0].GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<ExhibitMovement>().CountAsync(m => m.SubmissionId == id)));
+
+        // The kiosk room's hand-over an hour ago accepts the phone; the store's, three hours ago, is recorded after it and listed before it.
+        var kioskAt = now.AddHours(-1);
+        var accepted = await unit.PostAsJsonAsync(movements, new { at = kioskAt, from = "Exhibits store", to = "DC Okafor", location = "Kiosk room, Hatfield" })
+            .ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Accepted", accepted.GetProperty("status").GetString());
-        // Triage against the version read before the movement is stale and changes nothing.
+        app.Time.Advance(TimeSpan.FromMinutes(10));
+        var stored = await unit.PostAsJsonAsync(movements, new { at = now.AddHours(-3), from = "PC Patel", to = "Exhibits officer", location = "Exhibits store, Hatfield", note = "Seal HT0042" })
+            .ExpectAsync(HttpStatusCode.OK);
+        // Triage against the version read before the phone was accepted is stale and changes nothing.
         await unit.PostAsJsonAsync($"/api/v1/forensics/{id}/triage", new { version = submitted.GetProperty("version").GetInt32(), result = "RelevantAbsent", close = true })
             .ExpectAsync(HttpStatusCode.Conflict);
         var closed = await unit.PostAsJsonAsync($"/api/v1/forensics/{id}/triage",
-            new { version = accepted.GetProperty("version").GetInt32(), result = "RelevantAbsent", note = "Nothing in the dates given", close = true }).ExpectAsync(HttpStatusCode.OK);
+            new { version = stored.GetProperty("version").GetInt32(), result = "RelevantAbsent", note = "Nothing in the dates given", close = true }).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(("ClosedAtTriage", "RelevantAbsent"), (closed.GetProperty("status").GetString(), closed.GetProperty("triageResult").GetString()));
-        var continuity = closed.GetProperty("continuity").EnumerateArray().ToList();
-        Assert.Equal((2, DigitalForensics.Unit, "Exhibits store", "Kiosk room"), (continuity.Count, continuity[0].GetProperty("to").GetString(),
-            continuity[1].GetProperty("from").GetString(), continuity[1].GetProperty("to").GetString()));
+        var continuity = closed.GetProperty("continuity").EnumerateArray()
+            .Select(m => (At: m.GetProperty("at").GetDateTimeOffset(), From: m.GetProperty("from").GetString(), To: m.GetProperty("to").GetString(),
+                Location: m.GetProperty("location").GetString(), RecordedAt: m.GetProperty("recordedAt").GetDateTimeOffset(), RecordedBy: m.GetProperty("recordedBy").GetString()))
+            .ToList();
+        var officerName = submitted.GetProperty("submittedBy").GetString();
+        Assert.Equal(
+            [
+                (seizedAt, "The suspect, on arrest", officerName, "Exhibits store, Hatfield", now, officerName),
+                (now.AddHours(-3), "PC Patel", "Exhibits officer", "Exhibits store, Hatfield", now.AddMinutes(10), Unit),
+                (kioskAt, "Exhibits store", "DC Okafor", "Kiosk room, Hatfield", now, Unit),
+            ], continuity);
         var after = await unit.GetAsync("/api/v1/forensics").ExpectAsync(HttpStatusCode.OK);
         Assert.DoesNotContain(after.GetProperty("items").EnumerateArray(), i => i.Id() == id);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafetyNet.Platform;
 
 namespace SafetyNet.Web;
 
@@ -52,6 +53,36 @@ public sealed class DateParts
             return null;
         }
         return new DateOnly(year, month, day);
+    }
+
+    /// <summary>
+    /// A moment entered as these three boxes and a 24-hour time beside them (for example 14:30), in the force's clock; null
+    /// when the date is empty. An empty time is the start of the day, unless <paramref name="timeMissing"/> is given: then
+    /// it is that message. A bad date or time adds its GOV.UK message for <paramref name="field"/>.
+    /// </summary>
+    public DateTimeOffset? ReadAt(string? time, FormErrors errors, string field, string label, string? timeMissing = null)
+    {
+        var date = Read(errors, field, label);
+        if (date is null)
+        {
+            return null;
+        }
+        var text = time?.Trim().Replace('.', ':') ?? "";
+        if (text.Length == 0)
+        {
+            if (timeMissing is not null)
+            {
+                errors.Add(field, timeMissing);
+                return null;
+            }
+            return ForceClock.FromLocal(date.Value.ToDateTime(TimeOnly.MinValue));
+        }
+        if (!TimeOnly.TryParseExact(text, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            errors.Add(field, $"{label} must have a real time in 24-hour form, for example 14:30");
+            return null;
+        }
+        return ForceClock.FromLocal(date.Value.ToDateTime(at));
     }
 
     /// <summary>The date as the query string carries it (ISO), for links that keep a filter.</summary>

@@ -39,6 +39,14 @@ public sealed class ForensicsPages(IPage page)
         }
     }
 
+    /// <summary>The seizure, the device's first entry in its continuity: when (force time), from whom or where, and where it is now.</summary>
+    public async Task FillSeizureAsync(DateTime seized, string from, string location)
+    {
+        await FillWhenAsync("seizedAt", seized);
+        await page.GetByLabel("Seized from").FillAsync(from);
+        await page.GetByLabel("Where is the device now?").FillAsync(location);
+    }
+
     public async Task SubmitAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Submit the device" }).ClickAsync();
 
     public async Task OpenQueueAsync() => await page.GotoAsync("/forensics");
@@ -56,12 +64,24 @@ public sealed class ForensicsPages(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the triage" }).ClickAsync();
     }
 
-    public async Task RecordMovementAsync(string from, string to, string note)
+    /// <summary>A hand-over at <paramref name="at"/> (force time), which may be earlier than it is recorded.</summary>
+    public async Task RecordMovementAsync(DateTime at, string from, string to, string location, string note)
     {
-        await page.GetByLabel("From (who or where)").FillAsync(from);
-        await page.GetByLabel("To (who or where)").FillAsync(to);
+        await FillWhenAsync("at", at);
+        await page.GetByLabel("Handed over by").FillAsync(from);
+        await page.GetByLabel("Received by").FillAsync(to);
+        await page.GetByLabel("Where is the device now?").FillAsync(location);
         await page.Locator("#movement-note").FillAsync(note);
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the movement" }).ClickAsync();
+    }
+
+    /// <summary>A GOV.UK date input (<paramref name="id"/>, <paramref name="id"/>-month, -year) and the 24-hour time box beside it.</summary>
+    private async Task FillWhenAsync(string id, DateTime at)
+    {
+        await page.Locator($"#{id}").FillAsync(at.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-month").FillAsync(at.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}-year").FillAsync(at.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator($"#{id}Time").FillAsync(at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task StartExaminationAsync() => await page.GetByRole(AriaRole.Button, new() { Name = "Start the examination" }).ClickAsync();

@@ -6,17 +6,19 @@ using SafetyNet.Web;
 
 namespace SafetyNet.Investigations.Forensics;
 
+/// <summary>A device to submit, with its seizure: when, who or where from, who seized it (the submitter when not given) and where it is now.</summary>
 public sealed record ForensicSubmissionRequest(
     string? DeviceType, string? ExhibitReference, DateTimeOffset? CustodyClockEndsAt, DateOnly? ChargeOrCourtDate, bool? SafeguardingRiskNow,
-    bool? NamedSuspect);
+    bool? NamedSuspect, DateTimeOffset? SeizedAt, string? SeizedFrom, string? SeizedBy, string? Location);
 
-public sealed record ExhibitMovementRequest(string? From, string? To, string? Note);
+/// <summary>A hand-over in a device's continuity: when it happened, who handed it to whom, and where the device is now.</summary>
+public sealed record ExhibitMovementRequest(DateTimeOffset? At, string? From, string? To, string? Location, string? Note);
 
 public sealed record KioskTriageRequest(int? Version, string? Result, string? Note, bool? Close);
 
 public sealed record ExaminationRequest(int? Version, string? Step, string? Note);
 
-public sealed record ExhibitMovementResponse(DateTimeOffset At, string From, string To, string? Note, string RecordedBy);
+public sealed record ExhibitMovementResponse(DateTimeOffset At, string From, string To, string Location, string? Note, DateTimeOffset RecordedAt, string RecordedBy);
 
 public sealed record ForensicSubmissionResponse(
     long Id, long InvestigationId, string? CrimeReference, string DeviceType, string DeviceTypeName, string ExhibitReference, DateTimeOffset SubmittedAt,
@@ -97,6 +99,10 @@ public sealed class DigitalForensics(
         {
             v.Add("chargeOrCourtDate", "The charge or court date must be today or in the future");
         }
+        var seizedAt = HandedOver(v, "seizedAt", request.SeizedAt, "seized", now, null);
+        var seizedFrom = v.Required("seizedFrom", request.SeizedFrom, "who or where the device was seized from", 200);
+        var seizedBy = v.MaxLength("seizedBy", request.SeizedBy, "who seized the device", 200) ?? user.Name;
+        var location = v.Required("location", request.Location, "where the device is now", 200);
         if (!v.IsValid)
         {
             return Outcome<ForensicSubmissionResponse>.Invalid(v.Errors);
@@ -114,7 +120,12 @@ public sealed class DigitalForensics(
         };
         db.Add(submission);
         await db.SaveChangesAsync(ct);
-        db.Add(new ExhibitMovement { SubmissionId = submission.Id, At = now, From = user.Name, To = Unit, Note = "Submitted for examination", RecordedBy = user.Name });
+        // The seizure is the device's first hand-over: everything after it in the continuity happened later.
+        db.Add(new ExhibitMovement
+        {
+            SubmissionId = submission.Id, At = seizedAt!.Value, From = seizedFrom!, To = seizedBy, Location = location!, Note = "Seized; submitted for examination",
+            RecordedAt = now, RecordedBy = user.Name,
+        });
         db.Add(new InvestigationEvent
         {
             InvestigationId = investigationId, Kind = "Device submitted", At = now, By = user.Name,
@@ -138,16 +149,27 @@ public sealed class DigitalForensics(
         return Outcome.Done(await ToResponseAsync(submission, ct));
     }
 
-    public Task<Outcome<ForensicSubmissionResponse>> RecordMovementAsync(long id, ExhibitMovementRequest request, CancellationToken ct) =>
+    public async Task<Outcome<ForensicSubmissionResponse>> RecordMovementAsync(long id, ExhibitMovementRequest request, CancellationToken ct)
+    {
+        // The seizure, the first entry, bounds when a hand-over can have happened. It is read before the step decides whether
+        // the caller may work the submission, and used only once it has.
+        var first = await db.Set<ExhibitMovement>().AsNoTracking().Where(m => m.SubmissionId == id).OrderBy(m => m.At).ThenBy(m => m.Id)
+            .Select(m => m.At).Take(1).ToListAsync(ct);
+        DateTimeOffset? seized = first.Count == 0 ? null : first[0];
         // Continuity only ever grows, so a movement needs no version.
-        TakeStepAsync(id, versioned: false, version: null, (submission, v) =>
+        return await TakeStepAsync(id, versioned: false, version: null, (submission, v) =>
         {
-            var from = v.Required("from", request.From, "who or where the device came from", 200);
-            var to = v.Required("to", request.To, "who or where the device went to", 200);
+            var at = HandedOver(v, "at", request.At, "handed over", time.GetUtcNow(), seized);
+            var from = v.Required("from", request.From, "who handed the device over", 200);
+            var to = v.Required("to", request.To, "who received the device", 200);
+            var location = v.Required("location", request.Location, "where the device is now", 200);
             var note = v.MaxLength("note", request.Note, "the note", 1000);
             return now =>
             {
-                db.Add(new ExhibitMovement { SubmissionId = id, At = now, From = from!, To = to!, Note = note, RecordedBy = user.Name });
+                db.Add(new ExhibitMovement
+                {
+                    SubmissionId = id, At = at!.Value, From = from!, To = to!, Location = location!, Note = note, RecordedAt = now, RecordedBy = user.Name,
+                });
                 if (submission.Status == ForensicStatus.Submitted)
                 {
                     // The unit's first record of holding the device is its acceptance.
@@ -156,6 +178,28 @@ public sealed class DigitalForensics(
                 return new StepRecord("forensics.movement");
             };
         }, ct);
+    }
+
+    /// <summary>
+    /// When a hand-over happened: required, never in the future (it may be recorded later than it happened, never earlier)
+    /// and never before the device was seized.
+    /// </summary>
+    private static DateTimeOffset? HandedOver(Validation v, string field, DateTimeOffset? at, string what, DateTimeOffset now, DateTimeOffset? seized)
+    {
+        if (at is null)
+        {
+            v.Add(field, $"Enter the date and time the device was {what}");
+        }
+        else if (at > now)
+        {
+            v.Add(field, $"The date and time the device was {what} must be now or in the past");
+        }
+        else if (at < seized)
+        {
+            v.Add(field, $"The date and time the device was {what} must be on or after its seizure, {ForceClock.Format(seized)}");
+        }
+        return at;
+    }
 
     public Task<Outcome<ForensicSubmissionResponse>> TriageAsync(long id, KioskTriageRequest request, CancellationToken ct) =>
         TakeStepAsync(id, versioned: true, request.Version, (submission, v) =>
@@ -330,7 +374,7 @@ public sealed class DigitalForensics(
         var crime = await (from i in db.Set<Investigation>() join c in db.CrimeRecords on i.CrimeRecordId equals c.Id where i.Id == s.InvestigationId select c.CrimeReference)
             .FirstOrDefaultAsync(ct);
         var continuity = await db.Set<ExhibitMovement>().AsNoTracking().Where(m => m.SubmissionId == s.Id).OrderBy(m => m.At).ThenBy(m => m.Id)
-            .Select(m => new ExhibitMovementResponse(m.At, m.From, m.To, m.Note, m.RecordedBy)).ToListAsync(ct);
+            .Select(m => new ExhibitMovementResponse(m.At, m.From, m.To, m.Location, m.Note, m.RecordedAt, m.RecordedBy)).ToListAsync(ct);
         var now = time.GetUtcNow();
         var target = s.SubmittedAt.AddDays(s.TargetDays);
         var finishedAt = s.Status == ForensicStatus.Completed ? s.ExaminationCompletedAt : s.Status == ForensicStatus.ClosedAtTriage ? s.TriagedAt : null;

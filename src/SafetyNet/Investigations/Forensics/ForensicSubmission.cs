@@ -75,15 +75,23 @@ public sealed class ForensicSubmission : IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>One step of a device's continuity: who held it from when, and where it went. Never changed.</summary>
+/// <summary>
+/// One step of a device's continuity: who handed it to whom, when that happened, and where the device was then held; with
+/// when it was recorded and by whom. The first is its seizure. Never changed.
+/// </summary>
 public sealed class ExhibitMovement
 {
     public long Id { get; set; }
     public long SubmissionId { get; set; }
+    /// <summary>When the hand-over happened: never in the future, never before the seizure, and often before it was recorded.</summary>
     public DateTimeOffset At { get; set; }
+    /// <summary>Who (or which store) handed the device over; for the seizure, who or where it was seized from.</summary>
     public required string From { get; set; }
     public required string To { get; set; }
+    /// <summary>Where the device was held after the hand-over: a store, room or place.</summary>
+    public required string Location { get; set; }
     public string? Note { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedBy { get; set; }
 }
 
@@ -122,6 +130,7 @@ internal sealed class ForensicConfiguration : IEntityTypeConfiguration<ForensicS
     {
         movement.Property(m => m.From).HasMaxLength(200);
         movement.Property(m => m.To).HasMaxLength(200);
+        movement.Property(m => m.Location).HasMaxLength(200);
         movement.Property(m => m.Note).HasMaxLength(1000);
         movement.Property(m => m.RecordedBy).HasMaxLength(256);
         movement.HasIndex(m => new { m.SubmissionId, m.At });

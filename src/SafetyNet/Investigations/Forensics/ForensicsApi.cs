@@ -16,7 +16,7 @@ public static class ForensicsApi
         app.MapPost("/api/v1/investigations/{id:long}/forensics", async (long id, ForensicSubmissionRequest request, HttpContext context, DigitalForensics forensics, CancellationToken ct) =>
                 (await forensics.SubmitAsync(id, request, Purpose.From(context), ct)).ToCreated(s => s, s => $"/api/v1/forensics/{s.Id}", "The device was not submitted"))
             .RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Investigations).WithTags("Digital forensics")
-            .WithName("submitForensicDevice").WithSummary("Submit a seized device from an investigation to the digital forensics unit, scored into a priority with its reasons");
+            .WithName("submitForensicDevice").WithSummary("Submit a seized device from an investigation to the digital forensics unit, with its seizure as the first entry in its continuity, scored into a priority with its reasons");
 
         var forensics = app.MapGroup("/api/v1/forensics").RequireAuthorization(AccountsSetup.ApiPolicy, Entitlements.Investigations).WithTags("Digital forensics");
         forensics.MapGet("", async Task<Results<Ok<ForensicQueue>, NotFound, ValidationProblem, ProblemHttpResult>> (DigitalForensics unit, CancellationToken ct) =>
@@ -27,7 +27,7 @@ public static class ForensicsApi
             .WithName("getForensicSubmission").WithSummary("Read a forensic submission with its priority, continuity, triage and examination");
         forensics.MapPost("/{id:long}/movements", async Task<Results<Ok<ForensicSubmissionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> (long id, ExhibitMovementRequest request, DigitalForensics unit, CancellationToken ct) =>
                 (await unit.RecordMovementAsync(id, request, ct)).ToOk("The movement was not recorded"))
-            .WithName("recordExhibitMovement").WithSummary("Record who or where a device went to, for its continuity");
+            .WithName("recordExhibitMovement").WithSummary("Record a hand-over in a device's continuity: when it happened, who handed it to whom, and where the device is now");
         forensics.MapPost("/{id:long}/triage", async Task<Results<Ok<ForensicSubmissionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> (long id, KioskTriageRequest request, DigitalForensics unit, CancellationToken ct) =>
                 (await unit.TriageAsync(id, request, ct)).ToOk("The triage was not recorded"))
             .WithName("recordKioskTriage").WithSummary("Record a device's kiosk triage; no relevant material may close the submission early")

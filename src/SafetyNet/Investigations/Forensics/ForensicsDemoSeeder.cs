@@ -29,6 +29,8 @@ internal sealed class ForensicsDemoSeeder(AppDb db, ForceConfiguration configura
         new("phone", false, null, null, false, false, 60, ForensicStatus.Completed),
     ];
 
+    private static readonly string[] Stations = ["Hatfield", "Stevenage", "Watford", "Hemel Hempstead"];
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (!settings.GetValue("Demo:Enabled", false) || await db.Set<ForensicSubmission>().AnyAsync(cancellationToken))
@@ -84,12 +86,25 @@ internal sealed class ForensicsDemoSeeder(AppDb db, ForceConfiguration configura
         }
         db.AddRange(made.Select(m => m.Submission));
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (submission, seed) in made)
+        foreach (var ((submission, seed), n) in made.Select((m, n) => (m, n)))
         {
-            db.Add(new ExhibitMovement { SubmissionId = submission.Id, At = submission.SubmittedAt, From = submitter, To = DigitalForensics.Unit, Note = "Submitted for examination", RecordedBy = submitter });
+            // Seized a few hours before it was submitted, and booked into a station's store; the unit takes it from the store
+            // an hour after submission and records it later in the shift.
+            var station = Stations[n % Stations.Length];
+            db.Add(new ExhibitMovement
+            {
+                SubmissionId = submission.Id, At = submission.SubmittedAt.AddHours(-3 - n % 4), From = seed.Suspect ? "The suspect, on arrest" : "The scene",
+                To = submitter, Location = $"Exhibits store, {station} police station", Note = "Seized; submitted for examination",
+                RecordedAt = submission.SubmittedAt, RecordedBy = submitter,
+            });
             if (seed.Reached != ForensicStatus.Submitted)
             {
-                db.Add(new ExhibitMovement { SubmissionId = submission.Id, At = submission.SubmittedAt.AddHours(1), From = "Exhibits store", To = "Digital forensics unit lab", RecordedBy = examiner });
+                db.Add(new ExhibitMovement
+                {
+                    SubmissionId = submission.Id, At = submission.SubmittedAt.AddHours(1), From = $"Exhibits store, {station}", To = examiner,
+                    Location = "Digital forensics unit lab, Welwyn Garden City", Note = "Sealed bag, seal intact", RecordedAt = submission.SubmittedAt.AddHours(1.5),
+                    RecordedBy = examiner,
+                });
             }
         }
         await db.SaveChangesAsync(cancellationToken);
