@@ -22,7 +22,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     From = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     To = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RecordedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
@@ -295,10 +297,7 @@ namespace SafetyNet.Data.Migrations.Postgres
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FileReviewId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
                     InvestigationId = table.Column<long>(type: "bigint", nullable: false),
-                    Stratum = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StratumSize = table.Column<int>(type: "integer", nullable: false),
                     PlanPresentAndSpecific = table.Column<bool>(type: "boolean", nullable: true),
                     ReviewsOnTime = table.Column<bool>(type: "boolean", nullable: true),
                     LinesOfEnquiryFollowed = table.Column<bool>(type: "boolean", nullable: true),
@@ -308,6 +307,9 @@ namespace SafetyNet.Data.Migrations.Postgres
                     Reasons = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Stratum = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StratumSize = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

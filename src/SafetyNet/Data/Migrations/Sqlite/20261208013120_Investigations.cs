@@ -21,7 +21,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     At = table.Column<DateTime>(type: "TEXT", nullable: false),
                     From = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     To = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
@@ -294,10 +296,7 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     FileReviewId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     InvestigationId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Stratum = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StratumSize = table.Column<int>(type: "INTEGER", nullable: false),
                     PlanPresentAndSpecific = table.Column<bool>(type: "INTEGER", nullable: true),
                     ReviewsOnTime = table.Column<bool>(type: "INTEGER", nullable: true),
                     LinesOfEnquiryFollowed = table.Column<bool>(type: "INTEGER", nullable: true),
@@ -307,6 +306,9 @@ namespace SafetyNet.Data.Migrations.Sqlite
                     Reasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stratum = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StratumSize = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
