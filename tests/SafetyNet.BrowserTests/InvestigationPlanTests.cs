@@ -88,5 +88,71 @@ public class InvestigationPlanTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Investigations" }).GetByRole(AriaRole.Link, new() { Name = "My actions" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=my-plan-actions]")).ToContainTextAsync("Submit the suspect's phone to the digital forensics unit");
         await page.AssertNoViolationsAsync();
+
+        // She carries on, still signed in, in a browser that runs no script: every step of the plan is a plain form.
+        var noScript = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseUrl, Locale = "en-GB", TimezoneId = "Europe/London", JavaScriptEnabled = false,
+            StorageState = await page.Context.StorageStateAsync(),
+        });
+        noScript.SetDefaultTimeout(15_000);
+        var scripted = page;
+        page = await noScript.NewPageAsync();
+        plan = new InvestigationPlanPages(page);
+        await page.GotoAsync("/investigations/actions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Submit the suspect's phone to the digital forensics unit for kiosk triage" }).ClickAsync();
+        await Assertions.Expect(plan.Heading).ToHaveTextAsync("Investigation plan");
+
+        // An action is completed with its result and the rationale for it, and not without the rationale.
+        const string phone = "Submit the suspect's phone";
+        await plan.CompleteActionAsync("Digital", phone, "Handed to the digital forensics unit, exhibit JS/1", null);
+        await Assertions.Expect(plan.ErrorSummary).ToContainTextAsync("Enter the rationale: why the action was done this way, or why no more was done");
+        await plan.CompleteActionAsync("Digital", phone, "Handed to the digital forensics unit, exhibit JS/1", "Kiosk triage says within a day whether a full examination is needed");
+        await Assertions.Expect(plan.Saved).ToContainTextAsync("Action completed");
+        await Assertions.Expect(plan.Action("Digital", phone).Locator(".govuk-tag")).ToHaveTextAsync("Done");
+        await Assertions.Expect(plan.Action("Digital", phone)).ToContainTextAsync("Result: Handed to the digital forensics unit, exhibit JS/1");
+        await Assertions.Expect(plan.Action("Digital", phone)).ToContainTextAsync("Rationale: Kiosk triage says within a day");
+
+        const string hypothesis = "He forced the back door and took the laptop";
+        await plan.AddHypothesisAsync(hypothesis);
+        await Assertions.Expect(plan.Hypothesis(hypothesis).Locator(".govuk-tag")).ToHaveTextAsync("Open");
+        await plan.ChangeHypothesisAsync(hypothesis, "Supported");
+        await Assertions.Expect(plan.Saved).ToContainTextAsync("Hypothesis changed");
+        await Assertions.Expect(plan.Hypothesis(hypothesis).Locator(".govuk-tag")).ToHaveTextAsync("Supported");
+
+        await plan.WriteStrategyAsync("Victim", "Victim", "Updates by phone on weekday evenings, as she asked; referred to Victim Support");
+        await Assertions.Expect(plan.Strategy("Victim").Locator(".sn-pre")).ToHaveTextAsync("Updates by phone on weekday evenings, as she asked; referred to Victim Support");
+
+        const string decision = "Not to seek a warrant for his sister's address";
+        await plan.RecordDecisionAsync(decision, null, null);
+        await Assertions.Expect(plan.ErrorSummary).ToContainTextAsync("Enter the options considered");
+        await Assertions.Expect(plan.ErrorSummary).ToContainTextAsync("Enter the rationale for the decision");
+        await plan.RecordDecisionAsync(decision, "A warrant now, or her doorbell camera's footage first", "The footage tests his alibi without searching a third party's home");
+        await Assertions.Expect(plan.Decisions).ToHaveCountAsync(1);
+        await Assertions.Expect(plan.Decisions.First).ToContainTextAsync(decision);
+        await Assertions.Expect(plan.Decisions.First).ToContainTextAsync("her doorbell camera's footage first");
+        await Assertions.Expect(plan.Decisions.First).ToContainTextAsync("without searching a third party's home");
+
+        // A change the sergeant made to a line of enquiry meanwhile is not overwritten.
+        var alibi = (await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/investigations/{id}/plan")).GetProperty("linesOfEnquiry").EnumerateArray()
+            .Single(l => l.GetProperty("direction").GetString() == nameof(EnquiryDirection.AwayFromSuspect));
+        (await supervisor.PatchAsJsonAsync($"/api/v1/investigations/{id}/plan/lines-of-enquiry/{alibi.GetProperty("id").GetInt64()}",
+            new { status = "Closed", version = alibi.GetProperty("version").GetInt32() })).EnsureSuccessStatusCode();
+        await plan.ChangeLineStatusAsync(1, "Completed");
+        await Assertions.Expect(plan.ErrorSummary).ToContainTextAsync("Someone else changed the line of enquiry while you were reading it");
+        await Assertions.Expect(plan.LineStatus(1)).ToHaveTextAsync("Closed");
+        await plan.ChangeLineStatusAsync(1, "Completed");
+        await Assertions.Expect(plan.Saved).ToContainTextAsync("Line of enquiry changed");
+        await Assertions.Expect(plan.LineStatus(1)).ToHaveTextAsync("Completed");
+        await Assertions.Expect(plan.LineStatus(0)).ToHaveTextAsync("Open");
+
+        // Back in the first browser (axe needs script): the plan as it now stands, and a status must be chosen.
+        page = scripted;
+        plan = new InvestigationPlanPages(page);
+        await page.GotoAsync($"/investigations/{id}/plan");
+        await plan.ChangeLineStatusAsync(0, null);
+        await Assertions.Expect(plan.ErrorSummary).ToContainTextAsync("Select whether the line of enquiry is open, completed or closed");
+        await Assertions.Expect(plan.LineStatus(0)).ToHaveTextAsync("Open");
+        await page.AssertNoViolationsAsync();
     }
 }

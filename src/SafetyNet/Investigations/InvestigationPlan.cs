@@ -35,40 +35,42 @@ public sealed class PlanState : IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>An explanation of what happened that the investigation sets out to support or eliminate.</summary>
-public sealed class Hypothesis : IVersioned
+/// <summary>
+/// What the parts of a plan that are added and then moved on (hypotheses, lines of enquiry, actions) share: the
+/// investigation, who added the part and when, and the version a change must name. Not an entity of its own: each part
+/// keeps its own table with these columns.
+/// </summary>
+public abstract class PlanPart : IVersioned
 {
     public long Id { get; set; }
     public long InvestigationId { get; set; }
-    public required string Text { get; set; }
-    public HypothesisStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public required string CreatedBy { get; set; }
     public int Version { get; set; }
 }
 
-/// <summary>A line of enquiry: what it seeks to establish, and whether towards or away from the suspect.</summary>
-public sealed class LineOfEnquiry : IVersioned
+/// <summary>An explanation of what happened that the investigation sets out to support or eliminate.</summary>
+public sealed class Hypothesis : PlanPart
 {
-    public long Id { get; set; }
-    public long InvestigationId { get; set; }
+    public required string Text { get; set; }
+    public HypothesisStatus Status { get; set; }
+}
+
+/// <summary>A line of enquiry: what it seeks to establish, and whether towards or away from the suspect.</summary>
+public sealed class LineOfEnquiry : PlanPart
+{
     public required string Text { get; set; }
     public required string Objective { get; set; }
     public EnquiryDirection Direction { get; set; }
     public EnquiryStatus Status { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public required string CreatedBy { get; set; }
-    public int Version { get; set; }
 }
 
 /// <summary>
 /// An action of one strategy section of the plan: who owns it and when it falls due. It is completed with its result and
 /// the rationale for what was (or was not) done; open actions past <see cref="DueAt"/> are overdue, found by query.
 /// </summary>
-public sealed class PlanAction : IVersioned
+public sealed class PlanAction : PlanPart
 {
-    public long Id { get; set; }
-    public long InvestigationId { get; set; }
     /// <summary>One of <see cref="StrategySections.All"/>.</summary>
     public required string Section { get; set; }
     public long? LineOfEnquiryId { get; set; }
@@ -79,9 +81,6 @@ public sealed class PlanAction : IVersioned
     public string? Rationale { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedBy { get; set; }
-    public DateTimeOffset CreatedAt { get; set; }
-    public required string CreatedBy { get; set; }
-    public int Version { get; set; }
 }
 
 /// <summary>The text of one strategy section of an investigation's plan (optional: a section may have only actions).</summary>
@@ -119,34 +118,38 @@ internal sealed class InvestigationPlanConfiguration :
         state.Property(s => s.ChangedBy).HasMaxLength(256);
     }
 
+    /// <summary>The columns every <see cref="PlanPart"/> has, and the index that reads one investigation's parts.</summary>
+    private static void ConfigurePart<T>(EntityTypeBuilder<T> part) where T : PlanPart
+    {
+        part.Property(p => p.CreatedBy).HasMaxLength(256);
+        part.HasIndex(p => p.InvestigationId);
+    }
+
     public void Configure(EntityTypeBuilder<Hypothesis> hypothesis)
     {
+        ConfigurePart(hypothesis);
         hypothesis.Property(h => h.Text).HasMaxLength(2000);
         hypothesis.Property(h => h.Status).HasConversion<string>().HasMaxLength(12);
-        hypothesis.Property(h => h.CreatedBy).HasMaxLength(256);
-        hypothesis.HasIndex(h => h.InvestigationId);
     }
 
     public void Configure(EntityTypeBuilder<LineOfEnquiry> line)
     {
+        ConfigurePart(line);
         line.Property(l => l.Text).HasMaxLength(2000);
         line.Property(l => l.Objective).HasMaxLength(2000);
         line.Property(l => l.Direction).HasConversion<string>().HasMaxLength(16);
         line.Property(l => l.Status).HasConversion<string>().HasMaxLength(12);
-        line.Property(l => l.CreatedBy).HasMaxLength(256);
-        line.HasIndex(l => l.InvestigationId);
     }
 
     public void Configure(EntityTypeBuilder<PlanAction> action)
     {
+        ConfigurePart(action);
         action.Property(a => a.Section).HasMaxLength(40);
         action.Property(a => a.Text).HasMaxLength(2000);
         action.Property(a => a.OwnerUserId).HasMaxLength(64);
         action.Property(a => a.Result).HasMaxLength(2000);
         action.Property(a => a.Rationale).HasMaxLength(2000);
         action.Property(a => a.CompletedBy).HasMaxLength(256);
-        action.Property(a => a.CreatedBy).HasMaxLength(256);
-        action.HasIndex(a => a.InvestigationId);
         // An officer's actions due and overdue: open ones (not completed) by owner, in due order.
         action.HasIndex(a => new { a.OwnerUserId, a.CompletedAt, a.DueAt });
     }

@@ -181,6 +181,10 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
         return (investigation, null);
     }
 
+    /// <summary>A hypothesis, line of enquiry or action of this investigation's plan, tracked for a change; null when the plan has no such part.</summary>
+    private Task<T?> PartAsync<T>(long id, long partId, CancellationToken ct) where T : PlanPart =>
+        db.Set<T>().FirstOrDefaultAsync(p => p.Id == partId && p.InvestigationId == id, ct);
+
     public async Task<Outcome<HypothesisView>> AddHypothesisAsync(long id, HypothesisRequest request, string? purpose, CancellationToken ct)
     {
         var (_, refusal) = await ForChangeAsync<HypothesisView>(id, purpose, ct);
@@ -208,7 +212,7 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
         {
             return refusal;
         }
-        var hypothesis = await db.Set<Hypothesis>().FirstOrDefaultAsync(h => h.Id == hypothesisId && h.InvestigationId == id, ct);
+        var hypothesis = await PartAsync<Hypothesis>(id, hypothesisId, ct);
         if (hypothesis is null)
         {
             return Outcome<HypothesisView>.NotFound;
@@ -266,7 +270,7 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
         {
             return refusal;
         }
-        var line = await db.Set<LineOfEnquiry>().FirstOrDefaultAsync(l => l.Id == lineId && l.InvestigationId == id, ct);
+        var line = await PartAsync<LineOfEnquiry>(id, lineId, ct);
         if (line is null)
         {
             return Outcome<LineOfEnquiryView>.NotFound;
@@ -354,7 +358,7 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
         {
             return refusal;
         }
-        var action = await db.Set<PlanAction>().FirstOrDefaultAsync(a => a.Id == actionId && a.InvestigationId == id, ct);
+        var action = await PartAsync<PlanAction>(id, actionId, ct);
         if (action is null)
         {
             return Outcome<PlanActionView>.NotFound;

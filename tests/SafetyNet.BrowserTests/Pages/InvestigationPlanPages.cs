@@ -45,4 +45,74 @@ public sealed class InvestigationPlanPages(IPage page)
     }
 
     public ILocator Strategy(string section) => page.Locator($"#section-{section}");
+
+    /// <summary>The success banner a saved change shows.</summary>
+    public ILocator Saved => page.Locator(".govuk-notification-banner--success");
+
+    /// <summary>One action of a strategy, with its result once completed.</summary>
+    public ILocator Action(string section, string action) => Strategy(section).Locator("[data-testid=plan-action]", new() { HasText = action });
+
+    /// <summary>Fills in and sends the form that completes the action <paramref name="action"/> of a strategy (either text may be left out).</summary>
+    public async Task CompleteActionAsync(string section, string action, string? result, string? rationale)
+    {
+        var item = Action(section, action);
+        var details = item.Locator("details");
+        if (await details.GetAttributeAsync("open") is null)
+        {
+            await details.Locator("summary").ClickAsync();
+        }
+        await item.GetByLabel("Result").FillAsync(result ?? "");
+        await item.GetByLabel("Rationale").FillAsync(rationale ?? "");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Complete the action" }).ClickAsync();
+    }
+
+    public async Task WriteStrategyAsync(string section, string name, string text)
+    {
+        await Strategy(section).GetByText($"Write the {name.ToLowerInvariant()} strategy").ClickAsync();
+        await Strategy(section).GetByLabel($"{name} strategy", new() { Exact = true }).FillAsync(text);
+        await Strategy(section).GetByRole(AriaRole.Button, new() { Name = "Save the strategy" }).ClickAsync();
+    }
+
+    public async Task AddHypothesisAsync(string text)
+    {
+        await page.GetByLabel("Add a hypothesis").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the hypothesis" }).ClickAsync();
+    }
+
+    public ILocator Hypothesis(string text) => page.Locator(".govuk-summary-card", new() { Has = page.Locator("h3", new() { HasText = text }) });
+
+    public async Task ChangeHypothesisAsync(string text, string status)
+    {
+        await Hypothesis(text).GetByLabel("Status of this hypothesis").SelectOptionAsync(status);
+        await Hypothesis(text).GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
+    }
+
+    /// <summary>The status shown for the <paramref name="index"/>th line of enquiry.</summary>
+    public ILocator LineStatus(int index) => LinesOfEnquiry.Nth(index).Locator("[data-testid=line-status]");
+
+    /// <summary>Sends the status form of the <paramref name="index"/>th line of enquiry, with <paramref name="status"/> chosen (or none).</summary>
+    public async Task ChangeLineStatusAsync(int index, string? status)
+    {
+        var row = LinesOfEnquiry.Nth(index);
+        var details = row.Locator("details");
+        if (await details.GetAttributeAsync("open") is null)
+        {
+            await details.Locator("summary").ClickAsync();
+        }
+        if (status is not null)
+        {
+            await row.GetByLabel(status, new() { Exact = true }).CheckAsync();
+        }
+        await row.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
+    }
+
+    public async Task RecordDecisionAsync(string decision, string? options, string? rationale)
+    {
+        await page.Locator("#decision-decision").FillAsync(decision);
+        await page.Locator("#decision-options").FillAsync(options ?? "");
+        await page.Locator("#decision-rationale").FillAsync(rationale ?? "");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+    }
+
+    public ILocator Decisions => page.Locator("table", new() { Has = page.Locator("caption", new() { HasText = "Decisions" }) }).Locator("tbody tr");
 }
