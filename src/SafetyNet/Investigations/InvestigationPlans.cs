@@ -219,13 +219,9 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
         }
         var v = new Validation();
         var status = v.Enum<HypothesisStatus>("status", request.Status, "whether the hypothesis is open, supported or eliminated");
-        if (request.Version is null)
+        if (db.Unchanged<HypothesisView, Hypothesis>(hypothesis, request.Version, v, "Send the version of the hypothesis you read") is { } stale)
         {
-            v.Add("version", "Send the version of the hypothesis you read");
-        }
-        else if (!db.Matches(hypothesis, request.Version.Value))
-        {
-            return Outcome<HypothesisView>.Stale(hypothesis.Version);
+            return stale;
         }
         if (!v.IsValid)
         {
@@ -277,13 +273,9 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
         }
         var v = new Validation();
         var status = v.Enum<EnquiryStatus>("status", request.Status, "whether the line of enquiry is open, completed or closed");
-        if (request.Version is null)
+        if (db.Unchanged<LineOfEnquiryView, LineOfEnquiry>(line, request.Version, v, "Send the version of the line of enquiry you read") is { } stale)
         {
-            v.Add("version", "Send the version of the line of enquiry you read");
-        }
-        else if (!db.Matches(line, request.Version.Value))
-        {
-            return Outcome<LineOfEnquiryView>.Stale(line.Version);
+            return stale;
         }
         if (!v.IsValid)
         {
@@ -364,13 +356,9 @@ public sealed class InvestigationPlans(AppDb db, InvestigationAccess access, For
             return Outcome<PlanActionView>.NotFound;
         }
         var v = new Validation();
-        if (request.Version is null)
+        if (db.Unchanged<PlanActionView, PlanAction>(action, request.Version, v, "Send the version of the action you read") is { } stale)
         {
-            v.Add("version", "Send the version of the action you read");
-        }
-        else if (!db.Matches(action, request.Version.Value))
-        {
-            return Outcome<PlanActionView>.Stale(action.Version);
+            return stale;
         }
         if (action.CompletedAt is not null)
         {
