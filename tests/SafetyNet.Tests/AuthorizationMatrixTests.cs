@@ -506,6 +506,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Get("/api/v1/offenders/marker-kinds", OffenderReaders),
         Get("/api/v1/offenders/{id:long}", OffenderReaders, Subject.Offender, Reads.Record),
         Write("POST", "/api/v1/offenders", OffenderRecorders),
+        Write("POST", "/api/v1/offenders/import", OffenderRecorders, body: (_, _) => new StringContent("", System.Text.Encoding.UTF8, "text/csv")),
         Write("POST", "/api/v1/offenders/{id:long}/arrests", OffenderRecorders, Subject.Offender),
         Write("POST", "/api/v1/offenders/{id:long}/charges", OffenderRecorders, Subject.Offender),
         Write("POST", "/api/v1/offenders/{id:long}/sanctions", OffenderRecorders, Subject.Offender),

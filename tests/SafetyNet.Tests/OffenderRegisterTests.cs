@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SafetyNet.Data;
 using SafetyNet.Platform;
 using SafetyNet.Tests.Infrastructure;
+using SafetyNet.Web;
 
 namespace SafetyNet.Tests;
 
@@ -186,5 +187,63 @@ public class OffenderRegisterTests(AppFixture fixture)
             new { breachedAt = now.AddDays(-3), details = "Out after curfew: seen in the town centre at 23:10", version = licence.GetProperty("version").GetInt32() });
         var record = await supervisor.GetAsync($"/api/v1/offenders/{fay.Id}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Out after curfew: seen in the town centre at 23:10", record.GetProperty("conditions")[0].GetProperty("breaches")[0].GetProperty("details").GetString());
+    }
+
+    [Theory, Providers]
+    public async Task Importing_a_file_twice_changes_nothing_the_second_time_and_each_bad_row_is_rejected_with_its_reasons(DatabaseProvider provider)
+    {
+        var app = await fixture.App(provider);
+        var surname = $"Zi{Guid.NewGuid():N}"[..12];
+        var people = await IdentitiesAsync(app, surname, "Ian", "Jo");
+        var (ian, jo) = (people["Ian"], people["Jo"]);
+        var csv = $"""
+            record,identity_id,date,end_date,offence_code,outcome,disposal,place,district,latitude,longitude,details,marker,grading,handling_conditions,ignored
+            arrest,{ian},2026-10-01T14:30,,02800,Charged,,Queensway,Dacorum,51.7530,-0.4690,,,,,x
+            offender,{ian},,,,,,"12 Queensway, Hemel Hempstead",Dacorum,51.7526,-0.4692,,,,,
+            conviction,{ian},2025-01-10,,02800,,"Community order, 12 months",,,,,,,,,
+            marker,{ian},,,,,,,,,,Carries a knife,WEAPONS,,,
+            custody,{jo},2026-06-01,,,,,,,,,HMP The Mount,,,,
+            intelligence,{jo},,,,,,,,,,Dealing from the flat,,2BC,Not to be shared outside the force,
+            arrest,{ian},2026-10-02,,2800,Charged,,,,,,,,,,
+            marker,{ian},,,,,,,,,,,UNICORN,,,
+            licence,999999999,2026-01-01,2027-01-01,,,,,,,,Curfew,,,,
+            intelligence,{jo},,,,,,,,,,Seen at the station,,4BC,,
+            """;
+        var supervisor = await app.ClientForAsync(Roles.Supervisor);
+        async Task<JsonElement> ImportAsync(string text) =>
+            await supervisor.PostAsync("/api/v1/offenders/import", new StringContent(text, System.Text.Encoding.UTF8, "text/csv")).ExpectAsync(HttpStatusCode.OK);
+
+        var first = await ImportAsync(csv);
+        Assert.Equal((6, 0), (first.GetProperty("added").GetInt32(), first.GetProperty("unchanged").GetInt32()));
+        var rejected = first.GetProperty("rejected").EnumerateArray().Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("reasons").GetString()!)).ToList();
+        Assert.Equal([8, 9, 10, 11], rejected.Select(r => r.Item1));
+        Assert.StartsWith("offence_code: Enter the offence code as the five-digit Home Office offence code", rejected[0].Item2);
+        Assert.StartsWith("marker: The kind of warning marker must be one of: WEAPONS", rejected[1].Item2);
+        Assert.Equal("identity_id: There is no identity with this number", rejected[2].Item2);
+        Assert.StartsWith("grading: Select the source evaluation", rejected[3].Item2);
+
+        // The same file again: every good row is already in the register, the bad rows are rejected as before.
+        var again = await ImportAsync(csv);
+        Assert.Equal((0, 6), (again.GetProperty("added").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+        Assert.Equal([8, 9, 10, 11], again.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()));
+
+        var offenders = await app.WithDbAsync(db => db.Set<SafetyNet.Offenders.OffenderRecord>().Where(o => o.IdentityId == ian || o.IdentityId == jo)
+            .ToDictionaryAsync(o => o.IdentityId, o => o.Id));
+        var record = await supervisor.GetAsync($"/api/v1/offenders/{offenders[ian]}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(("12 Queensway, Hemel Hempstead", "Dacorum"), (record.GetProperty("homeAddress").GetString(), record.GetProperty("homeDistrict").GetString()));
+        Assert.Equal(1, record.GetProperty("arrests").GetArrayLength());
+        Assert.Equal(new DateTimeOffset(2026, 10, 1, 13, 30, 0, TimeSpan.Zero), record.GetProperty("arrests")[0].GetProperty("arrestedAt").GetDateTimeOffset());
+        Assert.Equal(("Community order, 12 months", 1), (record.GetProperty("sanctions")[0].GetProperty("disposal").GetString(), record.GetProperty("markers").GetArrayLength()));
+        var joRecord = await supervisor.GetAsync($"/api/v1/offenders/{offenders[jo]}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal((1, 1), (joRecord.GetProperty("custody").GetArrayLength(), joRecord.GetProperty("intelligence").GetArrayLength()));
+
+        // A later file with Jo's release records it on the custody the register holds.
+        var release = await ImportAsync($"record,identity_id,date,end_date\ncustody,{jo},2026-06-01,{DateParts.Iso(ForceClock.DayOf(app.Time.GetUtcNow()).AddDays(-1))}\n");
+        Assert.Equal(1, release.GetProperty("added").GetInt32());
+        joRecord = await supervisor.GetAsync($"/api/v1/offenders/{offenders[jo]}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(ForceClock.DayOf(app.Time.GetUtcNow()).AddDays(-1), joRecord.GetProperty("custody")[0].GetProperty("releasedOn").Deserialize<DateOnly>());
+        var unreadable = await supervisor.PostAsync("/api/v1/offenders/import", new StringContent("name,date\nx,y\n", System.Text.Encoding.UTF8, "text/csv"))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("record and identity_id", unreadable.GetProperty("errors").GetProperty("file")[0].GetString());
     }
 }

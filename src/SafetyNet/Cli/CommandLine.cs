@@ -26,6 +26,7 @@ public static class CommandLine
         new("reference", "reference gazetteer --data <zip> --output F   rebuild the street gazetteer from police.uk files", ReferenceVerbs.RunAsync),
         new("insight", "insight hotspots|nearrepeat …   hotspot prediction and the Knox near-repeat test (no database)", InsightVerbs.RunAsync),
         new("people", PeopleVerbs.Usage, PeopleVerbs.RunAsync),
+        new("offenders", OffendersVerb.Usage, args => args.Length > 1 && args[1] == "import" && !args.Contains("--help") ? WithServices(args, 2, OffendersVerb.ImportAsync) : OffendersVerb.HelpAsync(args)),
         new("identities", "identities resolve [--score-truth]   resolve waiting person entries into identities", args => WithServices(args, 2, IdentityVerb.RunAsync)),
     ];
 

@@ -64,7 +64,27 @@ public static class OffendersApi
                 Created(await register.AddIntelligenceAsync(id, request, ct), "The intelligence was not added"))
             .WithName("addIntelligence").WithSummary("Add intelligence graded 3×5×2: source evaluation 1–3, assessment A–E, handling code P or C (with its conditions)")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        recording.MapPost("/import", ImportAsync).Accepts<string>("text/csv")
+            .WithName("importOffenders")
+            .WithSummary("Import the register from CSV (decision 0122's layout): idempotent; rows rejected with their line and reasons, the rest saved whole");
         return app;
+    }
+
+    /// <summary>The largest file the API takes; larger imports go through the command line.</summary>
+    private const int MaxImportBytes = 10 * 1024 * 1024;
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> ImportAsync(HttpRequest request, OffenderImport import, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxImportBytes)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["The file is larger than 10 MB: import it from the command line"] });
+        }
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(ct);
+        var (result, problem) = await import.ImportAsync(new StringReader(text), "api", ct);
+        return result is null
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [problem!] }, title: "The file was not imported")
+            : TypedResults.Ok(result);
     }
 
     private static Results<Created<OffenderChange>, NotFound, ValidationProblem, ProblemHttpResult> Created(Outcome<OffenderChange> outcome, string title) =>

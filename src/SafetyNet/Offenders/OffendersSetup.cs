@@ -9,6 +9,7 @@ public static class OffendersSetup
     {
         builder.Services.AddScoped<OffenderAccess>();
         builder.Services.AddScoped<OffenderRecording>();
+        builder.Services.AddScoped<OffenderImport>();
         builder.Services.AddScoped<IStartupSeeder, OffenderRulesSeeder>();
         return builder;
     }
