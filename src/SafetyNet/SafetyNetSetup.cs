@@ -106,5 +106,6 @@ public static class SafetyNetSetup
         typeof(Investigations.Forensics.ForensicsDemoSeeder), // demo: devices with the forensics unit at every priority
         typeof(PlansDemoSeeder),             // demo: plans for two in three of the allocated investigations, their actions due, overdue and done
         typeof(ReviewsDemoSeeder),           // demo: first reviews of the open investigations, done, due and overdue
+        typeof(Offenders.OffendersDemoSeeder), // demo: a dozen suspects in the offender register, four released this week
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

@@ -521,6 +521,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         Page("/offenders", OffenderReaders, reads: Reads.List, path: (w, _) => $"/offenders?search=1&name={w.PlainSurname}"),
         Page("/offenders/released", OffenderReaders, reads: Reads.List),
         Page("/offenders/new", OffenderRecorders),
+        Page("/offenders/import", OffenderRecorders),
         Page("/offenders/{Id:long}", OffenderReaders, Subject.Offender, Reads.Record),
         Page("/offenders/{Id:long}/add/{Kind}", OffenderRecorders, Subject.Offender, Reads.Record, path: (_, i) => $"/offenders/{i!.Id}/add/intelligence"),
 

@@ -11,6 +11,7 @@ public static class OffendersSetup
         builder.Services.AddScoped<OffenderRecording>();
         builder.Services.AddScoped<OffenderImport>();
         builder.Services.AddScoped<IStartupSeeder, OffenderRulesSeeder>();
+        builder.Services.AddScoped<IStartupSeeder, OffendersDemoSeeder>();
         return builder;
     }
 }
