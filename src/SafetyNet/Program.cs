@@ -12,6 +12,7 @@ using SafetyNet.Investigations.Forensics;
 using SafetyNet.Locations;
 using SafetyNet.Meetings;
 using SafetyNet.Messaging;
+using SafetyNet.Offenders;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Priorities;
@@ -73,6 +74,7 @@ app.MapInvestigationOutcomes(); // /api/v1/investigations/outcome-rates and outc
 app.MapForensics();             // /api/v1/forensics: the digital forensics queue; /api/v1/investigations/{id}/forensics
 app.MapInvestigationPlans();    // /api/v1/investigations/{id}/plan, /api/v1/investigations/actions/mine
 app.MapSupervision();           // /api/v1/investigations/{id}/reviews|finalisation|reopening, /reviews/due
+app.MapOffenders();            // /api/v1/offenders: the offender register, released this week, condition reminders
 app.MapSearch();                // /api/v1/search: people, incidents, places and cases from one box
 app.MapInvestigations();        // /api/v1/investigations: the list, one investigation, allocation
 app.MapPages();                 // the Razor components

@@ -12,6 +12,7 @@ using SafetyNet.Investigations;
 using SafetyNet.Locations;
 using SafetyNet.Meetings;
 using SafetyNet.Messaging;
+using SafetyNet.Offenders;
 using SafetyNet.People;
 using SafetyNet.Platform;
 using SafetyNet.Priorities;
@@ -51,6 +52,7 @@ public static class SafetyNetSetup
         builder.AddMeetings();          // ASB panels and MARACs; the MARAC listing rule
         builder.AddFeedback();          // caller and victim surveys, satisfaction with intervals, service recovery
         builder.AddInvestigations();    // the investigation of each recorded crime: allocation, plan, supervision, outcome, forensics
+        builder.AddOffenders();         // the offender register: arrests, sanctions, custody, conditions, markers and intelligence over identities
         builder.AddSearch();            // one search box over people, incidents, places and cases, as each reader may see them
         DemoSeeder.AddDemo(builder);    // demo mode: synthetic Hertfordshire's incidents
         builder.AddVictimsDemo();       // demo mode: victim contracts and a year of survey answers
@@ -94,6 +96,7 @@ public static class SafetyNetSetup
         typeof(MaracSeeder),                 // the MARAC listing rule: escalation and listing timescales
         typeof(InvestigationRulesSeeder),    // crime groups, PIP levels, review cadences
         typeof(Investigations.Forensics.ForensicPrioritiesSeeder), // the digital forensics queue's priority rule and targets
+        typeof(Offenders.OffenderRulesSeeder), // the register's warning marker kinds and reminder rule
         typeof(DemoSeeder),                  // demo: synthetic incidents, people, assessments and crimes
         typeof(AsbSeeder),                   // ASB rules and letters; demo: agreements, partner users, the desk's queue, cases over the demo incidents
         typeof(VictimsDemoSeeder),           // demo: contracts for the demo crimes (and their referrals), survey answers for the demo incidents
@@ -103,5 +106,6 @@ public static class SafetyNetSetup
         typeof(Investigations.Forensics.ForensicsDemoSeeder), // demo: devices with the forensics unit at every priority
         typeof(PlansDemoSeeder),             // demo: plans for two in three of the allocated investigations, their actions due, overdue and done
         typeof(ReviewsDemoSeeder),           // demo: first reviews of the open investigations, done, due and overdue
+        typeof(Offenders.OffendersDemoSeeder), // demo: a dozen suspects in the offender register, four released this week
         typeof(InsightDemoSeeder));          // demo: a week of strength on duty for the pack
 }

@@ -54,6 +54,10 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     private static readonly string[] FileReviewers = [SU, REG];
     /// <summary>Figures over investigations (rates, the police.uk outcomes file): supervisors, the registrar and analysts.</summary>
     private static readonly string[] InvestigationFigures = [SU, REG, AN];
+    /// <summary>The offender register (decision 0121): read by officers, supervisors, the desk and analysts; never by a partner.</summary>
+    private static readonly string[] OffenderReaders = [OF, SU, DK, AN];
+    /// <summary>Those who add to the offender register: officers and supervisors.</summary>
+    private static readonly string[] OffenderRecorders = [OF, SU];
     private static readonly string[] SignedIn = [.. Roles.All];
 
     /// <summary>The reader's relation to a record. To force staff every force record is their own, and so is every case: the force works every case.</summary>
@@ -101,7 +105,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
     {
         None, Incident, Person, Identity, Contract, Crime, DeskReview, Case, SharedCasePart, Meeting, Application, Priority, Problem,
         Referral, Survey, RecoveryTask, Alert, Message, RecordingAudit, IdentityReview, Configuration, MaracMeeting, MaracAction, Investigation, FileReview,
-        ForensicSubmission,
+        ForensicSubmission, Offender,
     }
 
     private sealed record Rule(
@@ -493,6 +497,33 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             path: (_, i) => $"/api/v1/investigations/{i!.Id}/plan/strategies/Victim"),
         Page("/investigations/actions", Investigating),
         Page("/investigations/{Id:long}/plan", Investigating, Subject.Investigation, Reads.Record),
+
+        // The offender register (decision 0121): the force's alone; a partner sees none of it, intelligence and markers included.
+        Get("/api/v1/offenders", OffenderReaders, reads: Reads.List, path: (w, _) => $"/api/v1/offenders?name={w.PlainSurname}"),
+        Get("/api/v1/offenders/released", OffenderReaders, reads: Reads.List),
+        Get("/api/v1/offenders/reminders", OffenderReaders, reads: Reads.List),
+        Get("/api/v1/offenders/offence-types", OffenderReaders),
+        Get("/api/v1/offenders/marker-kinds", OffenderReaders),
+        Get("/api/v1/offenders/{id:long}", OffenderReaders, Subject.Offender, Reads.Record),
+        Write("POST", "/api/v1/offenders", OffenderRecorders),
+        Write("POST", "/api/v1/offenders/import", OffenderRecorders, body: (_, _) => new StringContent("", System.Text.Encoding.UTF8, "text/csv")),
+        Write("POST", "/api/v1/offenders/{id:long}/arrests", OffenderRecorders, Subject.Offender),
+        Write("POST", "/api/v1/offenders/{id:long}/charges", OffenderRecorders, Subject.Offender),
+        Write("POST", "/api/v1/offenders/{id:long}/sanctions", OffenderRecorders, Subject.Offender),
+        Write("POST", "/api/v1/offenders/{id:long}/custody", OffenderRecorders, Subject.Offender),
+        Write("POST", "/api/v1/offenders/{id:long}/custody/{spellId:long}/release", OffenderRecorders, Subject.Offender,
+            path: (w, i) => $"/api/v1/offenders/{i!.Id}/custody/{w.OffenderSpellId}/release"),
+        Write("POST", "/api/v1/offenders/{id:long}/conditions", OffenderRecorders, Subject.Offender),
+        Write("POST", "/api/v1/offenders/{id:long}/conditions/{conditionId:long}/breaches", OffenderRecorders, Subject.Offender,
+            path: (w, i) => $"/api/v1/offenders/{i!.Id}/conditions/{w.OffenderConditionId}/breaches"),
+        Write("POST", "/api/v1/offenders/{id:long}/markers", OffenderRecorders, Subject.Offender),
+        Write("POST", "/api/v1/offenders/{id:long}/intelligence", OffenderRecorders, Subject.Offender),
+        Page("/offenders", OffenderReaders, reads: Reads.List, path: (w, _) => $"/offenders?search=1&name={w.PlainSurname}"),
+        Page("/offenders/released", OffenderReaders, reads: Reads.List),
+        Page("/offenders/new", OffenderRecorders),
+        Page("/offenders/import", OffenderRecorders),
+        Page("/offenders/{Id:long}", OffenderReaders, Subject.Offender, Reads.Record),
+        Page("/offenders/{Id:long}/add/{Kind}", OffenderRecorders, Subject.Offender, Reads.Record, path: (_, i) => $"/offenders/{i!.Id}/add/intelligence"),
 
         // The search box (decision 0088): force staff find the force's records, a partner only the cases it may see.
         Get("/api/v1/search", Caseworkers, reads: Reads.List, path: (w, _) => $"/api/v1/search?q={w.Marker}"),
@@ -922,6 +953,9 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         public long MaracListingId { get; init; }
         /// <summary>Each investigation's hypothesis, line of enquiry and action, by investigation.</summary>
         public Dictionary<long, (long Hypothesis, long Line, long Action)> PlanParts { get; init; } = [];
+        /// <summary>The register's offender's open custody and licence conditions.</summary>
+        public long OffenderSpellId { get; init; }
+        public long OffenderConditionId { get; init; }
 
         public IEnumerable<Instance?> InstancesOf(Subject subject) => subject == Subject.None ? new Instance?[] { null } : Instances[subject];
 
@@ -1224,6 +1258,18 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
         var device = await supervisor.PostAsJsonAsync($"/api/v1/investigations/{investigations.Burglary}/forensics",
             new { deviceType = "phone", exhibitReference = $"MX/{marker}", seizedAt = now.AddHours(-1), seizedFrom = "The scene", location = "Exhibits store" }).ExpectAsync(HttpStatusCode.Created);
         instances[Subject.ForensicSubmission] = [Of("forensic submission", device.Id(), false, ForceHeld())];
+        // The burglary victim's identity in the offender register, in custody and on licence, with a marker and intelligence.
+        var offender = await officer.PostAsJsonAsync("/api/v1/offenders", new { identityId = facts.Burglary.Identity, homeDistrict = "Watford" }).ExpectAsync(HttpStatusCode.Created);
+        var offenderId = offender.GetProperty("offenderId").GetInt64();
+        var spell = await officer.PostAsJsonAsync($"/api/v1/offenders/{offenderId}/custody", new { startedOn = today.AddDays(-30), version = offender.GetProperty("version").GetInt32() })
+            .ExpectAsync(HttpStatusCode.Created);
+        var licence = await officer.PostAsJsonAsync($"/api/v1/offenders/{offenderId}/conditions",
+            new { kind = "Licence", conditions = "Curfew", startsOn = today.AddDays(-60), expiresOn = today.AddDays(3), version = spell.GetProperty("version").GetInt32() })
+            .ExpectAsync(HttpStatusCode.Created);
+        await officer.PostAsJsonAsync($"/api/v1/offenders/{offenderId}/intelligence",
+            new { text = $"Matrix intelligence {marker}", sourceEvaluation = 1, assessment = "A", handlingCode = "P", version = licence.GetProperty("version").GetInt32() })
+            .ExpectAsync(HttpStatusCode.Created);
+        instances[Subject.Offender] = [Of("offender", offenderId, false, ForceHeld())];
         return new World
         {
             Marker = marker, SensitiveSurname = secret, PlainSurname = plain, Principals = principals, Instances = instances, Cases = cases,
@@ -1231,6 +1277,7 @@ public partial class AuthorizationMatrixTests(AppFixture fixture)
             ShareId = stored.Share, ActionId = action.Id(), PowerId = power.Id(), DocumentId = document.Id(), PartyId = stored.Party,
             RecommendationId = recommended.GetProperty("recommendations")[0].Id(), ConfigKey = stored.ConfigKey,
             MaracMeetingId = marac.Id(), MaracListingId = listingId, PlanParts = plans,
+            OffenderSpellId = spell.GetProperty("itemId").GetInt64(), OffenderConditionId = licence.GetProperty("itemId").GetInt64(),
         };
     }
 

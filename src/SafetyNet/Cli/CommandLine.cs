@@ -26,7 +26,9 @@ public static class CommandLine
         new("reference", "reference gazetteer --data <zip> --output F   rebuild the street gazetteer from police.uk files", ReferenceVerbs.RunAsync),
         new("insight", "insight hotspots|nearrepeat …   hotspot prediction and the Knox near-repeat test (no database)", InsightVerbs.RunAsync),
         new("people", PeopleVerbs.Usage, PeopleVerbs.RunAsync),
-        new("offenders", OffenderVerbs.Usage, OffenderVerbs.RunAsync),
+        new("offenders", OffenderVerbs.Usage + "\n  " + OffendersVerb.Usage, args => args.Length > 1 && args[1] == "import"
+            ? args.Contains("--help") ? OffendersVerb.HelpAsync(args) : WithServices(args, 2, OffendersVerb.ImportAsync)
+            : OffenderVerbs.RunAsync(args)),
         new("identities", "identities resolve [--score-truth]   resolve waiting person entries into identities", args => WithServices(args, 2, IdentityVerb.RunAsync)),
     ];
 

@@ -116,6 +116,10 @@ public sealed class ManagementPack(AppDb db, DemandSummary summary, ForceConfigu
     /// engine's surface on 250 m cells, with weeks in place of months (half-life 4 weeks, near-repeat cone for
     /// 2 weeks), since the force's records carry the day that police.uk withholds.
     /// </summary>
+    /// <summary>The residential burglary hotspots forecast for the week ahead, as the pack shows them.</summary>
+    public async Task<IReadOnlyList<HotspotArea>> BurglaryHotspotsAsync(string? district, CancellationToken ct) =>
+        (await HotspotsAsync(time.GetUtcNow(), district, ct)).Item1;
+
     private async Task<(List<HotspotArea>, List<HotspotPoint>)> HotspotsAsync(DateTimeOffset now, string? district, CancellationToken ct)
     {
         var since = now.AddDays(-84);

@@ -73,6 +73,12 @@ public static class Entitlements
     /// <summary>Outcome and charge rates and the police.uk outcomes file: supervisors, the crime registrar and analysts (figures, no person).</summary>
     public const string InvestigationFigures = "investigation-figures";
 
+    /// <summary>The offender register: officers, supervisors, the community focus desk and analysts; never a partner (decision 0121).</summary>
+    public const string Offenders = "offenders";
+
+    /// <summary>Adding to the offender register and importing into it: officers and supervisors.</summary>
+    public const string OffenderRecording = "offender-recording";
+
     /// <summary>Configuration, the outbox, the background work page and sharing agreements.</summary>
     public const string Administration = "administration";
 
@@ -103,6 +109,8 @@ public static class Entitlements
         [Investigations] = Force(Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam, Roles.CrimeRegistrar),
         [FileReview] = Force(Roles.Supervisor, Roles.CrimeRegistrar),
         [InvestigationFigures] = Force(Roles.Supervisor, Roles.CrimeRegistrar, Roles.Analyst),
+        [Offenders] = Force(Roles.Officer, Roles.Supervisor, Roles.CommunityFocusDesk, Roles.Analyst),
+        [OffenderRecording] = Force(Roles.Officer, Roles.Supervisor),
         [Administration] = Force(Roles.Administrator),
         [AuditSearch] = Force(Roles.Auditor),
     };

@@ -48,6 +48,7 @@ internal static class ApiDocument
         ["Referrals"] = "Referrals to partner agencies and their answers.",
         ["Feedback"] = "Victim satisfaction surveys, results, service recovery tasks and team alerts.",
         ["Search"] = "One search over people, incidents, places and ASB cases, as the reader may see them.",
+        ["Offenders"] = "The offender register over identities: arrests, charges, convictions and cautions with Home Office offence codes, custody and release, licence and bail conditions with reminders and breaches, warning markers and graded intelligence; search by area and offence type; released this week. Force only.",
         ["Investigations"] = "Investigations of recorded crimes: the list, one investigation, the allocation queue, investigators' workload and allocation.",
     };
 

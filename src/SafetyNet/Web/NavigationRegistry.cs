@@ -35,6 +35,7 @@ public static class NavigationRegistry
         new("/forensics", "Digital forensics", [Roles.Officer, Roles.Supervisor], Investigations.Forensics.DigitalForensics.TeamCode, [Roles.Officer]),
         // Analysts read the investigations' figures, never the investigations.
         new("/investigations/outcomes", "Investigation outcomes", [Roles.Analyst]),
+        new("/offenders", "Offenders", [Roles.Officer, Roles.Supervisor, Roles.CommunityFocusDesk, Roles.Analyst]),
         new("/victims/due", "Victims", [Roles.Officer, Roles.Supervisor, Roles.CrimeServiceTeam]),
         new("/meetings", "Meetings", [.. Roles.ForceOperational, Roles.PartnerCaseworker]),
         // The MARAC co-ordination team's officers, supervisors and attending partners; other officers are answered 404.
